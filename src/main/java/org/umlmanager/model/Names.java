@@ -1,0 +1,50 @@
+package org.umlmanager.model;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Rules for instance names and umids, shared by the validator, the store and the forms. */
+public final class Names {
+
+    /** Instance names become file names: letters, digits, dot, dash, underscore; no leading dot. */
+    private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
+    public static final int MAX_UMID_LENGTH = 63;
+
+    private Names() {
+    }
+
+    /** Why {@code name} is not a valid instance name, or empty when it is. */
+    public static Optional<String> instanceNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("the name is empty; give the instance a name such as 'debian1'");
+        }
+        if (!INSTANCE_NAME.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a valid name; use 1–64 letters, digits, '.', '-' or '_',"
+                    + " not starting with '.' or '-'");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code umid} is not a usable machine id, or empty when it is. */
+    public static Optional<String> umidProblem(String umid) {
+        if (umid == null || umid.isEmpty()) {
+            return Optional.of("the umid is empty; set umid= to a short unique name");
+        }
+        if (umid.length() > MAX_UMID_LENGTH) {
+            return Optional.of("umid is " + umid.length() + " characters; the kernel silently replaces umids of"
+                    + " 64 or more with a random one, so shorten it to at most " + MAX_UMID_LENGTH);
+        }
+        if (umid.contains("/")) {
+            return Optional.of("umid '" + umid + "' contains '/'; it names a directory, so use a name without '/'");
+        }
+        if (umid.equals(".") || umid.equals("..")) {
+            return Optional.of("umid '" + umid + "' is not a directory name of its own; choose another");
+        }
+        for (char c : umid.toCharArray()) {
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return Optional.of("umid '" + umid + "' contains white space; use a name without spaces");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,18 @@
+package org.umlmanager.model;
+
+/**
+ * A guest network interface: a vector device ({@code vecN:}) or a legacy one ({@code ethN=}).
+ * Both kinds share the guest name space of their prefix only, so {@code vec0} and {@code eth0}
+ * can coexist.
+ */
+public sealed interface NetworkInterface permits VectorInterface, LegacyInterface {
+
+    /** The device number N. */
+    int unit();
+
+    /** {@code vecN} or {@code ethN}. */
+    String deviceName();
+
+    /** The transport's name as written on the command line ({@code tap}, {@code tuntap}, …). */
+    String transportName();
+}

@@ -1,0 +1,66 @@
+package org.umlmanager.model;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** The transport of a vector interface with its own typed options; one record per transport. */
+public sealed interface VectorTransport {
+
+    /** The {@code transport=} value. */
+    String name();
+
+    /** A host tap device; without {@code ifname} the kernel creates a random non-persistent one. */
+    record Tap(Optional<String> ifname) implements VectorTransport {
+        public String name() {
+            return "tap";
+        }
+    }
+
+    /** tap for transmit, a raw socket for receive; {@code ifname} is required. */
+    record Hybrid(Optional<String> ifname) implements VectorTransport {
+        public String name() {
+            return "hybrid";
+        }
+    }
+
+    /** An AF_PACKET raw socket bound to {@code ifname} (required), usually one end of a veth pair. */
+    record Raw(Optional<String> ifname) implements VectorTransport {
+        public String name() {
+            return "raw";
+        }
+    }
+
+    /** Ethernet over GRE; keys must be given in pairs. */
+    record Gre(Optional<String> src, Optional<String> dst, Optional<Boolean> v6, OptionalLong rxKey,
+               OptionalLong txKey, Optional<Boolean> sequence, Optional<Boolean> pinSequence)
+            implements VectorTransport {
+        public String name() {
+            return "gre";
+        }
+    }
+
+    /** Ethernet over L2TPv3; both sessions are required and must be at most 0x7fffffff. */
+    record L2tpv3(Optional<String> src, Optional<String> dst, OptionalInt srcport, OptionalInt dstport,
+                  Optional<Boolean> v6, Optional<Boolean> udp, OptionalLong rxSession, OptionalLong txSession,
+                  OptionalLong rxCookie, OptionalLong txCookie, Optional<Boolean> cookie64,
+                  Optional<Boolean> counter, Optional<Boolean> pinCounter) implements VectorTransport {
+        public String name() {
+            return "l2tpv3";
+        }
+    }
+
+    /** A BESS switch port over an AF_UNIX SOCK_SEQPACKET socket; {@code dst} is required. */
+    record Bess(Optional<String> src, Optional<String> dst) implements VectorTransport {
+        public String name() {
+            return "bess";
+        }
+    }
+
+    /** An already open file descriptor inherited from the launcher. */
+    record Fd(OptionalInt fd) implements VectorTransport {
+        public String name() {
+            return "fd";
+        }
+    }
+}
