@@ -1,20 +1,50 @@
 package org.umlmanager.cli;
 
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.storage.InstanceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code uml-manager} command and its subcommands. */
 @Command(name = "uml-manager", mixinStandardHelpOptions = true, version = "UML Manager 0.1.0",
-        description = "Manage User Mode Linux virtual machines.")
+        description = "Manage User Mode Linux virtual machines. Without arguments, opens the desktop app.")
 public final class Cli implements Runnable {
 
-    /** Runs the CLI and returns the process exit status. */
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the CLI in this process's environment and returns the exit status. */
     public static int run(String... args) {
-        return new CommandLine(new Cli()).execute(args);
+        return run(CliEnvironment.system(), args);
+    }
+
+    /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
+    public static int run(CliEnvironment environment, String... args) {
+        // The CLI does one thing at a time, so the service's work runs on the calling thread.
+        InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
+                Runnable::run);
+        CliContext context = new CliContext(service, environment);
+        ErrorHandler errors = new ErrorHandler(environment.err());
+        CommandLine commandLine = new CommandLine(new Cli())
+                .addSubcommand(new ListCommand(context))
+                .addSubcommand(new ShowCommand(context))
+                .addSubcommand(new DeleteCommand(context))
+                .setOut(environment.out())
+                .setErr(environment.err())
+                // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.
+                .setExpandAtFiles(false)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        int status = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return status;
     }
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

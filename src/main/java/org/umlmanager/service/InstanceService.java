@@ -1,0 +1,123 @@
+package org.umlmanager.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.ParseResult;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.cmdline.Validator;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.Names;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.LoadReport;
+import org.umlmanager.storage.StoreException;
+
+/**
+ * The saved instances as the UI and the CLI see them: list, read, create, change, rename, delete
+ * and import from an existing command line.
+ *
+ * <p>Threading: every method returns at once and does its file I/O on the executor given to the
+ * constructor; the future completes on that executor's thread. Thread-safe. Failures complete
+ * the future exceptionally with a {@link StoreException} whose message is meant for the user
+ * (no such instance, name taken, unreadable file, …); anything else is a bug or an I/O failure.
+ */
+public final class InstanceService {
+
+    private final InstanceStore store;
+    private final Executor executor;
+
+    /** {@code executor} runs the blocking work; tests pass {@code Runnable::run}. */
+    public InstanceService(InstanceStore store, Executor executor) {
+        this.store = Objects.requireNonNull(store);
+        this.executor = Objects.requireNonNull(executor);
+    }
+
+    /** Every loadable instance, sorted by name, and the files that could not be loaded. */
+    public CompletableFuture<LoadReport> list() {
+        return submit(store::loadAll);
+    }
+
+    public CompletableFuture<Instance> get(String name) {
+        return submit(() -> store.load(name));
+    }
+
+    /** Saves a new instance; fails with {@code NAME_TAKEN} if its name is in use. */
+    public CompletableFuture<Instance> create(Instance instance) {
+        return submit(() -> {
+            store.create(instance);
+            return instance;
+        });
+    }
+
+    /** Replaces the configuration of the existing instance with the same name. */
+    public CompletableFuture<Instance> update(Instance instance) {
+        return submit(() -> {
+            store.update(instance);
+            return instance;
+        });
+    }
+
+    /** Renames an instance; completes with the renamed instance. */
+    public CompletableFuture<Instance> rename(String from, String to) {
+        return submit(() -> store.rename(from, to));
+    }
+
+    public CompletableFuture<Void> delete(String name) {
+        return submit(() -> {
+            store.delete(name);
+            return null;
+        });
+    }
+
+    /**
+     * Parses and validates an existing command line and, unless it has errors or the request is
+     * a dry run, saves the instance it describes. Problems with the input are in the result, not
+     * a failed future; the future fails only for store failures (such as a name taken by another
+     * process between the check and the save).
+     */
+    public CompletableFuture<ImportResult> importCommandLine(ImportRequest request) {
+        return submit(() -> {
+            Optional<String> badName = Names.instanceNameProblem(request.name());
+            if (badName.isPresent()) {
+                return new ImportResult(Instance.builder(request.name()).build(),
+                        List.of(Problem.error("name", request.name(), badName.get())), false);
+            }
+            ParseResult parsed = CommandLineParser.parse(request.name(), request.kernelArgs());
+            Instance instance = request.kernel().map(k -> parsed.instance().toBuilder().kernel(k).build())
+                    .orElse(parsed.instance());
+            LinkedHashSet<Problem> problems = new LinkedHashSet<>(parsed.problems());
+            problems.addAll(Validator.validate(instance, request.context()));
+            store.existingName(request.name()).ifPresent(existing -> problems.add(Problem.error("name",
+                    request.name(), "an instance named '" + existing + "' already exists; choose another name")));
+            ImportResult result = new ImportResult(instance, new ArrayList<>(problems), false);
+            if (result.hasErrors() || request.dryRun()) {
+                return result;
+            }
+            store.create(instance);
+            return new ImportResult(instance, result.problems(), true);
+        });
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    future.complete(work.call());
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+}

@@ -1,0 +1,337 @@
+package org.umlmanager.storage;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.Names;
+import org.umlmanager.storage.StoreException.Reason;
+
+/**
+ * The saved instances: one file {@code NAME.json} per instance in one directory.
+ *
+ * <p>Every operation holds an exclusive lock on the directory (shared with other processes), so a
+ * CLI run and the GUI never interleave. Writes are atomic (see {@link AtomicFiles}); files are
+ * mode 0600 in a 0700 directory. Names are unique ignoring case, so that {@code Debian} and
+ * {@code debian} never coexist (they would collide on case-insensitive file systems and are easy
+ * to mix up on a command line). A file that cannot be read is moved aside to
+ * {@code NAME.json.corrupt-TIME} and reported, never deleted; a file written by a newer version is
+ * left alone and never rewritten. Thread-safe; all methods block on file I/O.
+ */
+public final class InstanceStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceStore.class);
+    private static final String SUFFIX = ".json";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final Clock clock;
+
+    public InstanceStore(Path directory) {
+        this(directory, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps the names of files moved aside. */
+    public InstanceStore(Path directory, Clock clock) {
+        this.dir = directory.toAbsolutePath().normalize();
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The file that holds instance {@code name}. */
+    public Path fileOf(String name) {
+        return dir.resolve(name + SUFFIX);
+    }
+
+    /** Loads every instance; unreadable files are moved aside and reported, the rest still load. */
+    public LoadReport loadAll() throws StoreException {
+        if (!Files.isDirectory(dir)) {
+            return new LoadReport(List.of(), List.of());
+        }
+        List<Instance> instances = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        try (StoreLock lock = lock()) {
+            for (Path file : entries()) {
+                String fileName = file.getFileName().toString();
+                if (AtomicFiles.isTemporary(fileName)) {
+                    // Writers hold the lock we hold: this one's writer crashed before its rename.
+                    LOG.info("Removing {}, left behind by an interrupted write", file);
+                    Files.deleteIfExists(file);
+                } else if (fileName.endsWith(SUFFIX)) {
+                    loadInto(file, instances, problems);
+                }
+            }
+        } catch (IOException e) {
+            throw ioFailure("read the instances in " + dir, e);
+        }
+        instances.sort(Comparator.comparing(Instance::name));
+        return new LoadReport(instances, problems);
+    }
+
+    /** The instance {@code name}; an unreadable file is moved aside and reported as {@code UNREADABLE}. */
+    public Instance load(String name) throws StoreException {
+        checkName(name);
+        if (!Files.isDirectory(dir)) {
+            throw noSuchInstance(name);
+        }
+        try (StoreLock lock = lock()) {
+            return read(existing(name));
+        } catch (IOException e) {
+            throw ioFailure("read instance '" + name + "'", e);
+        }
+    }
+
+    /** The saved instance whose name equals {@code name} ignoring case, if any: it blocks that name. */
+    public Optional<String> existingName(String name) throws StoreException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try {
+            return nameInUse(name, Optional.empty());
+        } catch (IOException e) {
+            throw ioFailure("read the instances in " + dir, e);
+        }
+    }
+
+    /** Saves a new instance; fails with {@code NAME_TAKEN} if the name (ignoring case) is in use. */
+    public void create(Instance instance) throws StoreException {
+        checkName(instance.name());
+        try {
+            AtomicFiles.ensureDirectory(dir);
+            try (StoreLock lock = lock()) {
+                Optional<String> taken = nameInUse(instance.name(), Optional.empty());
+                if (taken.isPresent()) {
+                    throw nameTaken(instance.name(), taken.get());
+                }
+                AtomicFiles.write(fileOf(instance.name()), InstanceCodec.encode(instance));
+            }
+        } catch (IOException e) {
+            throw ioFailure("save instance '" + instance.name() + "'", e);
+        }
+    }
+
+    /**
+     * Replaces the saved configuration of an existing instance. Refused for a file written by a
+     * newer version (its fields unknown here would be lost); a corrupt file is moved aside first.
+     */
+    public void update(Instance instance) throws StoreException {
+        checkName(instance.name());
+        if (!Files.isDirectory(dir)) {
+            throw noSuchInstance(instance.name());
+        }
+        try (StoreLock lock = lock()) {
+            Path file = existing(instance.name());
+            Decoded old = InstanceCodec.decode(Files.readAllBytes(file), instance.name());
+            if (old instanceof Decoded.Newer newer) {
+                throw newerVersion(instance.name(), newer);
+            }
+            if (old instanceof Decoded.Corrupt corrupt) {
+                Path aside = moveAside(file);
+                LOG.warn("{} could not be read ({}); moved aside to {} before saving over it", file,
+                        corrupt.reason(), aside);
+            }
+            AtomicFiles.write(file, InstanceCodec.encode(instance));
+        } catch (IOException e) {
+            throw ioFailure("save instance '" + instance.name() + "'", e);
+        }
+    }
+
+    /**
+     * Gives instance {@code from} the name {@code to}. The new file is complete on disk before the
+     * old one is removed, so a crash in between leaves both, never neither.
+     */
+    public Instance rename(String from, String to) throws StoreException {
+        checkName(from);
+        checkName(to);
+        if (!Files.isDirectory(dir)) {
+            throw noSuchInstance(from);
+        }
+        try (StoreLock lock = lock()) {
+            Path oldFile = existing(from);
+            Instance renamed = read(oldFile).withName(to);
+            if (from.equals(to)) {
+                return renamed;
+            }
+            Optional<String> taken = nameInUse(to, Optional.of(from));
+            if (taken.isPresent()) {
+                throw nameTaken(to, taken.get());
+            }
+            Path newFile = fileOf(to);
+            if (Files.exists(newFile)) {
+                throw new StoreException(Reason.NAME_TAKEN, "Cannot rename '" + from + "' to '" + to
+                        + "': this file system does not tell names apart by case; rename it to another name first");
+            }
+            AtomicFiles.write(newFile, InstanceCodec.encode(renamed));
+            Files.delete(oldFile);
+            AtomicFiles.syncDirectory(dir);
+            return renamed;
+        } catch (IOException e) {
+            throw ioFailure("rename instance '" + from + "' to '" + to + "'", e);
+        }
+    }
+
+    /** Deletes the instance's file (whatever its content: the user asked for it by name). */
+    public void delete(String name) throws StoreException {
+        checkName(name);
+        if (!Files.isDirectory(dir)) {
+            throw noSuchInstance(name);
+        }
+        try (StoreLock lock = lock()) {
+            Files.delete(existing(name));
+            AtomicFiles.syncDirectory(dir);
+        } catch (IOException e) {
+            throw ioFailure("delete instance '" + name + "'", e);
+        }
+    }
+
+    private StoreLock lock() throws IOException {
+        return StoreLock.acquire(dir);
+    }
+
+    private List<Path> entries() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(files::add);
+        }
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    private void loadInto(Path file, List<Instance> instances, List<LoadProblem> problems) throws IOException {
+        String name = nameOf(file);
+        Optional<String> badName = Names.instanceNameProblem(name);
+        if (badName.isPresent()) {
+            problems.add(new LoadProblem(file, "not loaded: the file name " + badName.get()
+                    + "; rename the file", Optional.empty(), false));
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(new LoadProblem(file, "not loaded: cannot read it (" + AtomicFiles.describe(e) + ")",
+                    Optional.empty(), false));
+            return;
+        }
+        Decoded decoded = InstanceCodec.decode(bytes, name);
+        if (decoded instanceof Decoded.Readable ok) {
+            instances.add(ok.instance());
+            ok.warnings().forEach(w -> problems.add(new LoadProblem(file, w, Optional.empty(), true)));
+        } else if (decoded instanceof Decoded.Newer newer) {
+            problems.add(new LoadProblem(file, newerMessage(newer) + "; left untouched", Optional.empty(), false));
+        } else if (decoded instanceof Decoded.Corrupt corrupt) {
+            Path aside = moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
+                    + file.getFileName(), Optional.of(aside), false));
+        }
+    }
+
+    private Instance read(Path file) throws IOException, StoreException {
+        String name = nameOf(file);
+        Decoded decoded = InstanceCodec.decode(Files.readAllBytes(file), name);
+        if (decoded instanceof Decoded.Readable ok) {
+            ok.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
+            return ok.instance();
+        }
+        if (decoded instanceof Decoded.Newer newer) {
+            throw newerVersion(name, newer);
+        }
+        Path aside = moveAside(file);
+        throw new StoreException(Reason.UNREADABLE, "Instance '" + name + "' could not be read ("
+                + ((Decoded.Corrupt) decoded).reason() + "); its file was moved aside to " + aside
+                + "; fix it and move it back to " + file.getFileName());
+    }
+
+    /** Moves an unreadable file out of the way under a name that is never loaded, never overwriting. */
+    private Path moveAside(Path file) throws IOException {
+        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
+        Path target = dir.resolve(base);
+        for (int n = 2; Files.exists(target); n++) {
+            target = dir.resolve(base + "-" + n);
+        }
+        Files.move(file, target);
+        AtomicFiles.syncDirectory(dir);
+        LOG.warn("Moved unreadable instance file {} aside to {}", file, target);
+        return target;
+    }
+
+    private Path existing(String name) throws IOException, StoreException {
+        Path file = fileOf(name);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Optional<String> other = nameInUse(name, Optional.empty());
+        if (other.isPresent()) {
+            throw new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + name + "'; did you mean '"
+                    + other.get() + "'?");
+        }
+        throw noSuchInstance(name);
+    }
+
+    /** The existing name equal to {@code name} ignoring case, other than {@code except}. */
+    private Optional<String> nameInUse(String name, Optional<String> except) throws IOException {
+        for (Path file : entries()) {
+            String fileName = file.getFileName().toString();
+            if (fileName.endsWith(SUFFIX) && !AtomicFiles.isTemporary(fileName)) {
+                String other = nameOf(file);
+                if (other.equalsIgnoreCase(name) && !except.equals(Optional.of(other))) {
+                    return Optional.of(other);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String nameOf(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.substring(0, fileName.length() - SUFFIX.length());
+    }
+
+    private static void checkName(String name) throws StoreException {
+        Optional<String> problem = Names.instanceNameProblem(name);
+        if (problem.isPresent()) {
+            throw new StoreException(Reason.INVALID_NAME, "Invalid instance name: " + problem.get());
+        }
+    }
+
+    private static StoreException noSuchInstance(String name) {
+        return new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + name
+                + "'; 'uml-manager list' shows the existing ones");
+    }
+
+    private static StoreException nameTaken(String wanted, String existing) {
+        String detail = wanted.equals(existing) ? "" : " (names differing only by case count as the same)";
+        return new StoreException(Reason.NAME_TAKEN, "An instance named '" + existing + "' already exists"
+                + detail + "; choose another name");
+    }
+
+    private static String newerMessage(Decoded.Newer newer) {
+        return "written by a newer UML Manager (schema version " + newer.schemaVersion()
+                + "; this version understands up to " + InstanceCodec.SCHEMA_VERSION + ")";
+    }
+
+    private static StoreException newerVersion(String name, Decoded.Newer newer) {
+        return new StoreException(Reason.NEWER_VERSION, "Instance '" + name + "' was " + newerMessage(newer)
+                + "; use that version to change it");
+    }
+
+    private StoreException ioFailure(String what, IOException e) {
+        return new StoreException(Reason.IO, "Could not " + what + ": " + AtomicFiles.describe(e)
+                + " (store: " + dir + ")", e);
+    }
+}

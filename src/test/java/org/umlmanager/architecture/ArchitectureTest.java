@@ -1,0 +1,92 @@
+package org.umlmanager.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rule of docs/design.md, checked on the production classes. Every rule allows an
+ * empty selection, so packages that do not exist yet do not fail it.
+ */
+@AnalyzeClasses(packages = "org.umlmanager", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
+        "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
+        "org.umlmanager.disk..", "org.umlmanager.service.."};
+
+    @ArchTest
+    static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("only the ui package may use JavaFX and ControlsFX").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule PTY4J_ONLY_IN_LAUNCH = onlyIn("com.pty4j..", "org.umlmanager.launch..");
+
+    @ArchTest
+    static final ArchRule JACKSON_ONLY_IN_STORAGE = onlyIn("com.fasterxml.jackson..", "org.umlmanager.storage..");
+
+    @ArchTest
+    static final ArchRule JUNIXSOCKET_ONLY_IN_MCONSOLE = onlyIn("org.newsclub..", "org.umlmanager.mconsole..");
+
+    @ArchTest
+    static final ArchRule PICOCLI_ONLY_IN_CLI = onlyIn("picocli..", "org.umlmanager.cli..");
+
+    @ArchTest
+    static final ArchRule MODEL_USES_THE_JDK_ONLY = classes().that().resideInAPackage("org.umlmanager.model..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.umlmanager.model..")
+            .because("the model is plain values every package shares").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule CORE_NEVER_USES_UI_OR_CLI = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.umlmanager.ui..", "org.umlmanager.cli..")
+            .because("the UI and the CLI are two faces over one core").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ONLY_UI_AND_CLI_USE_THE_SERVICE = noClasses().that().resideInAnyPackage(
+                    "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
+                    "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
+                    "org.umlmanager.disk..", "org.umlmanager.terminal..")
+            .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
+            .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule STANDARD_STREAMS_ONLY_IN_CLI = noClasses().that().resideOutsideOfPackage("org.umlmanager.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("everything else logs with SLF4J").allowEmptyShould(true);
+
+    private static ArchRule onlyIn(String library, String owner) {
+        return noClasses().that().resideOutsideOfPackage(owner).should().dependOnClassesThat()
+                .resideInAPackage(library).because(library + " belongs to " + owner + " alone").allowEmptyShould(true);
+    }
+
+    /** The rules can fail: a class breaking each of them is caught. */
+    @Test
+    void theRulesCatchAClassThatBreaksThem() {
+        JavaClasses offender = new ClassFileImporter().importClasses(RuleBreaker.class);
+
+        for (ArchRule rule : List.of(JAVAFX_ONLY_IN_UI, JACKSON_ONLY_IN_STORAGE, PICOCLI_ONLY_IN_CLI,
+                STANDARD_STREAMS_ONLY_IN_CLI)) {
+            assertThatThrownBy(() -> rule.check(offender)).as(rule.getDescription()).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining(RuleBreaker.class.getSimpleName());
+        }
+    }
+
+    /** Uses what only other packages may use. */
+    static final class RuleBreaker {
+        static Object breakRules() {
+            System.out.println(new picocli.CommandLine(new Object()));
+            new javafx.scene.control.Label();
+            return new com.fasterxml.jackson.databind.ObjectMapper();
+        }
+    }
+}
