@@ -1,5 +1,6 @@
 package org.umlmanager;
 
+import java.util.logging.Logger;
 import org.umlmanager.cli.Cli;
 
 /**
@@ -9,11 +10,18 @@ import org.umlmanager.cli.Cli;
  */
 public final class Main {
 
+    /** Held so that the filter below stays on the logger JavaFX will look up. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            // JavaFX warns on every start that it runs from the class path; that is our choice (see
+            // the comment above), so this one warning is dropped and every other one still shows.
+            JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                    || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             org.umlmanager.ui.DesktopApp.launchApp(args);
             return;
         }

@@ -31,6 +31,9 @@ public final class Cli implements Runnable {
                 .addSubcommand(new ListCommand(context))
                 .addSubcommand(new ShowCommand(context))
                 .addSubcommand(new DeleteCommand(context))
+                .addSubcommand(new ImportCommand(context))
+                .addSubcommand(new CmdlineCommand(context))
+                .addSubcommand(new ExportScriptCommand(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.
