@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ final class InstanceCodec {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -103,6 +105,9 @@ final class InstanceCodec {
         }
         if (e instanceof InvalidFormatException f) {
             return "invalid value '" + f.getValue() + "'" + at(f);
+        }
+        if (e instanceof JsonMappingException m && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "not valid JSON: more text after the end of the object" + at(m);
         }
         if (e instanceof JsonMappingException m) {
             return "value of the wrong kind" + at(m);

@@ -1,6 +1,7 @@
 package org.umlmanager.storage;
 
-import static org.umlmanager.storage.Nullables.list;
+import static org.umlmanager.storage.Nullables.elements;
+import static org.umlmanager.storage.Nullables.entries;
 import static org.umlmanager.storage.Nullables.opt;
 import static org.umlmanager.storage.Nullables.orNull;
 import static org.umlmanager.storage.Nullables.require;
@@ -58,26 +59,24 @@ final class InstanceMapper {
                 .root(d.root())
                 .init(d.init())
                 .umlDir(d.umlDir())
-                .extraArgs(list(d.extraArgs()))
-                .environment(d.environment() == null ? Map.of() : d.environment())
+                .extraArgs(elements(d.extraArgs(), "extraArgs"))
+                .environment(entries(d.environment(), "environment"))
                 .cpuPinning(d.cpuPinning())
                 .notes(d.notes());
-        List<DiskDocument> disks = list(d.disks());
+        List<DiskDocument> disks = elements(d.disks(), "disks");
         for (int k = 0; k < disks.size(); k++) {
-            b.disk(toModel(require(disks.get(k), "disks[" + k + "]"), "disks[" + k + "]"));
+            b.disk(toModel(disks.get(k), "disks[" + k + "]"));
         }
-        List<NetworkDocument> networks = list(d.networks());
+        List<NetworkDocument> networks = elements(d.networks(), "networks");
         List<NetworkInterface> nets = new ArrayList<>();
         for (int k = 0; k < networks.size(); k++) {
-            String path = "networks[" + k + "]";
-            nets.add(NetworkMapper.toModel(require(networks.get(k), path), path));
+            nets.add(NetworkMapper.toModel(networks.get(k), "networks[" + k + "]"));
         }
         b.networks(nets);
-        List<InstanceDocument.ConsoleLineDocument> consoles = list(d.consoles());
+        List<InstanceDocument.ConsoleLineDocument> consoles = elements(d.consoles(), "consoles");
         List<ConsoleLine> lines = new ArrayList<>();
         for (int k = 0; k < consoles.size(); k++) {
-            String path = "consoles[" + k + "]";
-            lines.add(ConsoleMapper.toModel(require(consoles.get(k), path), path));
+            lines.add(ConsoleMapper.toModel(consoles.get(k), "consoles[" + k + "]"));
         }
         b.consoles(lines);
         if (d.hostfs() != null) {
@@ -102,7 +101,7 @@ final class InstanceMapper {
 
     private static Disk toModel(DiskDocument d, String path) throws DocumentFormatException {
         Set<DiskFlag> flags = EnumSet.noneOf(DiskFlag.class);
-        for (String word : list(d.flags())) {
+        for (String word : elements(d.flags(), path + ".flags")) {
             flags.add(FLAG_NAMES.entrySet().stream().filter(e -> e.getValue().equals(word)).map(Map.Entry::getKey)
                     .findFirst().orElseThrow(() -> new DocumentFormatException(path + ".flags has '" + word
                             + "'; expected some of " + String.join(", ", FLAG_NAMES.values()))));

@@ -1,6 +1,6 @@
 package org.umlmanager.storage;
 
-import static org.umlmanager.storage.Nullables.list;
+import static org.umlmanager.storage.Nullables.elements;
 import static org.umlmanager.storage.Nullables.opt;
 import static org.umlmanager.storage.Nullables.optInt;
 import static org.umlmanager.storage.Nullables.orNull;
@@ -40,7 +40,7 @@ final class LegacyTransportMapper {
         throw new IllegalArgumentException("unknown legacy transport " + t);
     }
 
-    static LegacyTransport toModel(LegacyTransportDocument d) {
+    static LegacyTransport toModel(LegacyTransportDocument d, String path) throws DocumentFormatException {
         if (d instanceof LegacyTransportDocument.Tuntap x) {
             return new LegacyTransport.Tuntap(opt(x.devName()), opt(x.mac()), opt(x.gateAddr()));
         } else if (d instanceof LegacyTransportDocument.Ethertap x) {
@@ -56,11 +56,11 @@ final class LegacyTransportMapper {
             return new LegacyTransport.Vde(opt(x.socket()), opt(x.mac()), optInt(x.port()), opt(x.group()),
                     opt(x.mode()), opt(x.description()));
         } else if (d instanceof LegacyTransportDocument.Slirp x) {
-            return new LegacyTransport.Slirp(opt(x.mac()), list(x.argv()));
+            return new LegacyTransport.Slirp(opt(x.mac()), elements(x.argv(), path + ".argv"));
         } else if (d instanceof LegacyTransportDocument.Slip x) {
             return new LegacyTransport.Slip(opt(x.gateAddr()));
         } else if (d instanceof LegacyTransportDocument.Pcap x) {
-            return new LegacyTransport.Pcap(opt(x.hostIf()), opt(x.filter()), list(x.options()), opt(x.mac()));
+            return new LegacyTransport.Pcap(opt(x.hostIf()), opt(x.filter()), elements(x.options(), path + ".options"), opt(x.mac()));
         }
         throw new IllegalArgumentException("unknown legacy transport document " + d);
     }

@@ -34,10 +34,10 @@ final class NetworkMapper {
             VectorOptionsDocument options = v.options();
             return new VectorInterface(require(v.unit(), path + ".unit"),
                     VectorTransportMapper.toModel(require(v.transport(), path + ".transport")),
-                    options == null ? VectorOptions.NONE : toModel(options));
+                    options == null ? VectorOptions.NONE : toModel(options, path + ".options"));
         } else if (doc instanceof NetworkDocument.Legacy l) {
             return new LegacyInterface(require(l.unit(), path + ".unit"),
-                    LegacyTransportMapper.toModel(require(l.transport(), path + ".transport")));
+                    LegacyTransportMapper.toModel(require(l.transport(), path + ".transport"), path + ".transport"));
         }
         throw new IllegalArgumentException("unknown network document " + doc);
     }
@@ -48,8 +48,8 @@ final class NetworkMapper {
                 new LinkedHashMap<>(o.extra()));
     }
 
-    private static VectorOptions toModel(VectorOptionsDocument o) {
-        Map<String, String> extra = o.extra() == null ? Map.of() : o.extra();
+    private static VectorOptions toModel(VectorOptionsDocument o, String path) throws DocumentFormatException {
+        Map<String, String> extra = Nullables.entries(o.extra(), path + ".extra");
         return new VectorOptions(optInt(o.depth()), opt(o.mac()), opt(o.gro()), optInt(o.mtu()),
                 optInt(o.headroom()), opt(o.vec()), opt(o.bpffile()), opt(o.bpfflash()), opt(o.ifup()), extra);
     }

@@ -1,6 +1,7 @@
 package org.umlmanager.storage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -37,6 +38,26 @@ final class Nullables {
 
     static <T> List<T> list(List<T> value) {
         return value == null ? List.of() : value;
+    }
+
+    /** The list, empty if absent; a null element is the file's mistake, reported with its index. */
+    static <T> List<T> elements(List<T> value, String path) throws DocumentFormatException {
+        List<T> list = list(value);
+        for (int i = 0; i < list.size(); i++) {
+            require(list.get(i), path + "[" + i + "]");
+        }
+        return list;
+    }
+
+    /** The map, empty if absent; a null value is the file's mistake, reported with its key. */
+    static Map<String, String> entries(Map<String, String> value, String path) throws DocumentFormatException {
+        if (value == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, String> e : value.entrySet()) {
+            require(e.getValue(), path + "." + e.getKey());
+        }
+        return value;
     }
 
     static <T> T require(T value, String path) throws DocumentFormatException {
