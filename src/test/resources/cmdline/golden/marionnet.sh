@@ -1,0 +1,1 @@
+linux ubd0s=/tmp/marionnet/m1.cow,/usr/share/marionnet/filesystems/machine-default ubdb=/tmp/marionnet/swap umid=m1 mem=48M eth0=daemon,02:04:06:11:22:33,unix,/tmp/marionnet/sockets/s1/ctl con0=none ssl0=xterm console=ttyS0 xterm=xterm,-T,-e hostfs=/tmp/marionnet/hostfs/m1 uml_dir=/tmp/marionnet/uml console_no=1 marionnet_key=xyz

@@ -1,0 +1,1 @@
+/usr/bin/linux ubd0=/home/user/lab/pc1.disk,/usr/share/netkit/fs/netkit-fs umid=pc1 mem=32M root=98:0 uml_dir=/home/user/.netkit/mconsole con0=xterm con1=null eth0=daemon,,,/home/user/.netkit/hubs/vhub_user_A.cnct hostlab=/home/user/lab hosthome=/home/user quiet

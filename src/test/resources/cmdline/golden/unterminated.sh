@@ -1,0 +1,1 @@
+linux umid=u 'con0=fd:0,fd:1

@@ -1,0 +1,1 @@
+UML_PORT_HELPER=/usr/lib/uml/port-helper /usr/bin/linux uml_dir=/var/run/vnx/scenarios/s1/vms/h1/run/ umid=h1 mem=64M ubd0=/var/run/vnx/s1/h1/fs/root_cow_fs,/usr/share/vnx/filesystems/rootfs_tutorial ubd1=/var/run/vnx/s1/h1/fs/opt_fs root=/dev/ubda con=none con0=pts eth1=daemon,02:fd:00:00:01:01,,/var/run/vnx/s1/Net0.ctl mconsole=notify:/var/run/vnx/s1/h1/run/mconsole_notify
