@@ -1,0 +1,127 @@
+package org.umlmanager.mconsole;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.ConnectionRefusedSocketException;
+
+/**
+ * The real transport: an AF_UNIX datagram socket bound to a fresh abstract name (nothing on disk
+ * to clean up; the name vanishes on close) and connected to the instance's socket. Connecting
+ * makes the host kernel drop datagrams from anyone but the instance, and reports a missing or
+ * dead socket at once. A guest that reboots re-creates its socket, so a transport connected to the
+ * old one gets "refused"; the client then opens a new transport.
+ */
+final class UnixDatagramTransport implements MconsoleTransport {
+
+    /**
+     * Length of our abstract name including its leading NUL. junixsocket reports a received
+     * abstract address padded to this length, so a peer written with it (the tests' fake kernel)
+     * can only answer a name of exactly this size; uml_mconsole pads its name the same way.
+     */
+    private static final int ABSTRACT_NAME_BYTES = 107;
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int BUFFER_BYTES = 4096;
+
+    private final Path socket;
+    private final AFUNIXDatagramChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private int currentTimeoutMillis = -1;
+
+    private UnixDatagramTransport(Path socket, AFUNIXDatagramChannel channel) {
+        this.socket = socket;
+        this.channel = channel;
+    }
+
+    static UnixDatagramTransport open(Path socket) throws IOException {
+        AFUNIXSocketAddress peer = AFUNIXSocketAddress.of(socket);
+        AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
+        try {
+            channel.bind(ownAddress());
+            channel.connect(peer);
+            return new UnixDatagramTransport(socket, channel);
+        } catch (IOException e) {
+            channel.close();
+            throw translate(socket, e);
+        }
+    }
+
+    private static AFUNIXSocketAddress ownAddress() throws SocketException {
+        String name = "umlmanager-mconsole-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+        byte[] address = new byte[ABSTRACT_NAME_BYTES];
+        byte[] text = name.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(text, 0, address, 1, text.length);
+        return AFUNIXSocketAddress.of(address);
+    }
+
+    @Override
+    public void send(ByteBuffer datagram) throws IOException {
+        try {
+            channel.write(datagram);
+        } catch (IOException e) {
+            throw translate(socket, e);
+        }
+    }
+
+    @Override
+    public Optional<ByteBuffer> receive(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return Optional.empty();
+            }
+            setTimeout(remaining);
+            buffer.clear();
+            int n = channel.read(buffer);
+            if (!channel.isOpen()) {
+                throw new MconsoleException("the mconsole client for " + socket + " was closed");
+            }
+            if (n > 0) {
+                buffer.flip();
+                ByteBuffer copy = ByteBuffer.allocate(n).put(buffer).flip();
+                return Optional.of(copy);
+            }
+        }
+    }
+
+    private void setTimeout(long remainingNanos) throws SocketException {
+        // SO_RCVTIMEO of 0 means "forever": never ask for less than 1 ms.
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (remainingNanos + 999_999) / 1_000_000));
+        if (millis != currentTimeoutMillis) {
+            channel.socket().setSoTimeout(millis);
+            currentTimeoutMillis = millis;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing an abstract-address socket leaves nothing behind either way
+        }
+    }
+
+    private static IOException translate(Path socket, IOException e) {
+        if (e instanceof ConnectionRefusedSocketException) {
+            return new InstanceNotReachableException(socket, InstanceNotReachableException.Reason.REFUSED, e);
+        }
+        if (e instanceof SocketException && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            return new InstanceNotReachableException(socket, InstanceNotReachableException.Reason.NO_SOCKET, e);
+        }
+        if (e instanceof MconsoleException) {
+            return e;
+        }
+        return new MconsoleException("mconsole socket " + socket + ": " + e.getMessage(), e);
+    }
+}
