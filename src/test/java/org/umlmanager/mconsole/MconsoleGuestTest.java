@@ -1,0 +1,243 @@
+package org.umlmanager.mconsole;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every mconsole command against one real busybox guest, compared with {@code uml_mconsole}'s
+ * output where both can ask the same question. The guest is shared; the last two tests reboot it
+ * ({@code cad}) and halt it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MconsoleGuestTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Pattern TICK = Pattern.compile("TICK (\\d+)");
+
+    private TestGuest guest;
+    private MconsoleClient client;
+
+    @BeforeAll
+    void boot() throws Exception {
+        guest = TestGuest.boot(TestGuest.TICKING_INIT);
+        client = new MconsoleClient(guest.address());
+    }
+
+    @AfterAll
+    void shutDown() throws Exception {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (guest != null) {
+                guest.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void notifySocketEventNamesTheMconsoleSocket() {
+        assertThat(guest.events).contains(new NotifyEvent.SocketReady(guest.socket));
+    }
+
+    @Test
+    @Order(2)
+    void versionIsTheGuestUnameAsUmlMconsolePrintsIt() throws Exception {
+        MconsoleReply r = client.version();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.text()).startsWith("Linux ").contains(" 6.1.");
+        assertThat(r.formatted()).isEqualTo(guest.umlMconsole("version"));
+    }
+
+    @Test
+    @Order(3)
+    void helpArrivesInSeveralPacketsAndMatches() throws Exception {
+        MconsoleReply r = client.help();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.text().length()).as("longer than one 511-byte packet").isGreaterThan(511);
+        assertThat(r.text()).contains("config").contains("sysrq").contains("stack");
+        String theirs = guest.umlMconsole("help");
+        // uml_mconsole appends a list of its own client-side commands to the kernel's help
+        assertThat(theirs).startsWith(r.formatted());
+        assertThat(theirs.substring(r.formatted().length())).startsWith("Additional local mconsole commands:");
+    }
+
+    @Test
+    @Order(4)
+    void configQueriesMatch() throws Exception {
+        assertThat(client.config("con0").text()).isEqualTo("fd:0,fd:1");
+        assertThat(client.config("ubd0").text()).isEqualTo(guest.image.toString());
+        MconsoleReply bad = client.send("config xyz");
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.text()).isEqualTo("Bad configuration option");
+        for (String dev : new String[] {"con0", "ubd0", "ubd1", "xyz"}) {
+            assertThat(client.send("config " + dev).formatted()).as("config " + dev)
+                    .isEqualTo(guest.umlMconsole("config", dev));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void procFilesMatchAndStartWithTheKernelsNewline() throws Exception {
+        MconsoleReply cpu = client.proc("cpuinfo");
+        assertThat(cpu.ok()).isTrue();
+        assertThat(cpu.text()).startsWith("\n").contains("processor").hasSizeGreaterThan(511);
+        assertThat(cpu.formatted()).isEqualTo(guest.umlMconsole("proc", "cpuinfo"));
+        MconsoleReply mem = client.proc("meminfo");
+        assertThat(mem.text()).startsWith("\nMemTotal:").contains("MemFree:");
+        MconsoleReply missing = client.proc("no-such-file");
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.formatted()).isEqualTo("ERR Failed to open file\n")
+                .isEqualTo(guest.umlMconsole("proc", "no-such-file"));
+    }
+
+    @Test
+    @Order(6)
+    void unknownCommandsAndBadArgumentsAreErrorReplies() throws Exception {
+        MconsoleReply unknown = client.send("frobnicate");
+        assertThat(unknown.errorCode()).isEqualTo(1);
+        assertThat(unknown.formatted()).isEqualTo("ERR Unknown command\n").isEqualTo(guest.umlMconsole("frobnicate"));
+        assertThat(client.send("stack").formatted()).isEqualTo("ERR Please specify a pid\n");
+        assertThat(client.stack(0).formatted()).isEqualTo("ERR Couldn't find that pid\n");
+    }
+
+    @Test
+    @Order(7)
+    void stopFreezesTheGuestUntilGo() throws Exception {
+        guest.awaitConsole("TICK 2", 0, WAIT);
+        MconsoleReply stop = client.stop();
+        int frozenAt;
+        try {
+            assertThat(stop.formatted()).isEqualTo("OK stopped\n");
+            Thread.sleep(400); // lets ticks already written drain from the pipe
+            frozenAt = lastTick();
+            Thread.sleep(1500);
+            assertThat(lastTick()).as("no tick while stopped").isEqualTo(frozenAt);
+            assertThat(client.version().ok()).as("requests are still served while stopped").isTrue();
+            MconsoleReply again = client.stop();
+            assertThat(again.formatted()).isEqualTo("ERR Already stopped\n").isEqualTo(guest.umlMconsole("stop"));
+        } finally {
+            assertThat(client.go().formatted()).isEqualTo("OK \n");
+        }
+        guest.awaitConsole("TICK " + (frozenAt + 2), 0, WAIT);
+        MconsoleReply go = client.go();
+        assertThat(go.formatted()).isEqualTo("ERR Not stopped\n").isEqualTo(guest.umlMconsole("go"));
+    }
+
+    private int lastTick() {
+        Matcher m = TICK.matcher(guest.console());
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
+    }
+
+    @Test
+    @Order(8)
+    void secondDiskIsHotPluggedQueriedAndRemoved() throws Exception {
+        Path data = guest.dir.resolve("data.img");
+        try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
+            f.setLength(4 << 20);
+        }
+        assertThat(client.config("ubd1", data.toString()).formatted()).isEqualTo("OK \n");
+        assertThat(client.config("ubd1").text()).isEqualTo(data.toString());
+        assertThat(client.proc("partitions").text()).as("the guest sees the disk").contains("ubdb");
+        MconsoleReply twice = client.config("ubd1", data.toString());
+        assertThat(twice.errorCode()).isEqualTo(-16);
+        assertThat(twice.text()).isEqualTo("Device is already configured");
+
+        assertThat(client.remove("ubd1").formatted()).isEqualTo("OK \n");
+        assertThat(client.config("ubd1").text()).isEmpty();
+        assertThat(client.proc("partitions").text()).doesNotContain("ubdb");
+        MconsoleReply gone = client.remove("ubd1");
+        assertThat(gone.errorCode()).isEqualTo(-19);
+        assertThat(gone.formatted()).isEqualTo("ERR Device doesn't exist\n").isEqualTo(guest.umlMconsole("remove", "ubd1"));
+    }
+
+    @Test
+    @Order(9)
+    void sysrqStreamsTheKernelLinesOfTheKey() throws Exception {
+        MconsoleReply help = client.sysrq('h');
+        assertThat(help.ok()).isTrue();
+        assertThat(help.text()).contains("sysrq: HELP").contains("crash(c)");
+        assertThat(help.formatted()).isEqualTo(guest.umlMconsole("sysrq", "h"));
+        MconsoleReply mem = client.sysrq('m');
+        assertThat(mem.text()).contains("Mem-Info:");
+        assertThat(mem.text().lines().count()).as("one packet per log line, all joined").isGreaterThan(5);
+    }
+
+    @Test
+    @Order(10)
+    void stackOfInitIsItsKernelStack() throws Exception {
+        MconsoleReply r = client.stack(1);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.text()).contains("Call Trace:");
+        assertThat(r.text().lines().count()).isGreaterThan(3);
+    }
+
+    @Test
+    @Order(11)
+    void logTextAppearsOnTheConsole() throws Exception {
+        String marker = "umlm-log-" + UUID.randomUUID();
+        int from = guest.consoleLength();
+        assertThat(client.log(marker).formatted()).isEqualTo("OK \n");
+        guest.awaitConsole(marker, from, WAIT);
+    }
+
+    @Test
+    @Order(12)
+    void guestWritesToProcMconsoleArriveAsUserNotifications() throws Exception {
+        guest.awaitEvent(new NotifyEvent.UserNotify("boot-notify\n")::equals, 0, WAIT);
+        String marker = "typed-" + UUID.randomUUID().toString().substring(0, 8);
+        int from = guest.events.size();
+        guest.type("echo " + marker + " > /proc/mconsole");
+        guest.awaitEvent(new NotifyEvent.UserNotify(marker + "\n")::equals, from, WAIT);
+    }
+
+    @Test
+    @Order(90)
+    void cadRebootsInPlaceAndTheClientReachesTheNewBoot() throws Exception {
+        long pid = guest.process().pid();
+        int from = guest.events.size();
+        assertThat(client.cad().formatted()).isEqualTo("OK \n");
+        guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, WAIT);
+        guest.awaitEvent(new NotifyEvent.UserNotify("boot-notify\n")::equals, from, WAIT);
+        assertThat(guest.process().isAlive()).isTrue();
+        assertThat(guest.process().pid()).isEqualTo(pid);
+        assertThat(Files.readString(guest.socket.resolveSibling("pid")).trim()).isEqualTo(Long.toString(pid));
+        // the same client object: its socket was connected to the previous boot's mconsole
+        assertThat(client.version().ok()).isTrue();
+    }
+
+    @Test
+    @Order(99)
+    void haltEndsTheProcessAndTheInstanceBecomesUnreachable() throws Exception {
+        assertThat(client.halt().formatted()).isEqualTo("OK \n");
+        assertThat(guest.process().waitFor(30, TimeUnit.SECONDS)).as("exits after halt").isTrue();
+        assertThat(guest.process().exitValue()).isZero();
+        assertThat(guest.socket).doesNotExist();
+        assertThat(guest.socket.getParent()).as("umid directory removed").doesNotExist();
+        assertThatThrownBy(client::version).isInstanceOfSatisfying(InstanceNotReachableException.class,
+                e -> assertThat(e.reason()).isEqualTo(InstanceNotReachableException.Reason.NO_SOCKET));
+    }
+}
