@@ -182,7 +182,7 @@ public final class MconsoleClient implements AutoCloseable {
         takeTurn(command, timeout);
         try {
             MconsoleReply reply = exchange(command, request, timeout, deadline);
-            LOG.debug("mconsole {} '{}' -> {}", address.socket(), command, reply.ok() ? "OK" : "ERR " + reply.errorCode());
+            LOG.debug("mconsole {} '{}' -> err {}", address.socket(), command, reply.errorCode());
             return reply;
         } finally {
             turn.unlock();

@@ -128,8 +128,7 @@ class MconsoleGuestTest {
         int frozenAt;
         try {
             assertThat(stop.formatted()).isEqualTo("OK stopped\n");
-            Thread.sleep(400); // lets ticks already written drain from the pipe
-            frozenAt = lastTick();
+            frozenAt = tickOnceSettled();
             Thread.sleep(1500);
             assertThat(lastTick()).as("no tick while stopped").isEqualTo(frozenAt);
             assertThat(client.version().ok()).as("requests are still served while stopped").isTrue();
@@ -141,6 +140,23 @@ class MconsoleGuestTest {
         guest.awaitConsole("TICK " + (frozenAt + 2), 0, WAIT);
         MconsoleReply go = client.go();
         assertThat(go.formatted()).isEqualTo("ERR Not stopped\n").isEqualTo(guest.umlMconsole("go"));
+    }
+
+    /** The last tick once no new one has shown up for 0.6 s (ticks written before the stop drain from the pipe). */
+    private int tickOnceSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int last = lastTick();
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < Duration.ofMillis(600).toNanos()) {
+            assertThat(System.nanoTime()).as("ticks keep coming after stop").isLessThan(deadline);
+            Thread.sleep(50);
+            int now = lastTick();
+            if (now != last) {
+                last = now;
+                since = System.nanoTime();
+            }
+        }
+        return last;
     }
 
     private int lastTick() {
