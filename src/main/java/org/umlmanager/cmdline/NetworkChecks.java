@@ -88,8 +88,8 @@ final class NetworkChecks {
             requireString(g.dst(), "dst", values, c, "gre needs dst=ADDRESS, the far end of the tunnel; add it");
             pair(g.rxKey(), g.txKey(), "rx_key", "tx_key", c, "the kernel panics when the guest brings the interface"
                     + " up with only one GRE key");
-            sessionRange(g.rxKey(), "rx_key", c);
-            sessionRange(g.txKey(), "tx_key", c);
+            sessionRange(g.rxKey(), "rx_key", c, "the kernel then runs the tunnel without keys");
+            sessionRange(g.txKey(), "tx_key", c, "the kernel then panics when the guest brings the interface up");
         } else if (t instanceof VectorTransport.L2tpv3 l) {
             l2tpv3(l, values, c);
         } else if (t instanceof VectorTransport.Bess b) {
@@ -122,8 +122,9 @@ final class NetworkChecks {
                     + " tx_session; without them the kernel panics when the guest brings the interface up. Add "
                     + (l.rxSession().isEmpty() ? "rx_session=" : "tx_session=") + "N (1 to 0x7fffffff)");
         }
-        sessionRange(l.rxSession(), "rx_session", c);
-        sessionRange(l.txSession(), "tx_session", c);
+        String panic = "the kernel then panics when the guest brings the interface up";
+        sessionRange(l.rxSession(), "rx_session", c, panic);
+        sessionRange(l.txSession(), "tx_session", c, panic);
         pair(l.rxCookie(), l.txCookie(), "rx_cookie", "tx_cookie", c, "the kernel panics when the guest brings"
                 + " the interface up with only one cookie");
         boolean wide = l.cookie64().orElse(false);
@@ -151,11 +152,18 @@ final class NetworkChecks {
     }
 
     /** The kernel reads sessions and GRE keys with kstrtoint: more than 0x7fffffff fails. */
-    private static void sessionRange(OptionalLong v, String key, Check c) {
-        if (v.isPresent() && (v.getAsLong() > Integer.MAX_VALUE || v.getAsLong() < Integer.MIN_VALUE)) {
-            c.error(field(key), key + "=0x" + Long.toHexString(v.getAsLong()) + " is over 0x7fffffff: the kernel"
-                    + " reads it as a signed 32-bit number, fails, and panics when the guest brings the interface"
-                    + " up. Use a value from 1 to 0x7fffffff on both ends");
+    private static void sessionRange(OptionalLong v, String key, Check c, String consequence) {
+        if (v.isEmpty()) {
+            return;
+        }
+        long n = v.getAsLong();
+        if (n > 0xFFFFFFFFL || n < Integer.MIN_VALUE) {
+            c.error(field(key), key + "=" + n + " does not fit in 32 bits; " + consequence
+                    + ". Use a value from 1 to 0x7fffffff");
+        } else if (n > Integer.MAX_VALUE) {
+            c.error(field(key), key + "=0x" + Long.toHexString(n) + " is over 0x7fffffff, which the kernel cannot"
+                    + " read (it takes a signed 32-bit number); " + consequence + ". Use a value up to 0x7fffffff,"
+                    + " or write the same 32 bits as a negative number: " + key + "=" + (int) n);
         }
     }
 

@@ -68,7 +68,17 @@ class GeneratedCommandLineBootTest {
     }
 
     /** A started guest: its process and everything it printed so far. */
-    private record Guest(Process process, StringBuffer output, Path umidDir) {
+    private record Guest(Process process, StringBuffer output, Path umidDir, Thread reader) {
+
+        /** Waits for the process to end and for its last output to be read. */
+        boolean exited(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                return false;
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            return !reader.isAlive();
+        }
+
         boolean awaitOutput(String text, long seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < deadline) {
@@ -86,10 +96,14 @@ class GeneratedCommandLineBootTest {
     }
 
     private Guest start(Instance instance) throws IOException {
+        assertThat(Validator.validate(instance.toBuilder().umlDir(dir.resolve("uml").toString()).build(),
+                new ValidationContext(Optional.empty(), true, dir))).as("a correct instance has no problems").isEmpty();
+        return startUnchecked(instance);
+    }
+
+    private Guest startUnchecked(Instance instance) throws IOException {
         Path umlDir = dir.resolve("uml");
         GenerateOptions options = new GenerateOptions(Optional.of(umlDir), Optional.empty());
-        assertThat(Validator.validate(instance.toBuilder().umlDir(umlDir.toString()).build(),
-                new ValidationContext(Optional.empty(), true, dir))).as("a correct instance has no problems").isEmpty();
         LaunchCommand cmd = CommandLineGenerator.launchCommand(instance, options);
         assertThat(cmd.argv()).contains("con0=fd:0,fd:1", "ssl0=pts", "uml_dir=" + umlDir);
         ProcessBuilder pb = new ProcessBuilder(cmd.argv()).directory(dir.toFile()).redirectErrorStream(true);
@@ -101,7 +115,7 @@ class GeneratedCommandLineBootTest {
         Thread reader = new Thread(() -> copy(p.getInputStream(), out), "uml-output-" + instance.umid());
         reader.setDaemon(true);
         reader.start();
-        return new Guest(p, out, umidDir);
+        return new Guest(p, out, umidDir, reader);
     }
 
     private static void copy(InputStream in, StringBuffer out) {
@@ -125,7 +139,7 @@ class GeneratedCommandLineBootTest {
         OutputStream console = g.process.getOutputStream();
         console.write("echo typed-$((6*7)); poweroff -f\n".getBytes(StandardCharsets.US_ASCII));
         console.flush();
-        assertThat(g.process.waitFor(30, TimeUnit.SECONDS)).as("halted; output:\n%s", g.output).isTrue();
+        assertThat(g.exited(30)).as("halted; output:\n%s", g.output).isTrue();
         assertThat(g.output).contains("typed-42");
         assertThat(g.process.exitValue()).as("exit status of a halt").isZero();
         assertThat(g.umidDir).doesNotExist();
@@ -142,7 +156,7 @@ class GeneratedCommandLineBootTest {
         Process halt = new ProcessBuilder(List.of(mconsoleTool.toString(), g.umidDir.resolve("mconsole").toString(),
                 "halt")).redirectErrorStream(true).start();
         assertThat(halt.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(g.process.waitFor(30, TimeUnit.SECONDS)).as("halted; output:\n%s", g.output).isTrue();
+        assertThat(g.exited(30)).as("halted; output:\n%s", g.output).isTrue();
         assertThat(g.process.exitValue()).isZero();
         assertThat(g.umidDir).doesNotExist();
         byte[] head = new byte[4];
@@ -150,5 +164,39 @@ class GeneratedCommandLineBootTest {
             assertThat(in.readNBytes(head, 0, 4)).isEqualTo(4);
         }
         assertThat(new String(head, StandardCharsets.US_ASCII)).as("COW magic").isEqualTo("OOOM");
+    }
+
+    /**
+     * The validator's claim about l2tpv3 sessions, checked on the real kernel: the HowTo's
+     * {@code rx_session=0xffffffff} panics at ifup, and the fix the message proposes works.
+     */
+    @Test
+    void l2tpv3SessionFixProposedByTheValidatorWorks() throws Exception {
+        Path image = BusyboxImage.build(dir.resolve("net.img"), 16, """
+                #!/bin/sh
+                mount -t proc proc /proc
+                ip link set vec0 up && echo VEC-UP
+                poweroff -f
+                """);
+        String howTo = "vec0:transport=l2tpv3,udp=1,src=127.0.0.1,dst=127.0.0.1,srcport=1706,dstport=1707,"
+                + "rx_session=0xffffffff,tx_session=0xffff";
+        ParseResult parsed = CommandLineParser.parse("net", List.of(howTo));
+        Problem problem = parsed.errors().stream().filter(p -> p.field().equals("networks[0].rxSession"))
+                .findFirst().orElseThrow();
+        String fix = problem.message().substring(problem.message().lastIndexOf(' ') + 1);
+        assertThat(fix).isEqualTo("rx_session=-1");
+
+        Instance bad = instance(Disk.of(0, image.toString())).networks(parsed.instance().networks()).build();
+        Guest crashed = startUnchecked(bad);
+        assertThat(crashed.exited(BOOT_SECONDS)).isTrue();
+        assertThat(crashed.output).contains("Kernel panic").doesNotContain("VEC-UP");
+        assertThat(crashed.process.exitValue()).as("SIGABRT").isEqualTo(128 + 6);
+
+        Instance fixed = instance(Disk.of(0, image.toString())).networks(CommandLineParser.parse("net",
+                List.of(howTo.replace("rx_session=0xffffffff", fix))).instance().networks()).build();
+        Guest up = start(fixed);
+        assertThat(up.exited(BOOT_SECONDS)).isTrue();
+        assertThat(up.output).contains("VEC-UP").doesNotContain("Kernel panic");
+        assertThat(up.process.exitValue()).isZero();
     }
 }
