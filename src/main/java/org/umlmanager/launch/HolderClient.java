@@ -1,0 +1,259 @@
+package org.umlmanager.launch;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.protocol.ChunkInputStream;
+import org.umlmanager.launch.protocol.FrameChannel;
+import org.umlmanager.launch.protocol.Message;
+
+/**
+ * One connection to a holder. Requests return futures completed by the connection's reader
+ * thread (named {@code holder-<pid>}); event and progress listeners are called on that thread
+ * and must not block. When the connection drops, every pending future fails with an
+ * {@link IOException} and {@link #ended()} completes exceptionally unless the guest's end was
+ * reported first. Thread-safe.
+ */
+public final class HolderClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HolderClient.class);
+    public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
+
+    private final FrameChannel channel;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<Message.Welcome> welcome = new CompletableFuture<>();
+    private final CompletableFuture<GuestSnapshot> snapshot = new CompletableFuture<>();
+    private final CompletableFuture<GuestSnapshot> ended = new CompletableFuture<>();
+    private final List<Consumer<GuestEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StopStep>> stopListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ChunkInputStream> consoles = new ConcurrentHashMap<>();
+
+    private HolderClient(FrameChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Connects to the holder at {@code socket} and greets it; fails if it does not answer in time. */
+    public static HolderClient connect(Path socket, String clientName) throws IOException {
+        HolderClient client = new HolderClient(FrameChannel.connect(socket));
+        Thread reader = new Thread(client::readLoop, "holder-client");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            client.channel.send(new Message.Hello(Message.PROTOCOL_VERSION, clientName));
+            Message.Welcome w = client.welcome.get(HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            reader.setName("holder-" + w.holderPid());
+            return client;
+        } catch (InterruptedException e) {
+            client.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while greeting the holder at " + socket, e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            client.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IOException("the holder at " + socket + " did not answer: " + cause.getMessage(), cause);
+        }
+    }
+
+    public long holderPid() {
+        return welcome.join().holderPid();
+    }
+
+    /** Whether the holder has no guest yet (a spare waiting for {@link #start}). */
+    public boolean idle() {
+        return welcome.join().idle();
+    }
+
+    /** Asks an idle holder to start the guest; completes when the kernel process runs (STARTING). */
+    public CompletableFuture<GuestSnapshot> start(LaunchSpec spec) {
+        return request(id -> new Message.Start(id, spec)).thenApply(m -> ((Message.Started) m).snapshot());
+    }
+
+    /** Subscribes to the guest's events; completes with the snapshot taken when the subscription began. */
+    public CompletableFuture<GuestSnapshot> watch(Consumer<GuestEvent> listener) {
+        eventListeners.add(listener);
+        sendQuietly(new Message.Watch());
+        return snapshot;
+    }
+
+    /** Runs an mconsole command in the holder. */
+    public CompletableFuture<Message.CommandReply> command(String command) {
+        return request(id -> new Message.Command(id, command)).thenApply(m -> (Message.CommandReply) m);
+    }
+
+    /** Asks the holder to stop the guest; steps go to {@code progress}; completes with the final snapshot. */
+    public CompletableFuture<GuestSnapshot> stop(StopMode mode, Consumer<StopStep> progress) {
+        stopListeners.add(progress);
+        sendQuietly(new Message.Stop(mode));
+        return ended;
+    }
+
+    /** Completes with the final snapshot when the guest's process has ended. */
+    public CompletableFuture<GuestSnapshot> ended() {
+        return ended;
+    }
+
+    /**
+     * Streams {@code line} over this connection, which then belongs to the stream: closing the
+     * stream closes the connection.
+     */
+    public ConsoleStream attach(String line) {
+        ChunkInputStream in = new ChunkInputStream();
+        consoles.put(line, in);
+        sendQuietly(new Message.Attach(line));
+        return new ConsoleStream() {
+            private final OutputStream out = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len > 0) {
+                        channel.send(new Message.Input(line, java.util.Arrays.copyOfRange(b, off, off + len)));
+                    }
+                }
+            };
+
+            @Override
+            public String line() {
+                return line;
+            }
+
+            @Override
+            public java.io.InputStream input() {
+                return in;
+            }
+
+            @Override
+            public OutputStream output() {
+                return out;
+            }
+
+            @Override
+            public void resize(int columns, int rows) {
+                sendQuietly(new Message.Resize(line, columns, rows));
+            }
+
+            @Override
+            public void close() {
+                HolderClient.this.close();
+            }
+        };
+    }
+
+    private CompletableFuture<Message> request(java.util.function.LongFunction<Message> make) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Message> f = new CompletableFuture<>();
+        pending.put(id, f);
+        try {
+            channel.send(make.apply(id));
+        } catch (IOException e) {
+            pending.remove(id);
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    private void sendQuietly(Message m) {
+        try {
+            channel.send(m);
+        } catch (IOException e) {
+            LOG.debug("sending {} failed: {}", m.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void readLoop() {
+        IOException failure = null;
+        try {
+            while (true) {
+                dispatch(channel.receive());
+            }
+        } catch (EOFException e) {
+            failure = new IOException("the holder closed the connection");
+        } catch (IOException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IOException("interrupted");
+        } finally {
+            IOException f = failure == null ? new IOException("connection closed") : failure;
+            welcome.completeExceptionally(f);
+            snapshot.completeExceptionally(f);
+            ended.completeExceptionally(f);
+            pending.values().forEach(p -> p.completeExceptionally(f));
+            consoles.values().forEach(ChunkInputStream::end);
+            channel.close();
+        }
+    }
+
+    private void dispatch(Message m) throws InterruptedException {
+        if (m instanceof Message.Welcome w) {
+            welcome.complete(w);
+        } else if (m instanceof Message.Output out) {
+            ChunkInputStream in = consoles.get(out.line());
+            if (in != null) {
+                in.feed(out.data());
+            }
+        } else if (m instanceof Message.Snapshot s) {
+            snapshot.complete(s.snapshot());
+        } else if (m instanceof Message.Event e) {
+            eventListeners.forEach(l -> l.accept(e.event()));
+        } else if (m instanceof Message.StopProgress p) {
+            stopListeners.forEach(l -> l.accept(p.step()));
+        } else if (m instanceof Message.Started s) {
+            complete(s.id(), s);
+        } else if (m instanceof Message.CommandReply r) {
+            complete(r.id(), r);
+        } else if (m instanceof Message.Failure f) {
+            failed(f);
+        } else if (m instanceof Message.Ended e) {
+            snapshot.complete(e.snapshot());
+            ended.complete(e.snapshot());
+            consoles.values().forEach(ChunkInputStream::end);
+        }
+    }
+
+    private void complete(long id, Message m) {
+        CompletableFuture<Message> f = pending.remove(id);
+        if (f != null) {
+            f.complete(m);
+        }
+    }
+
+    private void failed(Message.Failure f) {
+        HolderException e = new HolderException(f.message());
+        if (f.id() != 0) {
+            CompletableFuture<Message> p = pending.remove(f.id());
+            if (p != null) {
+                p.completeExceptionally(e);
+            }
+            return;
+        }
+        LOG.debug("holder refused: {}", f.message());
+        welcome.completeExceptionally(e);
+        snapshot.completeExceptionally(e);
+        consoles.values().forEach(ChunkInputStream::end);
+    }
+
+    @Override
+    public void close() {
+        consoles.values().forEach(ChunkInputStream::end);
+        channel.close();
+    }
+}

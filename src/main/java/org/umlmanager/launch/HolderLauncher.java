@@ -1,0 +1,136 @@
+package org.umlmanager.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts holder processes: a small JVM from this program's own class path, in a session of its
+ * own ({@code setsid}), with no terminal and its output in a log file, so that it and its guest
+ * outlive the program that started it. Thread-safe.
+ */
+public final class HolderLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HolderLauncher.class);
+    /** How long a new holder may take to listen; a cold JVM on a busy machine can be slow. */
+    public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String MAIN = "org.umlmanager.launch.holder.HolderMain";
+    /** Settings of this JVM the holder must share: where native libraries unpack, and logging. */
+    private static final List<String> INHERITED_PROPERTIES = List.of("pty4j.tmpdir", "jna.tmpdir",
+            "pty4j.preferred.native.folder", "org.slf4j.simpleLogger.defaultLogLevel");
+    /** Small and quick to start: the holder only moves bytes. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx48m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true");
+
+    private final Path holdersDir;
+    private final String classPath;
+
+    /**
+     * @param holdersDir where idle holders listen and where holder logs go (under the runtime directory)
+     * @param classPath  the class path to run the holder with; normally this JVM's
+     */
+    public HolderLauncher(Path holdersDir, String classPath) {
+        this.holdersDir = holdersDir;
+        this.classPath = classPath;
+    }
+
+    /** A launcher using this JVM's class path ({@code umlmanager.holder.classpath} overrides it). */
+    public static HolderLauncher forThisJvm(Path holdersDir) {
+        return new HolderLauncher(holdersDir, System.getProperty("umlmanager.holder.classpath",
+                System.getProperty("java.class.path")));
+    }
+
+    /**
+     * Starts a holder and connects to it. {@code warm} has it spawn a throw-away process first,
+     * so that its guest starts fast later (for a spare); a holder started for an immediate start
+     * skips that.
+     *
+     * @throws IOException if the holder does not come up in {@link #STARTUP_TIMEOUT}; the message
+     *                     quotes its log
+     */
+    public HolderClient launch(boolean warm, String clientName) throws IOException {
+        Files.createDirectories(holdersDir);
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path socket = holdersDir.resolve(id + ".sock");
+        Path log = holdersDir.resolve(id + ".log");
+        List<String> command = new ArrayList<>();
+        setsid().ifPresent(command::add);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        for (String key : INHERITED_PROPERTIES) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add(MAIN);
+        command.add(socket.toString());
+        if (warm) {
+            command.add("--warm");
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        LOG.debug("holder {} started as pid {}", id, process.pid());
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (true) {
+            if (Files.exists(socket)) {
+                try {
+                    return HolderClient.connect(socket, clientName);
+                } catch (IOException e) {
+                    LOG.debug("holder {} not ready: {}", id, e.getMessage());
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IOException("the holder process exited with status " + process.exitValue() + ": "
+                        + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("the holder process did not start within " + STARTUP_TIMEOUT.toSeconds()
+                        + " s: " + tail(log));
+            }
+            sleep(5);
+        }
+    }
+
+    private static Optional<String> setsid() {
+        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        LOG.warn("setsid (util-linux) not found: guests stay in this program's session and may get its hangup");
+        return Optional.empty();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

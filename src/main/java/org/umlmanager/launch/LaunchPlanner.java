@@ -1,0 +1,60 @@
+package org.umlmanager.launch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cmdline.LaunchCommand;
+import org.umlmanager.model.ConsoleLine;
+import org.umlmanager.model.Disk;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.LineKind;
+
+/** Turns an instance into the {@link LaunchSpec} its holder runs. Pure; thread-safe. */
+public final class LaunchPlanner {
+
+    private LaunchPlanner() {
+    }
+
+    public static LaunchSpec plan(Instance instance, RuntimeLayout layout) {
+        SessionPaths session = SessionPaths.of(layout.sessionsDir(), instance.name());
+        Path umlDir = umlDir(instance, layout);
+        LaunchCommand command = CommandLineGenerator.launchCommand(instance,
+                new GenerateOptions(Optional.of(layout.defaultUmlDir()), Optional.of(session.notifySocket())));
+        Optional<ConsoleLine> first = CommandLineGenerator.firstEmbedded(instance.consoles());
+        List<String> pts = instance.consoles().stream()
+                .filter(l -> l.index().isPresent() && l.spec().embedded() && !first.map(f -> f == l).orElse(false))
+                .map(ConsoleLine::name)
+                .toList();
+        Optional<String> ptyLine = first.map(ConsoleLine::name).or(() -> kernelDefaultCon0(instance));
+        return new LaunchSpec(instance.name(), instance.umid(), umlDir, command.argv(), command.environment(),
+                layout.workingDirectory(), ptyLine, pts, layout.logsDir().resolve(instance.name()),
+                writableFiles(instance, layout.workingDirectory()), session);
+    }
+
+    /** The uml_dir the kernel will use for {@code instance}. */
+    public static Path umlDir(Instance instance, RuntimeLayout layout) {
+        return instance.umlDir().map(d -> layout.workingDirectory().resolve(d)).orElse(layout.defaultUmlDir())
+                .toAbsolutePath().normalize();
+    }
+
+    /** Without any {@code con0=} or {@code con=}, the kernel itself puts con0 on stdin/stdout: our pty. */
+    private static Optional<String> kernelDefaultCon0(Instance instance) {
+        boolean configured = instance.consoles().stream().anyMatch(l -> l.kind() == LineKind.CON
+                && (l.index().isEmpty() || l.index().getAsInt() == 0));
+        return configured ? Optional.empty() : Optional.of("con0");
+    }
+
+    /** The files the guest writes, absolute: each writable disk's COW file, or its image. */
+    public static List<String> writableFiles(Instance instance, Path workingDirectory) {
+        List<String> files = new ArrayList<>();
+        for (Disk d : instance.disks()) {
+            if (!d.readOnly()) {
+                files.add(workingDirectory.resolve(d.writableFile()).toAbsolutePath().normalize().toString());
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,39 @@
+package org.umlmanager.launch;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.umlmanager.model.AppPaths;
+
+/**
+ * Where running guests keep their files on the host.
+ *
+ * @param sessionsDir      one directory per guest session (sockets and the session file)
+ * @param holdersDir       idle holders' sockets and the holders' own logs
+ * @param logsDir          console logs, one directory per instance
+ * @param defaultUmlDir    the uml_dir for instances that set none
+ * @param workingDirectory the kernel's working directory (relative image paths resolve against it)
+ */
+public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Path defaultUmlDir,
+                            Path workingDirectory) {
+
+    public RuntimeLayout {
+        Objects.requireNonNull(sessionsDir);
+        Objects.requireNonNull(holdersDir);
+        Objects.requireNonNull(logsDir);
+        Objects.requireNonNull(defaultUmlDir);
+        Objects.requireNonNull(workingDirectory);
+    }
+
+    /**
+     * The layout for {@code paths}. Guests use the kernel's own default uml_dir ({@code ~/.uml},
+     * where {@code uml_mconsole NAME} finds them) unless {@code UML_MANAGER_HOME} is set, which
+     * keeps everything, uml_dir included, under that directory.
+     */
+    public static RuntimeLayout of(AppPaths paths, Map<String, String> env, Path home, Path workingDirectory) {
+        String own = env.get(AppPaths.HOME_VARIABLE);
+        Path umlDir = own != null && !own.isBlank() ? paths.runtime().resolve("uml") : home.resolve(".uml");
+        return new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"), paths.logsDir(), umlDir,
+                workingDirectory);
+    }
+}

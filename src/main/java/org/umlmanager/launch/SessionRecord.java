@@ -1,0 +1,22 @@
+package org.umlmanager.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a session file holds: the holder's last snapshot plus what other programs need to find
+ * and check the guest without asking the holder.
+ *
+ * @param snapshot      the last published snapshot (the final one after the guest ended)
+ * @param umlDir        the guest's uml_dir
+ * @param writableFiles image and COW files the guest writes
+ */
+public record SessionRecord(GuestSnapshot snapshot, Path umlDir, List<String> writableFiles) {
+
+    public SessionRecord {
+        Objects.requireNonNull(snapshot);
+        Objects.requireNonNull(umlDir);
+        writableFiles = List.copyOf(writableFiles);
+    }
+}

@@ -1,0 +1,341 @@
+package org.umlmanager.launch.holder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.GuestEvent;
+import org.umlmanager.launch.GuestSnapshot;
+import org.umlmanager.launch.LaunchSpec;
+import org.umlmanager.launch.LineInfo;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.launch.StopStep;
+import org.umlmanager.model.InstanceState;
+
+/**
+ * One guest inside its holder: spawns UML on a pty, reads every line, follows the kernel's
+ * notify messages and exit, and runs the state machine. Thread-safe; its threads are the pty
+ * reader, one reader per connected pts, the notify listener, the process waiter, one mconsole
+ * worker (one request in flight) and a timer.
+ */
+final class GuestSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuestSession.class);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration PTS_POLL = Duration.ofMillis(500);
+
+    private final LaunchSpec spec;
+    private final GuestLink link;
+    private final GuestStateMachine machine;
+    private final LogAppender log = new LogAppender();
+    private final Map<String, OutputLine> lines = new LinkedHashMap<>();
+    private final KernelLogScanner scanner = new KernelLogScanner(this::seen);
+    private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("mconsole"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
+    private final PtsLines pts;
+    private final ResizeGate resizes = new ResizeGate();
+    private final CompletableFuture<GuestSnapshot> ended = new CompletableFuture<>();
+    private volatile UmlProcess process;
+    private volatile Thread ptyReader;
+    private volatile boolean notifyBound;
+    private volatile Optional<String> panic = Optional.empty();
+    private volatile CompletableFuture<Void> nextBoot = new CompletableFuture<>();
+    private volatile StopSequence stopSequence;
+
+    GuestSession(LaunchSpec spec, long holderPid, GuestLink link, Consumer<GuestEvent> publisher) {
+        this.spec = spec;
+        this.link = link;
+        List<LineInfo> infos = new java.util.ArrayList<>();
+        OutputLine ptyLine = new OutputLine(spec.ptyLineName(), LineInfo.Transport.PTY,
+                spec.logDirectory().resolve(spec.ptyLineName() + ".log"), log);
+        lines.put(ptyLine.name(), ptyLine);
+        infos.add(new LineInfo(ptyLine.name(), LineInfo.Transport.PTY, Optional.empty(), false));
+        for (String name : spec.ptsLines()) {
+            lines.put(name, new OutputLine(name, LineInfo.Transport.PTS, spec.logDirectory().resolve(name + ".log"),
+                    log));
+            infos.add(new LineInfo(name, LineInfo.Transport.PTS, Optional.empty(), false));
+        }
+        GuestSnapshot initial = new GuestSnapshot(spec.name(), spec.umid(), InstanceState.STOPPED, "",
+                OptionalInt.empty(), OptionalLong.empty(), holderPid, Optional.empty(), 0, infos, Instant.now());
+        this.machine = new GuestStateMachine(initial, publisher);
+        this.pts = new PtsLines(this);
+    }
+
+    LaunchSpec spec() {
+        return spec;
+    }
+
+    GuestSnapshot snapshot() {
+        return machine.current();
+    }
+
+    Optional<OutputLine> line(String name) {
+        return Optional.ofNullable(lines.get(name));
+    }
+
+    /** Completes with the final snapshot once the process has ended and everything is recorded. */
+    CompletableFuture<GuestSnapshot> ended() {
+        return ended;
+    }
+
+    /** Binds the notify socket and spawns the kernel; the guest is STARTING when this returns. */
+    GuestSnapshot start() throws IOException {
+        Files.createDirectories(spec.logDirectory());
+        try {
+            Files.deleteIfExists(spec.session().notifySocket());
+            link.listen(spec.session().notifySocket(), this::notified);
+            notifyBound = true;
+        } catch (IOException e) {
+            LOG.warn("notify socket unavailable ({}); readiness comes from the kernel log", e.getMessage());
+        }
+        UmlProcess p = UmlProcess.spawn(spec);
+        process = p;
+        OutputLine ptyLine = lines.get(spec.ptyLineName());
+        ptyLine.connect(new PtyDevice(p), Optional.empty());
+        machine.update(s -> s.withUmlPid(p.pid()).withLine(ptyLine.info()));
+        machine.transition(InstanceState.STARTING, "");
+        ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
+        ptyReader.setDaemon(true);
+        ptyReader.start();
+        p.exit().thenAcceptAsync(this::exited, daemonExecutor("exit"));
+        timer.scheduleWithFixedDelay(pts::poll, PTS_POLL.toMillis(), PTS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("started {} (umid {}) as pid {}: {}", spec.name(), spec.umid(), p.pid(), spec.argv());
+        return machine.current();
+    }
+
+    private void readPty(UmlProcess p, OutputLine line) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            int n;
+            while ((n = p.output().read(buffer)) > 0) {
+                line.publish(buffer, n);
+                scanner.feed(buffer, n);
+            }
+        } catch (IOException e) {
+            LOG.debug("pty closed: {}", e.getMessage());
+        }
+    }
+
+    private void notified(GuestLink.Notification n) {
+        switch (n.kind()) {
+            case SOCKET -> booted(n.text());
+            case PANIC -> panic = Optional.of(n.text().strip());
+            case USER -> machine.publish(new GuestEvent.GuestNotice(spec.name(), n.text()));
+        }
+    }
+
+    private void seen(KernelLogScanner.Sighting sighting) {
+        if (sighting instanceof KernelLogScanner.Sighting.MconsoleReady ready && !notifyBound) {
+            booted(ready.socket());
+        } else if (sighting instanceof KernelLogScanner.Sighting.PtsAssigned assigned) {
+            pts.assigned(assigned.line(), assigned.device());
+        } else if (sighting instanceof KernelLogScanner.Sighting.Restarting) {
+            resizes.hold();
+        }
+    }
+
+    /** The kernel's mconsole is up: the first time the guest is RUNNING, later it rebooted from inside. */
+    private void booted(String socket) {
+        GuestSnapshot s = machine.update(snap -> snap.withBoot(socket));
+        if (s.boots() == 1) {
+            machine.transition(EnumSet.of(InstanceState.STARTING), InstanceState.RUNNING, "");
+        } else {
+            machine.publish(new GuestEvent.Rebooted(s));
+        }
+        resizes.release(this::applyResize);
+        CompletableFuture<Void> done = nextBoot;
+        nextBoot = new CompletableFuture<>();
+        done.complete(null);
+    }
+
+    void input(String lineName, byte[] data) {
+        line(lineName).ifPresent(l -> l.input(data));
+    }
+
+    void resize(String lineName, int columns, int rows) {
+        if (columns > 0 && rows > 0 && lines.containsKey(lineName)) {
+            resizes.request(lineName, columns, rows, this::applyResize);
+        }
+    }
+
+    private void applyResize(String lineName, int columns, int rows) {
+        line(lineName).ifPresent(l -> l.resize(columns, rows));
+    }
+
+    /** Re-applies the last size asked for {@code lineName} (a pts line that just got its device). */
+    void reapplySize(String lineName) {
+        resizes.reapply(lineName, this::applyResize);
+    }
+
+    /** Runs an mconsole command; one at a time. Pauses and resumes change the state when they succeed. */
+    CompletableFuture<CommandResult> command(String command) {
+        return CompletableFuture.supplyAsync(() -> {
+            CommandResult result = link.send(mconsoleSocket(), command, COMMAND_TIMEOUT);
+            if (result.ok()) {
+                noteCommand(command);
+            }
+            return result;
+        }, commands);
+    }
+
+    /** The same, waiting: for the stop sequence and the pts poller, which run on their own threads. */
+    CommandResult commandNow(String command, Duration timeout) {
+        try {
+            return CompletableFuture.supplyAsync(() -> link.send(mconsoleSocket(), command, timeout), commands)
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandResult.failed("interrupted");
+        } catch (Exception e) {
+            return CommandResult.failed(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void noteCommand(String command) {
+        // The kernel matches commands by prefix, and so does this.
+        if (command.startsWith("stop")) {
+            machine.transition(EnumSet.of(InstanceState.RUNNING), InstanceState.PAUSED, "paused through mconsole");
+        } else if (command.startsWith("go")) {
+            machine.transition(EnumSet.of(InstanceState.PAUSED), InstanceState.RUNNING, "");
+        } else if (command.startsWith("halt")) {
+            machine.transition(EnumSet.of(InstanceState.RUNNING, InstanceState.PAUSED, InstanceState.STARTING),
+                    InstanceState.STOPPING, "halt requested through mconsole");
+        }
+    }
+
+    Path mconsoleSocket() {
+        return machine.current().mconsoleSocket().map(Path::of).orElse(spec.mconsoleSocket());
+    }
+
+    /** Starts stopping the guest (or escalates a graceful stop to a forced one); progress goes to {@code progress}. */
+    synchronized void stop(StopMode mode, Consumer<StopStep> progress) {
+        if (ended.isDone()) {
+            progress.accept(new StopStep(StopStep.Step.STOPPED, "the guest is not running"));
+            return;
+        }
+        StopSequence running = stopSequence;
+        if (running != null && (mode == StopMode.GRACEFUL || running.mode() == StopMode.FORCE)) {
+            running.addListener(progress);
+            return;
+        }
+        if (running != null) {
+            running.cancel();
+        }
+        InstanceState before = machine.current().state();
+        machine.transition(EnumSet.of(InstanceState.STARTING, InstanceState.RUNNING, InstanceState.PAUSED),
+                InstanceState.STOPPING, mode == StopMode.FORCE ? "forced stop requested" : "stop requested");
+        StopSequence sequence = new StopSequence(this, mode, before == InstanceState.PAUSED);
+        sequence.addListener(progress);
+        stopSequence = sequence;
+        Thread t = new Thread(sequence::run, "stop-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+        t.setDaemon(true);
+        t.start();
+    }
+
+    UmlProcess process() {
+        return process;
+    }
+
+    /** A future completed at the next boot (SOCKET message); taken before acting, so that none is missed. */
+    CompletableFuture<Void> nextBoot() {
+        return nextBoot;
+    }
+
+    GuestStateMachine machine() {
+        return machine;
+    }
+
+    LogAppender log() {
+        return log;
+    }
+
+    private void exited(int status) {
+        UmlProcess p = process;
+        InstanceState before = machine.current().state();
+        // Helpers of a killed kernel live on in its process group; they hold the pty open.
+        p.killGroup();
+        Orphans.reap(Duration.ofSeconds(2));
+        joinQuietly(ptyReader);
+        ExitReport report = ExitReport.of(status, before, panic, scanner.lastLines(3));
+        machine.update(s -> s.withExitStatus(status));
+        for (OutputLine l : lines.values()) {
+            l.disconnect();
+            machine.update(s -> s.withLine(l.info()));
+        }
+        machine.transition(report.state(), report.reason());
+        LOG.info("{} ended: status {}, {} ({})", spec.name(), status, report.state(), report.reason());
+        StopSequence s = stopSequence;
+        if (s != null) {
+            s.finished(report);
+        }
+        timer.shutdownNow();
+        commands.shutdownNow();
+        log.close();
+        link.close();
+        try {
+            Files.deleteIfExists(spec.session().notifySocket());
+        } catch (IOException e) {
+            LOG.debug("cannot remove notify socket: {}", e.getMessage());
+        }
+        ended.complete(machine.current());
+    }
+
+    Map<String, OutputLine> lines() {
+        return lines;
+    }
+
+    private static void joinQuietly(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static java.util.concurrent.Executor daemonExecutor(String name) {
+        return r -> daemon(name).newThread(r).start();
+    }
+
+    /** The pty as a line device; writes from several clients are serialized. */
+    private record PtyDevice(UmlProcess process) implements OutputLine.Device {
+        @Override
+        public void write(byte[] data) throws IOException {
+            synchronized (this) {
+                process.input().write(data);
+                process.input().flush();
+            }
+        }
+
+        @Override
+        public void resize(int columns, int rows) {
+            process.resize(columns, rows);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.umlmanager.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.umlmanager.mconsole.MconsoleAddress;
+import org.umlmanager.mconsole.MconsoleClient;
+import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.ConsoleChannel;
+import org.umlmanager.model.ConsoleLine;
+import org.umlmanager.model.Disk;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.LineKind;
+import org.umlmanager.model.LineSpec;
+import org.umlmanager.model.MemorySize;
+import org.umlmanager.testing.BusyboxImage;
+import org.umlmanager.testing.GuestReaper;
+import org.umlmanager.testing.TestUmids;
+import org.umlmanager.testing.UmlKernel;
+
+/**
+ * A short temporary directory with a busybox image and a runtime layout under it, plus the
+ * bookkeeping that stops every holder and guest a test started, also when it failed: the guest
+ * through {@link GuestReaper} (mconsole halt, then signals to its process group), then the holder
+ * by SIGKILL; then the directory goes.
+ */
+public final class GuestFixture implements AutoCloseable {
+
+    private final Path dir;
+    private final Path kernel;
+    private final Path image;
+    private final AppPaths paths;
+    private final RuntimeLayout layout;
+    private final GuestReaper reaper = new GuestReaper();
+    private final List<Long> holders = new ArrayList<>();
+
+    private GuestFixture(Path dir, Path kernel, Path image) {
+        this.dir = dir;
+        this.kernel = kernel;
+        this.image = image;
+        this.paths = AppPaths.under(dir);
+        this.layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"), paths.logsDir(),
+                paths.runtime().resolve("uml"), dir);
+        reaper.setHalter(umidDir -> {
+            try (MconsoleClient c = new MconsoleClient(MconsoleAddress.ofSocket(umidDir.resolve("mconsole")),
+                    Duration.ofSeconds(2))) {
+                c.halt();
+            }
+        });
+    }
+
+    /** A fixture with the default busybox init; needs the kernel (skips or fails without it). */
+    public static GuestFixture create() throws IOException, InterruptedException {
+        return create(BusyboxImage.DEFAULT_INIT);
+    }
+
+    public static GuestFixture create(String init) throws IOException, InterruptedException {
+        Path kernel = UmlKernel.require();
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "um");
+        Path image = BusyboxImage.build(dir.resolve("root.img"), 24, init);
+        return new GuestFixture(dir, kernel, image);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path image() {
+        return image;
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public RuntimeLayout layout() {
+        return layout;
+    }
+
+    /** An instance booting the image with con0 embedded, all other consoles off. */
+    public Instance.Builder instance(String name) {
+        return Instance.builder(name).umid(TestUmids.next(name)).kernel(kernel.toString())
+                .memory(MemorySize.ofMebibytes(64)).root("/dev/ubda")
+                .disk(Disk.of(0, image.toString()))
+                .console(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)))
+                .console(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)));
+    }
+
+    /** Registers a started guest and its holder for cleanup. */
+    public void track(GuestSnapshot snapshot, Path umlDir) {
+        synchronized (holders) {
+            holders.add(snapshot.holderPid());
+        }
+        snapshot.umlPid().ifPresent(pid -> reaper.track(pid, umlDir.resolve(snapshot.umid())));
+    }
+
+    public void trackHolder(long pid) {
+        synchronized (holders) {
+            holders.add(pid);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reaper.close();
+        synchronized (holders) {
+            for (long pid : holders) {
+                Optional<ProcessHandle> h = ProcessHandle.of(pid);
+                if (h.isPresent() && h.get().isAlive()) {
+                    h.get().destroyForcibly();
+                    try {
+                        h.get().onExit().get(5, TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // it was killed; a zombie left to init is all that can remain
+                    }
+                }
+            }
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
