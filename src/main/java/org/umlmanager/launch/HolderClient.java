@@ -90,6 +90,16 @@ public final class HolderClient implements AutoCloseable {
         return snapshot;
     }
 
+    /** Adds a listener for events the connection already receives (after {@link #watch}). */
+    public void addEventListener(Consumer<GuestEvent> listener) {
+        eventListeners.add(listener);
+    }
+
+    /** Whether the connection is up and the guest has not ended. */
+    public boolean isOpen() {
+        return channel.isOpen() && !ended.isDone();
+    }
+
     /** Runs an mconsole command in the holder. */
     public CompletableFuture<Message.CommandReply> command(String command) {
         return request(id -> new Message.Command(id, command)).thenApply(m -> (Message.CommandReply) m);

@@ -1,14 +1,12 @@
 package org.umlmanager.launch;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.LaunchCommand;
 import org.umlmanager.model.ConsoleLine;
-import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 
@@ -30,8 +28,7 @@ public final class LaunchPlanner {
                 .toList();
         Optional<String> ptyLine = first.map(ConsoleLine::name).or(() -> kernelDefaultCon0(instance));
         return new LaunchSpec(instance.name(), instance.umid(), umlDir, command.argv(), command.environment(),
-                layout.workingDirectory(), ptyLine, pts, layout.logsDir().resolve(instance.name()),
-                writableFiles(instance, layout.workingDirectory()), session);
+                layout.workingDirectory(), ptyLine, pts, layout.logsDir().resolve(instance.name()), session);
     }
 
     /** The uml_dir the kernel will use for {@code instance}. */
@@ -45,16 +42,5 @@ public final class LaunchPlanner {
         boolean configured = instance.consoles().stream().anyMatch(l -> l.kind() == LineKind.CON
                 && (l.index().isEmpty() || l.index().getAsInt() == 0));
         return configured ? Optional.empty() : Optional.of("con0");
-    }
-
-    /** The files the guest writes, absolute: each writable disk's COW file, or its image. */
-    public static List<String> writableFiles(Instance instance, Path workingDirectory) {
-        List<String> files = new ArrayList<>();
-        for (Disk d : instance.disks()) {
-            if (!d.readOnly()) {
-                files.add(workingDirectory.resolve(d.writableFile()).toAbsolutePath().normalize().toString());
-            }
-        }
-        return files;
     }
 }

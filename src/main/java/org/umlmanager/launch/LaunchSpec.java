@@ -21,12 +21,11 @@ import java.util.Optional;
  * @param ptyLine          the line that rides on the pty ({@code fd:0,fd:1}), e.g. {@code con0}
  * @param ptsLines         further embedded lines the kernel opens as {@code pts}, e.g. {@code con1}, {@code ssl0}
  * @param logDirectory     where each line's output is appended ({@code con0.log}, …)
- * @param writableFiles    the image and COW files the guest writes (recorded for the safety checks of others)
  * @param session          the session directory (holder socket, notify socket, session file)
  */
 public record LaunchSpec(String name, String umid, Path umlDir, List<String> argv, Map<String, String> environment,
                          Path workingDirectory, Optional<String> ptyLine, List<String> ptsLines, Path logDirectory,
-                         List<String> writableFiles, SessionPaths session) {
+                         SessionPaths session) {
 
     public LaunchSpec {
         Objects.requireNonNull(name, "name");
@@ -41,7 +40,6 @@ public record LaunchSpec(String name, String umid, Path umlDir, List<String> arg
         Objects.requireNonNull(ptyLine, "ptyLine");
         ptsLines = List.copyOf(ptsLines);
         Objects.requireNonNull(logDirectory, "logDirectory");
-        writableFiles = List.copyOf(writableFiles);
         Objects.requireNonNull(session, "session");
     }
 

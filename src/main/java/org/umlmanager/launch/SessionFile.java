@@ -51,9 +51,6 @@ public final class SessionFile {
             line.device().ifPresent(d -> p.setProperty(prefix + ".device", d));
             p.setProperty("line." + i + ".connected", Boolean.toString(line.connected()));
         }
-        for (int i = 0; i < record.writableFiles().size(); i++) {
-            p.setProperty("writable." + i, record.writableFiles().get(i));
-        }
         StringWriter text = new StringWriter();
         p.store(text, "UML Manager guest session");
         writeAtomically(file, text.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -71,16 +68,12 @@ public final class SessionFile {
                         Optional.ofNullable(p.getProperty("line." + i + ".device")),
                         Boolean.parseBoolean(p.getProperty("line." + i + ".connected"))));
             }
-            List<String> writable = new ArrayList<>();
-            for (int i = 0; p.containsKey("writable." + i); i++) {
-                writable.add(p.getProperty("writable." + i));
-            }
             GuestSnapshot snapshot = new GuestSnapshot(required(p, "name"), required(p, "umid"),
                     InstanceState.valueOf(required(p, "state")), p.getProperty("reason", ""),
                     optionalInt(p.getProperty("exitStatus")), optionalLong(p.getProperty("umlPid")),
                     Long.parseLong(required(p, "holderPid")), Optional.ofNullable(p.getProperty("mconsoleSocket")),
                     Integer.parseInt(p.getProperty("boots", "0")), lines, Instant.parse(required(p, "since")));
-            return Optional.of(new SessionRecord(snapshot, Path.of(required(p, "umlDir")), writable));
+            return Optional.of(new SessionRecord(snapshot, Path.of(required(p, "umlDir"))));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package org.umlmanager.launch;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,13 +9,11 @@ import java.util.Objects;
  *
  * @param snapshot      the last published snapshot (the final one after the guest ended)
  * @param umlDir        the guest's uml_dir
- * @param writableFiles image and COW files the guest writes
  */
-public record SessionRecord(GuestSnapshot snapshot, Path umlDir, List<String> writableFiles) {
+public record SessionRecord(GuestSnapshot snapshot, Path umlDir) {
 
     public SessionRecord {
         Objects.requireNonNull(snapshot);
         Objects.requireNonNull(umlDir);
-        writableFiles = List.copyOf(writableFiles);
     }
 }

@@ -11,6 +11,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.testing.BusyboxImage;
 
+/** The holder alone: boots a guest from a launch spec, streams con0, takes input, stops. */
 class HolderSmokeTest {
 
     @Test
@@ -19,13 +20,10 @@ class HolderSmokeTest {
             Instance instance = f.instance("smoke").build();
             LaunchSpec spec = LaunchPlanner.plan(instance, f.layout());
             HolderLauncher launcher = HolderLauncher.forThisJvm(f.layout().holdersDir());
-            long t0 = System.nanoTime();
             try (HolderClient holder = launcher.launch(false, "test")) {
                 f.trackHolder(holder.holderPid());
-                long t1 = System.nanoTime();
                 GuestSnapshot started = holder.start(spec).get();
                 f.track(started, spec.umlDir());
-                System.out.printf("holder %d ms, start %d ms%n", (t1 - t0) / 1000000, (System.nanoTime() - t1) / 1000000);
                 List<GuestEvent> events = new ArrayList<>();
                 holder.watch(events::add);
                 try (ConsoleStream con0 = HolderClient.connect(spec.session().holderSocket(), "console").attach("con0");
@@ -35,9 +33,11 @@ class HolderSmokeTest {
                     w.await("hi-42", Duration.ofSeconds(10));
                     List<StopStep> steps = new ArrayList<>();
                     GuestSnapshot last = holder.stop(StopMode.GRACEFUL, steps::add).get();
-                    System.out.println(steps);
-                    System.out.println(events);
                     assertThat(last.state()).isEqualTo(InstanceState.STOPPED);
+                    assertThat(steps).extracting(StopStep::step).startsWith(StopStep.Step.CTRL_ALT_DEL)
+                            .endsWith(StopStep.Step.STOPPED);
+                    assertThat(events).anyMatch(e -> e instanceof GuestEvent.StateChanged c
+                            && c.snapshot().state() == InstanceState.RUNNING);
                     w.awaitEnd(Duration.ofSeconds(10));
                 }
             }

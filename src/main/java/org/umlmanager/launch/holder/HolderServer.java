@@ -197,8 +197,7 @@ final class HolderServer {
 
     private void writeSessionFile(GuestSession s) {
         try {
-            SessionFile.write(s.spec().session().sessionFile(), new SessionRecord(s.snapshot(), s.spec().umlDir(),
-                    s.spec().writableFiles()));
+            SessionFile.write(s.spec().session().sessionFile(), new SessionRecord(s.snapshot(), s.spec().umlDir()));
         } catch (IOException e) {
             LOG.warn("cannot write the session file: {}", e.getMessage());
         }

@@ -160,7 +160,6 @@ public final class MessageCodec {
         optional(out, s.ptyLine());
         strings(out, s.ptsLines());
         string(out, s.logDirectory().toString());
-        strings(out, s.writableFiles());
         string(out, s.session().directory().toString());
     }
 
@@ -178,10 +177,9 @@ public final class MessageCodec {
         Optional<String> ptyLine = optional(in);
         List<String> ptsLines = strings(in);
         Path logDirectory = Path.of(string(in));
-        List<String> writable = strings(in);
         SessionPaths session = new SessionPaths(Path.of(string(in)));
         return new LaunchSpec(name, umid, umlDir, argv, env, workingDirectory, ptyLine, ptsLines, logDirectory,
-                writable, session);
+                session);
     }
 
     private static void snapshot(DataOutputStream out, GuestSnapshot s) throws IOException {

@@ -1,0 +1,559 @@
+package org.umlmanager.service;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.launch.ConsoleStream;
+import org.umlmanager.launch.GuestEvent;
+import org.umlmanager.launch.GuestSnapshot;
+import org.umlmanager.launch.HolderClient;
+import org.umlmanager.launch.HolderException;
+import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.LaunchPlanner;
+import org.umlmanager.launch.LaunchSpec;
+import org.umlmanager.launch.LineInfo;
+import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.launch.SessionFile;
+import org.umlmanager.launch.SessionPaths;
+import org.umlmanager.launch.SessionRecord;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.launch.StopStep;
+import org.umlmanager.launch.protocol.Message;
+import org.umlmanager.mconsole.InstanceNotReachableException;
+import org.umlmanager.mconsole.MconsoleAddress;
+import org.umlmanager.mconsole.MconsoleClient;
+import org.umlmanager.mconsole.MconsoleException;
+import org.umlmanager.mconsole.MconsoleReply;
+import org.umlmanager.mconsole.MconsoleTimeoutException;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
+
+/**
+ * {@link GuestRuntime} over holder processes. Keeps one control connection ("watch") per
+ * running guest it has seen, through which events arrive and stops and commands go; consoles get
+ * connections of their own. See {@link GuestRuntime} for the threading contract: blocking work
+ * runs on {@code work}, listeners and stop progress on {@code events}, which must run tasks in
+ * order (a single thread, or {@code Platform::runLater}).
+ */
+public final class RuntimeService implements GuestRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeService.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RuntimeLayout layout;
+    private final HolderLauncher launcher;
+    private final Supplier<List<Instance>> instances;
+    private final Executor work;
+    private final Executor events;
+    private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private final List<Consumer<GuestEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<HolderClient> spare = new AtomicReference<>();
+    private final AtomicBoolean warming = new AtomicBoolean();
+    private volatile boolean keepWarm;
+    private volatile boolean closed;
+
+    /** A holder connection that receives the guest's events and keeps its latest snapshot. */
+    private static final class Watch {
+        final HolderClient client;
+        volatile GuestSnapshot latest;
+
+        Watch(HolderClient client) {
+            this.client = client;
+        }
+    }
+
+    /**
+     * @param layout    where sessions, holders, logs and uml_dirs live
+     * @param launcher  starts holder processes
+     * @param instances the configured instances (for umids and uml_dirs of guests not under a holder)
+     * @param work      runs blocking work (the CLI passes a direct executor, the UI a pool)
+     * @param events    delivers listener calls and stop progress, in order
+     */
+    public RuntimeService(RuntimeLayout layout, HolderLauncher launcher, Supplier<List<Instance>> instances,
+                          Executor work, Executor events) {
+        this.layout = layout;
+        this.launcher = launcher;
+        this.instances = instances;
+        this.work = work;
+        this.events = events;
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> start(Instance instance) {
+        return async(() -> {
+            Watch w;
+            Files.createDirectories(layout.sessionsDir());
+            try (FileChannel lockFile = FileChannel.open(layout.sessionsDir().resolve(".start.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                List<Problem> problems = LaunchSafety.check(instance, layout, runningGuests());
+                LaunchSpec spec = LaunchPlanner.plan(instance, layout);
+                if (!spec.session().socketPathsFit()) {
+                    problems.add(Problem.error("name", instance.name(), "the session directory "
+                            + spec.session().directory() + " is too long for Unix sockets; set XDG_RUNTIME_DIR or "
+                            + "UML_MANAGER_HOME to a shorter directory"));
+                }
+                if (!problems.isEmpty()) {
+                    throw new LaunchRefusedException(instance.name(), problems);
+                }
+                HolderClient holder = takeSpare().orElse(null);
+                if (holder == null) {
+                    holder = launcher.launch(false, "control");
+                }
+                try {
+                    GuestSnapshot started = get(holder.start(spec), START_TIMEOUT);
+                    w = adopt(instance.name(), holder);
+                    publish(new GuestEvent.StateChanged(started, InstanceState.STOPPED));
+                } catch (IOException | RuntimeException e) {
+                    holder.close();
+                    throw e;
+                }
+            }
+            if (keepWarm) {
+                prewarm();
+            }
+            return GuestStatus.of(w.latest, GuestStatus.Origin.HOLDER);
+        });
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> whenRunning(String name) {
+        return async(() -> watch(name).orElseThrow(() -> new NoSuchGuestException(name)))
+                .thenCompose(w -> {
+                    CompletableFuture<GuestStatus> up = new CompletableFuture<>();
+                    Consumer<GuestEvent> check = e -> settle(up, name, w.latest);
+                    w.client.addEventListener(check);
+                    w.client.ended().whenComplete((s, x) -> settle(up, name, s != null ? s : w.latest));
+                    settle(up, name, w.latest);
+                    return up;
+                });
+    }
+
+    private static void settle(CompletableFuture<GuestStatus> up, String name, GuestSnapshot s) {
+        if (s.state() == InstanceState.RUNNING || s.state() == InstanceState.PAUSED) {
+            up.complete(GuestStatus.of(s, GuestStatus.Origin.HOLDER));
+        } else if (!s.state().active()) {
+            up.completeExceptionally(new GuestException(name + " did not come up: it is "
+                    + s.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")")));
+        }
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> stop(String name, StopMode mode, Consumer<StopStep> progress) {
+        Consumer<StopStep> inOrder = step -> events.execute(() -> progress.accept(step));
+        return async(() -> {
+            Optional<Watch> w = watch(name);
+            if (w.isPresent()) {
+                return w.get();
+            }
+            UmidDirectories.Entry guest = external(name).orElseThrow(() -> new NoSuchGuestException(name));
+            ExternalStop.run(guest, mode, inOrder);
+            UmidDirectories.removeIfStale(guest);
+            return null;
+        }).thenCompose(w -> w == null ? status(name)
+                : w.client.stop(mode, inOrder).thenApply(s -> GuestStatus.of(s, GuestStatus.Origin.RECORD)));
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> pause(String name) {
+        return expectOk(name, "stop");
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> resume(String name) {
+        return expectOk(name, "go");
+    }
+
+    private CompletableFuture<GuestStatus> expectOk(String name, String command) {
+        return command(name, command).thenCompose(reply -> {
+            if (!reply.ok()) {
+                return CompletableFuture.failedFuture(new GuestException(name + ": " + command + " failed: "
+                        + reply.text()));
+            }
+            return status(name);
+        });
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> status(String name) {
+        return async(() -> statusOf(name, configured(name)));
+    }
+
+    @Override
+    public CompletableFuture<List<GuestStatus>> list() {
+        return async(() -> {
+            Map<String, GuestStatus> all = new LinkedHashMap<>();
+            for (Instance i : instances.get()) {
+                all.put(i.name(), statusOf(i.name(), Optional.of(i)));
+            }
+            for (SessionRecord r : sessionRecords()) {
+                String name = r.snapshot().name();
+                if (!all.containsKey(name)) {
+                    GuestStatus s = statusOf(name, Optional.empty());
+                    if (s.state().active()) {
+                        all.put(name, s);
+                    }
+                }
+            }
+            Set<Path> known = new LinkedHashSet<>();
+            all.values().forEach(s -> s.mconsoleSocket().ifPresent(known::add));
+            for (Path umlDir : umlDirs()) {
+                for (UmidDirectories.Entry e : UmidDirectories.scan(umlDir)) {
+                    if (UmidDirectories.removeIfStale(e) || known.contains(e.mconsoleSocket())
+                            || !UmidDirectories.running(e)) {
+                        continue;
+                    }
+                    String name = all.containsKey(e.umid()) ? e.umid() + " (" + umlDir + ")" : e.umid();
+                    all.put(name, external(name, e, "started outside UML Manager"));
+                }
+            }
+            return List.copyOf(all.values());
+        });
+    }
+
+    @Override
+    public AutoCloseable addListener(Consumer<GuestEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<ConsoleStream> openConsole(String name, String line) {
+        return async(() -> {
+            Watch w = watch(name).orElseThrow(() -> notManaged(name));
+            if (w.latest.line(line).isEmpty()) {
+                throw new GuestException(name + " has no console line '" + line + "'; it has "
+                        + String.join(", ", w.latest.lines().stream().map(LineInfo::name).toList()));
+            }
+            SessionPaths session = SessionPaths.of(layout.sessionsDir(), name);
+            return HolderClient.connect(session.holderSocket(), "console").attach(line);
+        });
+    }
+
+    @Override
+    public CompletableFuture<MconsoleReply> command(String name, String command) {
+        return async(() -> {
+            Optional<Watch> w = watch(name);
+            if (w.isPresent()) {
+                return w.get();
+            }
+            UmidDirectories.Entry guest = external(name).orElseThrow(() -> new NoSuchGuestException(name));
+            try (MconsoleClient client = new MconsoleClient(MconsoleAddress.ofSocket(guest.mconsoleSocket()),
+                    COMMAND_TIMEOUT)) {
+                return client.send(command);
+            }
+        }).thenCompose(result -> {
+            if (result instanceof MconsoleReply reply) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            Watch w = (Watch) result;
+            return w.client.command(command).thenCompose(r -> reply(w, command, r));
+        });
+    }
+
+    private static CompletableFuture<MconsoleReply> reply(Watch w, String command, Message.CommandReply r) {
+        return switch (r.kind()) {
+            case REPLY -> CompletableFuture.completedFuture(new MconsoleReply(r.errorCode(), r.text()));
+            case TIMEOUT -> CompletableFuture.failedFuture(new MconsoleTimeoutException(command, COMMAND_TIMEOUT, "",
+                    "reply"));
+            case UNREACHABLE -> CompletableFuture.failedFuture(new InstanceNotReachableException(
+                    w.latest.mconsoleSocket().map(Path::of).orElse(Path.of("mconsole")),
+                    InstanceNotReachableException.Reason.REFUSED, new MconsoleException(r.text())));
+            case FAILED -> CompletableFuture.failedFuture(new MconsoleException(r.text()));
+        };
+    }
+
+    @Override
+    public CompletableFuture<MconsoleClient> mconsole(String name) {
+        return status(name).thenApply(s -> new MconsoleClient(MconsoleAddress.ofSocket(s.mconsoleSocket()
+                .orElseThrow(() -> new CompletionException(new GuestException(name + " is not running"))))));
+    }
+
+    @Override
+    public void prewarm() {
+        keepWarm = true;
+        HolderClient current = spare.get();
+        if (closed || (current != null && current.isOpen()) || !warming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            work.execute(() -> {
+                try {
+                    HolderClient fresh = launcher.launch(true, "spare");
+                    HolderClient old = spare.getAndSet(fresh);
+                    if (old != null) {
+                        old.close();
+                    }
+                    if (closed) {
+                        takeSpare().ifPresent(HolderClient::close);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("could not start a spare holder: {}", e.getMessage());
+                } finally {
+                    warming.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            warming.set(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        takeSpare().ifPresent(HolderClient::close);
+        watches.values().forEach(w -> w.client.close());
+        watches.clear();
+    }
+
+    private Optional<HolderClient> takeSpare() {
+        HolderClient c = spare.getAndSet(null);
+        if (c != null && c.isOpen()) {
+            return Optional.of(c);
+        }
+        if (c != null) {
+            c.close();
+        }
+        return Optional.empty();
+    }
+
+    // ---- status and discovery ----
+
+    private GuestStatus statusOf(String name, Optional<Instance> instance) throws InterruptedException {
+        Optional<Watch> w = watch(name);
+        if (w.isPresent()) {
+            return GuestStatus.of(w.get().latest, GuestStatus.Origin.HOLDER);
+        }
+        Optional<SessionRecord> record = record(name);
+        Optional<UmidDirectories.Entry> entry = instance
+                .map(i -> UmidDirectories.read(LaunchPlanner.umlDir(i, layout), i.umid()))
+                .orElseGet(() -> record.flatMap(r -> UmidDirectories.read(r.umlDir(), r.snapshot().umid())));
+        boolean wasActive = record.map(r -> r.snapshot().state().active()).orElse(false);
+        if (entry.isPresent() && UmidDirectories.running(entry.get())) {
+            return external(name, entry.get(), wasActive ? "its holder is gone, so its consoles cannot be reached"
+                    : "started outside UML Manager");
+        }
+        entry.ifPresent(UmidDirectories::removeIfStale);
+        if (record.isPresent()) {
+            GuestSnapshot last = record.get().snapshot();
+            if (wasActive) {
+                last = last.withState(InstanceState.CRASHED, "it ended while its holder was not running (last known"
+                        + " state: " + last.state().name().toLowerCase(java.util.Locale.ROOT) + ")", last.since());
+            }
+            return GuestStatus.of(last, GuestStatus.Origin.RECORD);
+        }
+        if (instance.isPresent()) {
+            return GuestStatus.stopped(name, instance.get().umid());
+        }
+        throw new CompletionException(new NoSuchGuestException(name));
+    }
+
+    private static GuestStatus external(String name, UmidDirectories.Entry e, String reason) {
+        return new GuestStatus(name, InstanceState.RUNNING, reason, GuestStatus.Origin.EXTERNAL, e.umid(), e.pid(),
+                Optional.of(e.mconsoleSocket()), List.of(), OptionalInt.empty(), java.time.Instant.now());
+    }
+
+    /** A running guest of that name that no holder owns. */
+    private Optional<UmidDirectories.Entry> external(String name) {
+        Optional<Instance> instance = configured(name);
+        Optional<UmidDirectories.Entry> entry = instance
+                .map(i -> UmidDirectories.read(LaunchPlanner.umlDir(i, layout), i.umid()))
+                .orElseGet(() -> record(name).flatMap(r -> UmidDirectories.read(r.umlDir(), r.snapshot().umid()))
+                        .or(() -> UmidDirectories.read(layout.defaultUmlDir(), name)));
+        return entry.filter(UmidDirectories::running);
+    }
+
+    private GuestException notManaged(String name) {
+        return new GuestException(name + " is not running under UML Manager (started elsewhere, or stopped), so its"
+                + " consoles cannot be opened here; use its own terminal or pts devices, or 'uml-manager mconsole'");
+    }
+
+    private Optional<Instance> configured(String name) {
+        return instances.get().stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    private Optional<SessionRecord> record(String name) {
+        return SessionFile.read(SessionPaths.of(layout.sessionsDir(), name).sessionFile());
+    }
+
+    private List<SessionRecord> sessionRecords() {
+        List<SessionRecord> records = new ArrayList<>();
+        if (!Files.isDirectory(layout.sessionsDir())) {
+            return records;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(layout.sessionsDir(), Files::isDirectory)) {
+            for (Path dir : dirs) {
+                SessionFile.read(new SessionPaths(dir).sessionFile()).ifPresent(records::add);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot list {}: {}", layout.sessionsDir(), e.getMessage());
+        }
+        return records;
+    }
+
+    private Set<Path> umlDirs() {
+        Set<Path> dirs = new LinkedHashSet<>();
+        dirs.add(layout.defaultUmlDir());
+        instances.get().forEach(i -> dirs.add(LaunchPlanner.umlDir(i, layout)));
+        sessionRecords().forEach(r -> dirs.add(r.umlDir()));
+        return dirs;
+    }
+
+    /** Every guest process running now, under a holder or not, for the safety checks. */
+    private List<LaunchSafety.Running> runningGuests() {
+        Map<Long, LaunchSafety.Running> running = new LinkedHashMap<>();
+        for (SessionRecord r : sessionRecords()) {
+            OptionalLong pid = r.snapshot().umlPid();
+            if (r.snapshot().state().active() && pid.isPresent() && Processes.alive(pid.getAsLong())) {
+                running.put(pid.getAsLong(), new LaunchSafety.Running(r.snapshot().name(), pid.getAsLong()));
+            }
+        }
+        List<Instance> configured = instances.get();
+        for (Path umlDir : umlDirs()) {
+            for (UmidDirectories.Entry e : UmidDirectories.scan(umlDir)) {
+                if (e.pidAlive() && !running.containsKey(e.pid().getAsLong())) {
+                    String name = configured.stream().filter(i -> i.umid().equals(e.umid())
+                            && LaunchPlanner.umlDir(i, layout).equals(umlDir)).map(Instance::name).findFirst()
+                            .orElse("umid " + e.umid());
+                    running.put(e.pid().getAsLong(), new LaunchSafety.Running(name, e.pid().getAsLong()));
+                }
+            }
+        }
+        return List.copyOf(running.values());
+    }
+
+    // ---- holder connections ----
+
+    /** The control connection to {@code name}'s holder, made if a live holder runs it. */
+    private Optional<Watch> watch(String name) throws InterruptedException {
+        Watch w = watches.get(name);
+        if (w != null && w.client.isOpen()) {
+            return Optional.of(w);
+        }
+        SessionPaths session = SessionPaths.of(layout.sessionsDir(), name);
+        Optional<SessionRecord> record = SessionFile.read(session.sessionFile());
+        if (record.isEmpty() || !Processes.alive(record.get().snapshot().holderPid())
+                || !Files.exists(session.holderSocket())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(adopt(name, HolderClient.connect(session.holderSocket(), "control")));
+        } catch (IOException e) {
+            LOG.debug("holder of {} did not answer: {}", name, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Watch adopt(String name, HolderClient client) throws IOException, InterruptedException {
+        Watch w = new Watch(client);
+        CompletableFuture<GuestSnapshot> first = client.watch(e -> {
+            w.latest = next(w.latest, e);
+            publish(e);
+        });
+        GuestSnapshot snapshot = get(first, HolderClient.HELLO_TIMEOUT);
+        if (w.latest == null) {
+            w.latest = snapshot;
+        }
+        Watch old = watches.put(name, w);
+        if (old != null && old != w) {
+            old.client.close();
+        }
+        client.ended().whenComplete((s, e) -> {
+            if (s != null) {
+                w.latest = s;
+            }
+            watches.remove(name, w);
+            client.close();
+        });
+        return w;
+    }
+
+    private static GuestSnapshot next(GuestSnapshot latest, GuestEvent e) {
+        if (e instanceof GuestEvent.StateChanged c) {
+            return c.snapshot();
+        }
+        if (e instanceof GuestEvent.Rebooted r) {
+            return r.snapshot();
+        }
+        if (e instanceof GuestEvent.LineChanged l && latest != null) {
+            return latest.withLine(l.line());
+        }
+        return latest;
+    }
+
+    private void publish(GuestEvent e) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            events.execute(() -> listeners.forEach(l -> l.accept(e)));
+        } catch (RejectedExecutionException ex) {
+            LOG.debug("event executor closed; dropped {}", e);
+        }
+    }
+
+    private static <T> T get(CompletableFuture<T> future, Duration timeout) throws IOException, InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HolderException h) {
+                throw h;
+            }
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IOException("the holder did not answer within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Callable<T> task) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            work.execute(() -> {
+                try {
+                    future.complete(task.call());
+                } catch (CompletionException e) {
+                    future.completeExceptionally(e.getCause());
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+}
