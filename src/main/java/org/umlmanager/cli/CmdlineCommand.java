@@ -1,8 +1,6 @@
 package org.umlmanager.cli;
 
 import java.util.concurrent.Callable;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.LaunchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +25,7 @@ final class CmdlineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LaunchCommand command = CommandLineGenerator.launchCommand(Await.result(context.service().get(name)),
-                GenerateOptions.none());
+        LaunchCommand command = Launch.command(Await.result(context.service().get(name)));
         if (lines) {
             command.argv().forEach(context.out()::println);
         } else {

@@ -1,8 +1,6 @@
 package org.umlmanager.cli;
 
 import java.util.concurrent.Callable;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.GenerateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +19,7 @@ final class ExportScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        context.out().print(CommandLineGenerator.launchCommand(Await.result(context.service().get(name)),
-                GenerateOptions.none()).toScript(name));
+        context.out().print(Launch.command(Await.result(context.service().get(name))).toScript(name));
         return 0;
     }
 }

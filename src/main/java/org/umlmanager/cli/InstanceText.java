@@ -44,7 +44,8 @@ final class InstanceText {
         return text.toString();
     }
 
-    static String details(Instance i) {
+    /** Every field of {@code i}, then the shell line that starts it. */
+    static String details(Instance i, String shellLine) {
         StringBuilder text = new StringBuilder();
         field(text, "Name", i.name());
         field(text, "Umid", i.umid());
@@ -63,6 +64,7 @@ final class InstanceText {
                 .toList());
         section(text, "Extra arguments", i.extraArgs());
         section(text, "Notes", i.notes().isEmpty() ? List.of() : i.notes().lines().toList());
+        section(text, "Command line", List.of(shellLine));
         return text.toString();
     }
 
@@ -113,7 +115,7 @@ final class InstanceText {
     }
 
     private static void field(StringBuilder text, String label, String value) {
-        text.append(pad(label + ":", 14)).append(value).append('\n');
+        text.append(pad(label + ":", 17)).append(value).append('\n');
     }
 
     private static void section(StringBuilder text, String label, List<String> lines) {

@@ -2,9 +2,14 @@ package org.umlmanager.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.model.Instance;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.storage.SampleInstances;
@@ -78,5 +85,53 @@ class InstanceServiceTest {
         };
 
         assertThat(new InstanceService(store, closed).list()).isCompletedExceptionally();
+    }
+
+    @Test
+    void importSavesAValidCommandLineAndKeepsItsWarnings() throws Exception {
+        Files.write(dir.resolve("root.img"), new byte[4096]);
+
+        ImportResult result = service.importCommandLine(request("vm", false, "umid=vm", "ubd0=root.img")).join();
+
+        assertThat(result.saved()).isTrue();
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.problems()).isNotEmpty().noneMatch(Problem::isError);
+        assertThat(store.load("vm")).isEqualTo(result.instance());
+        assertThat(result.instance().kernel()).isEqualTo(dir.resolve("linux").toString());
+    }
+
+    @Test
+    void importWithErrorsOrAsADryRunSavesNothing() throws Exception {
+        Files.write(dir.resolve("root.img"), new byte[4096]);
+
+        ImportResult invalid = service.importCommandLine(request("bad", false, "ubd0=missing.img")).join();
+        ImportResult dryRun = service.importCommandLine(request("dry", true, "umid=dry", "ubd0=root.img")).join();
+
+        assertThat(invalid.saved()).isFalse();
+        assertThat(invalid.problems()).filteredOn(Problem::isError).singleElement()
+                .satisfies(p -> assertThat(p.subject()).isEqualTo("ubd0=missing.img"));
+        assertThat(dryRun.saved()).isFalse();
+        assertThat(dryRun.hasErrors()).isFalse();
+        assertThat(store.loadAll().instances()).isEmpty();
+    }
+
+    @Test
+    void importReportsATakenNameAsAProblemOfTheNameField() throws IOException {
+        service.create(SampleInstances.minimal("vm")).join();
+
+        ImportResult result = service.importCommandLine(request("VM", true, "umid=x")).join();
+
+        assertThat(result.problems()).filteredOn(Problem::isError).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("name"));
+    }
+
+    /** The validator checks that the kernel is an executable file; this one is never run. */
+    private ImportRequest request(String name, boolean dryRun, String... args) throws IOException {
+        Path kernel = dir.resolve("linux");
+        if (!Files.exists(kernel)) {
+            Files.createFile(kernel, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return new ImportRequest(name, Optional.of(kernel.toString()), List.of(args), dryRun,
+                new ValidationContext(Optional.empty(), true, dir));
     }
 }
