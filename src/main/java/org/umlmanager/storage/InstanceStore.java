@@ -60,7 +60,7 @@ public final class InstanceStore {
 
     /** Loads every instance; unreadable files are moved aside and reported, the rest still load. */
     public LoadReport loadAll() throws StoreException {
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             return new LoadReport(List.of(), List.of());
         }
         List<Instance> instances = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class InstanceStore {
     /** The instance {@code name}; an unreadable file is moved aside and reported as {@code UNREADABLE}. */
     public Instance load(String name) throws StoreException {
         checkName(name);
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             throw noSuchInstance(name);
         }
         try (StoreLock lock = lock()) {
@@ -98,7 +98,7 @@ public final class InstanceStore {
 
     /** The saved instance whose name equals {@code name} ignoring case, if any: it blocks that name. */
     public Optional<String> existingName(String name) throws StoreException {
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             return Optional.empty();
         }
         try {
@@ -111,6 +111,7 @@ public final class InstanceStore {
     /** Saves a new instance; fails with {@code NAME_TAKEN} if the name (ignoring case) is in use. */
     public void create(Instance instance) throws StoreException {
         checkName(instance.name());
+        exists();
         try {
             AtomicFiles.ensureDirectory(dir);
             try (StoreLock lock = lock()) {
@@ -131,7 +132,7 @@ public final class InstanceStore {
      */
     public void update(Instance instance) throws StoreException {
         checkName(instance.name());
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             throw noSuchInstance(instance.name());
         }
         try (StoreLock lock = lock()) {
@@ -158,7 +159,7 @@ public final class InstanceStore {
     public Instance rename(String from, String to) throws StoreException {
         checkName(from);
         checkName(to);
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             throw noSuchInstance(from);
         }
         try (StoreLock lock = lock()) {
@@ -188,7 +189,7 @@ public final class InstanceStore {
     /** Deletes the instance's file (whatever its content: the user asked for it by name). */
     public void delete(String name) throws StoreException {
         checkName(name);
-        if (!Files.isDirectory(dir)) {
+        if (!exists()) {
             throw noSuchInstance(name);
         }
         try (StoreLock lock = lock()) {
@@ -197,6 +198,18 @@ public final class InstanceStore {
         } catch (IOException e) {
             throw ioFailure("delete instance '" + name + "'", e);
         }
+    }
+
+    /** Whether the store's directory exists; something else in its place is the user's to fix. */
+    private boolean exists() throws StoreException {
+        if (Files.isDirectory(dir)) {
+            return true;
+        }
+        if (Files.exists(dir)) {
+            throw new StoreException(Reason.IO, "The instance store " + dir + " is not a directory; move that file"
+                    + " away (or set UML_MANAGER_HOME to another directory)");
+        }
+        return false;
     }
 
     private StoreLock lock() throws IOException {

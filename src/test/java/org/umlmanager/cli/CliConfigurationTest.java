@@ -127,6 +127,17 @@ class CliConfigurationTest {
     }
 
     @Test
+    void aStoreThatIsNotADirectoryIsAUserErrorForEveryCommand() throws Exception {
+        Path instances = AppPaths.under(home).instancesDir();
+        Files.createDirectories(instances.getParent());
+        Files.writeString(instances, "a file where the directory should be");
+
+        for (String[] args : new String[][] {{"list"}, {"show", "vm"}, {"delete", "vm"}, {"import", "vm", "--"}}) {
+            assertUserError(CliRun.run(home, args), "error: The instance store " + instances + " is not a directory;");
+        }
+    }
+
+    @Test
     void helpListsTheSubcommands() {
         CliRun run = CliRun.run(home, "--help");
 
