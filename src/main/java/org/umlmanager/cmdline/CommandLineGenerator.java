@@ -48,9 +48,11 @@ public final class CommandLineGenerator {
         }
         instance.hostfs().ifPresent(h -> args.add("hostfs=" + h.directory() + (h.append() ? ",append" : "")));
         options.notifySocket().ifPresent(s -> args.add("mconsole=notify:" + s));
+        boolean initArgs = false;
         for (String extra : instance.extraArgs()) {
+            initArgs |= extra.equals("--");
             // The launcher's own notify socket is how it learns that the guest is up; a second one would win.
-            if (options.notifySocket().isEmpty() || !extra.startsWith("mconsole=")) {
+            if (initArgs || options.notifySocket().isEmpty() || !extra.startsWith("mconsole=")) {
                 args.add(extra);
             }
         }

@@ -82,8 +82,11 @@ public final class CommandLineParser {
         Last root = new Last("root", "root");
         Last init = new Last("init", "init");
         Last hostfs = new Last("hostfs", "hostfs");
+        boolean initArgs = false;
         for (String arg : args) {
-            ArgReading reading = ArgReader.read(arg);
+            // After "--" the kernel hands everything to init: keep it in place, untouched.
+            initArgs |= arg.equals("--");
+            ArgReading reading = initArgs ? ArgReading.Verbatim.FINE : ArgReader.read(arg);
             if (reading instanceof ArgReading.Memory m) {
                 mem.set(arg, problems);
                 b.memory(m.size());

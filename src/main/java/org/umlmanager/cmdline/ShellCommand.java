@@ -25,9 +25,14 @@ record ShellCommand(Map<String, String> environment, Optional<String> cpuList, O
         Optional<String> cpus = Optional.empty();
         int i = 0;
         boolean viaEnv = false;
-        while (i < cmd.size() && (cmd.get(i).text().equals("exec") || cmd.get(i).text().equals("env"))) {
-            viaEnv |= cmd.get(i).text().equals("env");
-            i++;
+        while (i < cmd.size() && List.of("exec", "env", "sudo").contains(cmd.get(i).text())) {
+            String word = cmd.get(i++).text();
+            viaEnv |= word.equals("env");
+            if (word.equals("sudo")) {
+                i = skipSudoOptions(cmd, i);
+                problems.add(Problem.warning("kernel", "sudo", "not imported: UML Manager runs the kernel as you;"
+                        + " give it the capabilities it needs instead (setcap cap_net_raw,cap_net_admin+ep)"));
+            }
         }
         int firstAssignment = i;
         // env(1) takes any NAME=VALUE; the shell itself only valid names.
@@ -68,6 +73,16 @@ record ShellCommand(Map<String, String> environment, Optional<String> cpuList, O
             }
         }
         return new ShellCommand(env, cpus, kernel, args, problems);
+    }
+
+    private static int skipSudoOptions(List<ShellWords.Token> cmd, int i) {
+        while (i < cmd.size() && cmd.get(i).text().startsWith("-")) {
+            String opt = cmd.get(i++).text();
+            if (List.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U").contains(opt)) {
+                i++;
+            }
+        }
+        return i;
     }
 
     /** Splits at {@code ; & && || |} and drops redirections (reported). */

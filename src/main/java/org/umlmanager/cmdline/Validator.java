@@ -209,10 +209,11 @@ public final class Validator {
 
     private static void extraArgs(Instance instance, List<Problem> p) {
         List<String> extra = instance.extraArgs();
+        int initArgs = extra.indexOf("--");
         for (int i = 0; i < extra.size(); i++) {
             String arg = extra.get(i);
             String field = "extraArgs[" + i + "]";
-            ArgReading r = ArgReader.read(arg);
+            ArgReading r = initArgs >= 0 && i >= initArgs ? ArgReading.Verbatim.FINE : ArgReader.read(arg);
             if (r instanceof ArgReading.Verbatim v) {
                 v.diagnosis().ifPresent(d -> p.add(new Problem(d.severity(), field, arg, d.message())));
             } else {
