@@ -293,13 +293,17 @@ final class NetworkChecks {
         return t instanceof LegacyTransport.Pcap x ? x.mac() : Optional.empty();
     }
 
+    /** In field order, so that problems come out in a stable order. */
     private static Map<String, OptionalInt> portsOf(LegacyTransport t) {
+        Map<String, OptionalInt> ports = new LinkedHashMap<>();
         if (t instanceof LegacyTransport.Mcast x) {
-            return Map.of("port", x.port());
+            ports.put("port", x.port());
+        } else if (t instanceof LegacyTransport.Ucast x) {
+            ports.put("localPort", x.localPort());
+            ports.put("remotePort", x.remotePort());
+        } else if (t instanceof LegacyTransport.Vde x) {
+            ports.put("port", x.port());
         }
-        if (t instanceof LegacyTransport.Ucast x) {
-            return Map.of("localPort", x.localPort(), "remotePort", x.remotePort());
-        }
-        return t instanceof LegacyTransport.Vde x ? Map.of("port", x.port()) : Map.of();
+        return ports;
     }
 }
