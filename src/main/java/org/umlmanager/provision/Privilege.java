@@ -1,0 +1,106 @@
+package org.umlmanager.provision;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a Debian tree with files owned by root and other users can be made and packed. As root,
+ * directly. As a normal user, inside a user namespace with the user's subordinate ids
+ * (mmdebstrap's unshare mode); every later command that must see the tree's real owners (mkfs,
+ * removing it) then runs through {@code mmdebstrap --unshare-helper}.
+ */
+enum Privilege {
+    ROOT, USER_NAMESPACE;
+
+    /** The prefix that runs a command so that it sees the tree's owners as the guest will. */
+    List<String> wrapper(Path mmdebstrap) {
+        return this == ROOT ? List.of() : List.of(mmdebstrap.toString(), "--unshare-helper");
+    }
+
+    static boolean isRoot() {
+        return uid().equals(Optional.of(0L));
+    }
+
+    /**
+     * The privilege available here for mmdebstrap.
+     *
+     * @throws ProvisionException explaining what is missing and how to set it up
+     */
+    static Privilege detect() throws ProvisionException {
+        if (isRoot()) {
+            return ROOT;
+        }
+        String user = System.getProperty("user.name");
+        Optional<String> missing = userNamespaceProblem(user);
+        if (missing.isEmpty()) {
+            return USER_NAMESPACE;
+        }
+        throw new ProvisionException("installing Debian needs root or unprivileged user namespaces, and "
+                + missing.get() + ". Either run UML Manager as root, or give your user subordinate ids ("
+                + "sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 " + user
+                + ") and allow user namespaces (sudo sysctl kernel.unprivileged_userns_clone=1)."
+                + " The busybox, dir: and image: sources work without either.");
+    }
+
+    private static Optional<String> userNamespaceProblem(String user) {
+        String uid = uid().map(String::valueOf).orElse("");
+        for (String file : List.of("/etc/subuid", "/etc/subgid")) {
+            if (!hasEntry(Path.of(file), user, uid)) {
+                return Optional.of(file + " has no entry for " + user);
+            }
+        }
+        for (String tool : List.of("newuidmap", "newgidmap", "unshare")) {
+            if (CommandRunner.which(tool).isEmpty()) {
+                return Optional.of(tool + " is not installed (apt-get install uidmap util-linux)");
+            }
+        }
+        if (readFirstLine(Path.of("/proc/sys/kernel/unprivileged_userns_clone")).equals(Optional.of("0"))
+                || readFirstLine(Path.of("/proc/sys/user/max_user_namespaces")).equals(Optional.of("0"))) {
+            return Optional.of("user namespaces are disabled on this host");
+        }
+        try {
+            Process p = new ProcessBuilder(CommandRunner.which("unshare").get().toString(), "--user", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return Optional.of("creating a user namespace failed (unshare --user true)");
+            }
+        } catch (IOException e) {
+            return Optional.of("creating a user namespace failed (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while checking user namespaces");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasEntry(Path file, String user, String uid) {
+        try {
+            return Files.readAllLines(file).stream().map(l -> l.split(":")[0])
+                    .anyMatch(n -> n.equals(user) || n.equals(uid));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Long> uid() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Optional.of(((Number) uid).longValue());
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> readFirstLine(Path p) {
+        try {
+            return Files.readAllLines(p).stream().findFirst().map(String::strip);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
