@@ -21,7 +21,7 @@ final class Ext4Image {
 
     /** Room ext4 needs besides the files: inode tables, journal, reserved blocks. */
     private static final double OVERHEAD = 1.25;
-    private static final long MIN_SLACK = 24L << 20;
+    private static final long MIN_SLACK = 12L << 20;
 
     private Ext4Image() {
     }

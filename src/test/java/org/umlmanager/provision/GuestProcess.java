@@ -1,0 +1,90 @@
+package org.umlmanager.provision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.umlmanager.testing.GuestReaper;
+
+/**
+ * A booted guest whose con0 is this process's stdin/stdout pipes: what it prints is collected,
+ * what the test types is written to it. Stopped by the reaper the test owns.
+ */
+final class GuestProcess {
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final OutputStream in;
+    private final Path umidDir;
+    private int mark;
+
+    private GuestProcess(Process process, Path umidDir) {
+        this.process = process;
+        this.umidDir = umidDir;
+        this.in = process.getOutputStream();
+        Thread reader = new Thread(this::pump, "guest-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static GuestProcess start(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) throws IOException {
+        Process p = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true).start();
+        reaper.track(p.pid(), umidDir);
+        return new GuestProcess(p, umidDir);
+    }
+
+    private void pump() {
+        byte[] buf = new byte[8192];
+        try (InputStream s = process.getInputStream()) {
+            int n;
+            while ((n = s.read(buf)) > 0) {
+                output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the guest is gone
+        }
+    }
+
+    /** Waits for {@code regex} in the output after the last match, and returns the match. */
+    String await(String regex, Duration timeout) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = p.matcher(output.substring(mark));
+            if (m.find()) {
+                mark += m.end();
+                return m.group();
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no /" + regex + "/ on the console within " + timeout.toSeconds() + " s"
+                + (process.isAlive() ? "" : " (the guest exited)") + "; output so far:\n" + tail());
+    }
+
+    void type(String text) throws IOException {
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** The guest's mconsole socket. */
+    Path mconsole() {
+        return umidDir.resolve("mconsole");
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String tail() {
+        String all = output.toString();
+        return all.substring(Math.max(0, all.length() - 3000));
+    }
+}
