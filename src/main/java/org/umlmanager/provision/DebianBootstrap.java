@@ -15,8 +15,11 @@ import java.util.function.DoubleConsumer;
  */
 final class DebianBootstrap {
 
-    /** Packages a bootable UML guest needs beyond minbase (init, device nodes, network configuration). */
-    static final List<String> BASE_PACKAGES = List.of("systemd-sysv", "udev", "ifupdown", "iproute2");
+    /**
+     * Packages a bootable UML guest needs beyond minbase: init, device nodes, network configuration,
+     * and kmod, without which the copied kernel modules cannot be loaded (and kmod-static-nodes fails).
+     */
+    static final List<String> BASE_PACKAGES = List.of("systemd-sysv", "udev", "ifupdown", "iproute2", "kmod");
     static final String DHCP_CLIENT = "isc-dhcp-client";
     static final String FALLBACK_MIRROR = "http://deb.debian.org/debian";
 

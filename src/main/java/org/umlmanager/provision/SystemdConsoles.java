@@ -9,7 +9,8 @@ import org.umlmanager.model.LineKind;
  * Login prompts and shut-down behaviour of a systemd guest. systemd only starts a getty on tty1
  * by itself; UML's con0 is {@code /dev/console}, which needs {@code console-getty.service}.
  * mconsole {@code cad} triggers ctrl-alt-del.target, a reboot by default: we map it to
- * poweroff.target so that a graceful stop really stops the guest.
+ * poweroff.target so that a graceful stop really stops the guest. getty-static.service is masked:
+ * it would start gettys on tty2–6 whether or not those lines lead anywhere.
  */
 final class SystemdConsoles {
 
@@ -23,8 +24,10 @@ final class SystemdConsoles {
     static void apply(GuestTree tree, GuestConfig config, ProgressListener listener) throws IOException {
         List<ConsoleLine> lines = config.loginLines();
         boolean autologin = config.rootPassword().isEmpty();
-        // Debian enables getty@tty1 itself; on a line nobody can reach it only makes noise.
+        // Debian enables getty@tty1 itself, and without dbus getty-static starts tty2-6: on lines
+        // nobody can reach they only make noise. We enable exactly the lines that are reachable.
         tree.delete(WANTS + "getty@tty1.service");
+        tree.symlink(LOCAL + "getty-static.service", "/dev/null");
         for (ConsoleLine line : lines) {
             int index = line.index().getAsInt();
             String unit;

@@ -108,6 +108,8 @@ class GuestSetupTest {
                 .isEqualTo(Path.of("/lib/systemd/system/serial-getty@.service"));
         assertThat(wants.resolve("getty@tty1.service")).doesNotExist();
         assertThat(wants.resolve("getty@tty3.service")).doesNotExist();
+        assertThat(Files.readSymbolicLink(root.resolve("etc/systemd/system/getty-static.service")))
+                .isEqualTo(Path.of("/dev/null"));
         assertThat(root.resolve("etc/systemd/system/console-getty.service.d/autologin.conf")).doesNotExist();
         assertThat(Files.readSymbolicLink(root.resolve("etc/systemd/system/ctrl-alt-del.target")))
                 .isEqualTo(Path.of("/lib/systemd/system/poweroff.target"));
