@@ -34,6 +34,7 @@ public final class Cli implements Runnable {
                 .addSubcommand(new ImportCommand(context))
                 .addSubcommand(new CmdlineCommand(context))
                 .addSubcommand(new ExportScriptCommand(context))
+                .addSubcommand(new CreateCommand(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.

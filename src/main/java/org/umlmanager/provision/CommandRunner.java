@@ -68,7 +68,7 @@ final class CommandRunner {
     private void run(String what, List<String> argv, Map<String, String> env, Consumer<String> lineHook,
                      boolean toListener) throws ProvisionException {
         cancellation.check();
-        LOG.info("{}: {}", what, String.join(" ", argv));
+        LOG.debug("{}: {}", what, String.join(" ", argv));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);

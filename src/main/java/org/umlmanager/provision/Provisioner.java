@@ -54,6 +54,14 @@ public final class Provisioner {
     }
 
     /**
+     * The instance {@link #create} will return for {@code request}, without making anything: for
+     * a preview of its command line and for validating it before a long job starts.
+     */
+    public Instance plannedInstance(ProvisionRequest request) {
+        return instance(request, imagePath(request), request.cow() ? Optional.of(cowPath(request)) : Optional.empty());
+    }
+
+    /**
      * Runs the whole job.
      *
      * @throws CancelledException  when cancelled; everything made is removed
@@ -81,6 +89,27 @@ public final class Provisioner {
         }
         listener.progress(1.0);
         return new ProvisionResult(instance(request, image, cow), image, cow, notes);
+    }
+
+    /**
+     * Removes the files a successful {@link #create} made, for a caller that could not save the
+     * instance: the new image (never an existing one it only referred to) and the COW file, if present.
+     *
+     * @throws ProvisionException naming the file that could not be removed
+     */
+    public void discard(ProvisionResult result, RootfsSource source) throws ProvisionException {
+        List<Path> made = new ArrayList<>();
+        result.cowFile().ifPresent(made::add);
+        if (source.buildsImage()) {
+            made.add(result.image());
+        }
+        for (Path p : made) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new ProvisionException("could not remove " + p + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static Instance instance(ProvisionRequest request, Path image, Optional<Path> cow) {

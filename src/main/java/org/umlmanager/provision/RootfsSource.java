@@ -116,12 +116,18 @@ public sealed interface RootfsSource {
         return !(this instanceof Image);
     }
 
+    /** As {@link #parse(String, Path)} with relative paths taken from the current directory. */
+    static RootfsSource parse(String spec) {
+        return parse(spec, Path.of("").toAbsolutePath());
+    }
+
     /**
-     * Reads {@code busybox}, {@code debian:SUITE}, {@code dir:PATH} or {@code image:PATH}.
+     * Reads {@code busybox}, {@code debian:SUITE}, {@code dir:PATH} or {@code image:PATH}; a
+     * relative PATH is resolved against {@code base}.
      *
      * @throws IllegalArgumentException with a message saying which forms are accepted
      */
-    static RootfsSource parse(String spec) {
+    static RootfsSource parse(String spec, Path base) {
         String s = spec == null ? "" : spec.strip();
         if (s.equals("busybox")) {
             return new Busybox();
@@ -140,7 +146,7 @@ public sealed interface RootfsSource {
                 if (value.isEmpty()) {
                     throw new IllegalArgumentException("'" + s + "' names no path; write " + kind + ":/path/to/it");
                 }
-                Path p = Path.of(value).toAbsolutePath().normalize();
+                Path p = base.resolve(value).toAbsolutePath().normalize();
                 return kind.equals("dir") ? new Directory(p) : new Image(p);
             default:
                 throw new IllegalArgumentException("unknown root filesystem '" + s + "'; use busybox, debian:SUITE"

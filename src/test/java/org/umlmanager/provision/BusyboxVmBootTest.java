@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
@@ -104,7 +107,8 @@ class BusyboxVmBootTest {
         Path umlDir = home.resolve("uml");
         Files.createDirectories(umlDir);
         Instance running = instance.toBuilder().umid(TestUmids.next("pv")).build();
-        List<String> argv = TestArgv.of(running, kernel, umlDir);
+        List<String> argv = CommandLineGenerator.launchCommand(running,
+                new GenerateOptions(Optional.of(umlDir), Optional.empty())).argv();
         return GuestProcess.start(argv, home, reaper, umlDir.resolve(running.umid()));
     }
 

@@ -4,23 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.umlmanager.cli.Cli;
+import org.umlmanager.cli.CliEnvironment;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
 
-/** A Debian minbase VM made with mmdebstrap boots to a login prompt on con0 and takes its password. */
+/** A Debian minbase VM made from the CLI boots to a login prompt on con0 and takes its password. */
 class DebianVmBootTest {
 
     private Path home;
@@ -39,22 +47,31 @@ class DebianVmBootTest {
 
     @Test
     @Timeout(600)
-    void debianBootsToLoginAndAcceptsThePassword() throws Exception {
+    void debianMadeFromTheCliBootsToLoginAndAcceptsThePassword() throws Exception {
         Path kernel = UmlKernel.require();
         UmlKernel.requireTool("mmdebstrap", "apt-get install mmdebstrap");
         AppPaths paths = AppPaths.under(home);
         String password = "pw-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-        RecordingListener listener = new RecordingListener();
-        ProvisionResult made = new Provisioner(paths.imagesDir()).create(
-                ProvisionRequest.builder("deb1", RootfsSource.Debian.of("bookworm")).hostname("debtest")
-                        .kernel(kernel.toString()).rootPassword(PasswordHash.sha512(password.toCharArray())).build(),
-                listener, new Cancellation());
-        assertThat(listener.log).anyMatch(l -> l.startsWith("I: success"));
+        Path passwordFile = Files.writeString(home.resolve("root-password"), password + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int status = Cli.run(new CliEnvironment(paths, home, new PrintWriter(out), new PrintWriter(err)), "create",
+                "deb1", "--rootfs", "debian:bookworm", "--hostname", "debtest", "--password-file",
+                passwordFile.toString(), "--kernel", kernel.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("Created instance 'deb1'.");
+        assertThat(err.toString()).contains("%] Installing Debian bookworm with mmdebstrap…", "%]   success in ");
         assertThat(names(paths.imagesDir())).containsExactly("deb1.img");
+        Instance made = new InstanceStore(paths.instancesDir()).load("deb1");
+        assertThat(Files.readString(new InstanceStore(paths.instancesDir()).fileOf("deb1")) + out + err)
+                .doesNotContain(password);
 
         Path umlDir = Files.createDirectories(home.resolve("uml"));
-        Instance running = made.instance().toBuilder().umid(TestUmids.next("deb")).build();
-        GuestProcess guest = GuestProcess.start(TestArgv.of(running, kernel, umlDir), home, reaper,
+        Instance running = made.toBuilder().umid(TestUmids.next("deb")).build();
+        GuestProcess guest = GuestProcess.start(CommandLineGenerator.launchCommand(running,
+                new GenerateOptions(Optional.of(umlDir), Optional.empty())).argv(), home, reaper,
                 umlDir.resolve(running.umid()));
         guest.await("debtest login: ", Duration.ofSeconds(240));
         guest.type("root\n");
