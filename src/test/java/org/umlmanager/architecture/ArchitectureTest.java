@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-        "org.umlmanager.disk..", "org.umlmanager.service.."};
+        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.service.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -37,6 +37,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule JUNIXSOCKET_ONLY_IN_MCONSOLE = onlyIn("org.newsclub..", "org.umlmanager.mconsole..");
+
+    @ArchTest
+    static final ArchRule COMMONS_CODEC_ONLY_IN_PROVISION = onlyIn("org.apache.commons.codec..",
+            "org.umlmanager.provision..");
 
     @ArchTest
     static final ArchRule PICOCLI_ONLY_IN_CLI = onlyIn("picocli..", "org.umlmanager.cli..");
@@ -55,7 +59,7 @@ class ArchitectureTest {
     static final ArchRule ONLY_UI_AND_CLI_USE_THE_SERVICE = noClasses().that().resideInAnyPackage(
                     "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
                     "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-                    "org.umlmanager.disk..", "org.umlmanager.terminal..")
+                    "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.terminal..")
             .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
             .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
 
