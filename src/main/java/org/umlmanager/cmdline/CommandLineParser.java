@@ -33,7 +33,25 @@ public final class CommandLineParser {
     /** As {@link #parse(String, List)}, validating with {@code context} (for example with file checks). */
     public static ParseResult parse(String name, List<String> kernelArgs, ValidationContext context) {
         Reading r = read(Instance.builder(name), kernelArgs);
-        return new ParseResult(r.instance, merge(r.problems, Validator.validate(r.instance, context)));
+        List<Problem> problems = new ArrayList<>();
+        if (!kernelArgs.isEmpty() && looksLikeKernelBinary(kernelArgs.get(0))) {
+            problems.add(Problem.error("kernel", kernelArgs.get(0), "this looks like the kernel binary, but only the"
+                    + " kernel's arguments are expected here (a bare word would be handed to the guest's init);"
+                    + " leave it out and set the kernel binary instead (uml-manager import --kernel PATH)"));
+        }
+        problems.addAll(r.problems);
+        return new ParseResult(r.instance, merge(problems, Validator.validate(r.instance, context)));
+    }
+
+    /** {@code linux}, {@code ./linux-6.1}, {@code /usr/bin/linux.uml}, {@code vmlinux}: not an init argument. */
+    static boolean looksLikeKernelBinary(String arg) {
+        if (arg.isEmpty() || arg.contains("=") || arg.startsWith("-")) {
+            return false;
+        }
+        String base = arg.substring(arg.lastIndexOf('/') + 1);
+        return base.equals("linux") || base.startsWith("linux.") || base.startsWith("linux-")
+                || base.equals("vmlinux") || (arg.contains("/") && java.nio.file.Files.isExecutable(Path.of(arg))
+                && java.nio.file.Files.isRegularFile(Path.of(arg)));
     }
 
     /**

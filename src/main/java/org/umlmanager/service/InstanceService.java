@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.HostPaths;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.cmdline.Validator;
@@ -90,10 +91,14 @@ public final class InstanceService {
                         List.of(Problem.error("name", request.name(), badName.get())), false);
             }
             ParseResult parsed = CommandLineParser.parse(request.name(), request.kernelArgs());
-            Instance instance = request.kernel().map(k -> parsed.instance().toBuilder().kernel(k).build())
+            Instance asWritten = request.kernel().map(k -> parsed.instance().toBuilder().kernel(k).build())
                     .orElse(parsed.instance());
+            // Problems name the arguments as the user wrote them; what is saved has absolute paths.
             LinkedHashSet<Problem> problems = new LinkedHashSet<>(parsed.problems());
-            problems.addAll(Validator.validate(instance, request.context()));
+            problems.addAll(Validator.validate(asWritten, request.context()));
+            HostPaths.Resolution resolved = HostPaths.absolutize(asWritten, request.context().baseDir());
+            Instance instance = resolved.instance();
+            problems.addAll(resolved.notes());
             store.existingName(request.name()).ifPresent(existing -> problems.add(Problem.error("name",
                     request.name(), "an instance named '" + existing + "' already exists; choose another name")));
             ImportResult result = new ImportResult(instance, new ArrayList<>(problems), false);

@@ -48,8 +48,21 @@ class CliCommandLineTest {
         Instance saved = store.load("howto");
         assertThat(saved.umid()).isEqualTo("TEST");
         assertThat(saved.memory()).contains(MemorySize.ofMebibytes(2048));
-        assertThat(saved.disks()).singleElement().satisfies(d -> assertThat(d.image()).isEqualTo("Filesystem.img"));
+        assertThat(saved.disks()).singleElement().satisfies(d -> assertThat(d.image())
+                .isEqualTo(home.resolve("Filesystem.img").toString()));
+        assertThat(run.err()).contains("warning: Filesystem.img: relative path saved as "
+                + home.resolve("Filesystem.img"));
         assertThat(saved.consoles()).hasSize(3);
+    }
+
+    @Test
+    void theKernelBinaryGivenAsFirstArgumentIsRefusedWithTheFix() throws Exception {
+        CliRun run = importArgs("withbinary", List.of(concat(List.of("linux"), HOWTO_ARGS)));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("error: linux: this looks like the kernel binary")
+                .contains("--kernel PATH");
+        assertThat(store.loadAll().instances()).isEmpty();
     }
 
     @Test
@@ -74,8 +87,8 @@ class CliCommandLineTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Name:            howto\n", "Umid:            TEST\n", "Memory:          2G\n",
-                "  vec0  tap\n", "Command line:\n  linux mem=2G umid=TEST root=/dev/ubda ubd0=Filesystem.img"
-                        + " vec0:transport=tap,ifname=tap0,depth=128,gro=1 con=null con0=null,fd:2 con1=fd:0,fd:1\n")
+                "  vec0  tap\n", "Command line:\n  linux mem=2G umid=TEST root=/dev/ubda ubd0="
+                        + home.resolve("Filesystem.img") + " vec0:transport=tap,ifname=tap0,depth=128,gro=1 con=null con0=null,fd:2 con1=fd:0,fd:1\n")
                 .endsWith("Dry run: 'howto' is valid and was not saved.\n");
         assertThat(store.loadAll().instances()).isEmpty();
     }
