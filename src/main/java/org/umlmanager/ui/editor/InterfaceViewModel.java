@@ -1,0 +1,256 @@
+package org.umlmanager.ui.editor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.umlmanager.model.LegacyInterface;
+import org.umlmanager.model.LegacyTransport;
+import org.umlmanager.model.NetworkInterface;
+import org.umlmanager.model.VectorInterface;
+import org.umlmanager.model.VectorOptions;
+import org.umlmanager.model.VectorTransport;
+
+/**
+ * One network interface of the Network page. Every option is held as the text of its field
+ * (switches as {@code ""}, {@code "true"}, {@code "false"}); values of other transports are
+ * kept while the user switches between transports, and only the chosen transport's are used.
+ */
+public final class InterfaceViewModel {
+
+    private final IntegerProperty unit = new SimpleIntegerProperty();
+    private final ObjectProperty<NetTransport> transport = new SimpleObjectProperty<>(NetTransport.VEC_TAP);
+    private final Map<String, StringProperty> values = new HashMap<>();
+    private final Runnable onChange;
+    private Map<String, String> extraVectorOptions = Map.of();
+
+    InterfaceViewModel(NetworkInterface nic, Runnable onChange) {
+        this.onChange = onChange;
+        unit.set(nic.unit());
+        transport.set(NetTransport.of(nic));
+        fromModel(nic);
+        unit.addListener(o -> onChange.run());
+        transport.addListener(o -> onChange.run());
+    }
+
+    /** The text property behind option {@code key}. */
+    public StringProperty value(String key) {
+        return values.computeIfAbsent(key, k -> {
+            var p = new SimpleStringProperty("");
+            p.addListener(o -> onChange.run());
+            return p;
+        });
+    }
+
+    public IntegerProperty unitProperty() {
+        return unit;
+    }
+
+    public ObjectProperty<NetTransport> transportProperty() {
+        return transport;
+    }
+
+    /** {@code vec0}, {@code eth1}, for the list. */
+    public String deviceName() {
+        return transport.get().devicePrefix() + unit.get();
+    }
+
+    /** Options shown for the current transport, its own first. */
+    public List<OptionSpec> visibleOptions() {
+        List<OptionSpec> all = new ArrayList<>(transport.get().options());
+        if (transport.get().vector()) {
+            all.addAll(NetTransport.VECTOR_COMMON);
+        }
+        return all;
+    }
+
+    private String s(String key) {
+        return value(key).get().strip();
+    }
+
+    private Optional<String> str(String key) {
+        return Optional.of(s(key)).filter(v -> !v.isEmpty());
+    }
+
+    private OptionalLong lng(String key) {
+        try {
+            return s(key).isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.decode(s(key)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.of(Long.MAX_VALUE);
+        }
+    }
+
+    private OptionalInt num(String key) {
+        OptionalLong v = lng(key);
+        return v.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v.getAsLong())));
+    }
+
+    private Optional<Boolean> bool(String key) {
+        return str(key).map(Boolean::parseBoolean);
+    }
+
+    private void set(String key, Optional<?> v) {
+        value(key).set(v.map(Object::toString).orElse(""));
+    }
+
+    private void set(String key, OptionalInt v) {
+        value(key).set(v.isPresent() ? Integer.toString(v.getAsInt()) : "");
+    }
+
+    private void set(String key, OptionalLong v) {
+        value(key).set(v.isPresent() ? Long.toString(v.getAsLong()) : "");
+    }
+
+    NetworkInterface toModel() {
+        int n = unit.get();
+        return switch (transport.get()) {
+            case VEC_TAP -> vec(new VectorTransport.Tap(str("ifname")));
+            case VEC_HYBRID -> vec(new VectorTransport.Hybrid(str("ifname")));
+            case VEC_RAW -> vec(new VectorTransport.Raw(str("ifname")));
+            case VEC_GRE -> vec(new VectorTransport.Gre(str("src"), str("dst"), bool("v6"), lng("rx_key"),
+                    lng("tx_key"), bool("sequence"), bool("pin_sequence")));
+            case VEC_L2TPV3 -> vec(new VectorTransport.L2tpv3(str("src"), str("dst"), num("srcport"), num("dstport"),
+                    bool("v6"), bool("udp"), lng("rx_session"), lng("tx_session"), lng("rx_cookie"),
+                    lng("tx_cookie"), bool("cookie64"), bool("counter"), bool("pin_counter")));
+            case VEC_BESS -> vec(new VectorTransport.Bess(str("src"), str("dst")));
+            case VEC_FD -> vec(new VectorTransport.Fd(num("fd")));
+            case TUNTAP -> new LegacyInterface(n, new LegacyTransport.Tuntap(str("devName"), str("mac"),
+                    str("gateAddr")));
+            case ETHERTAP -> new LegacyInterface(n, new LegacyTransport.Ethertap(str("devName"), str("mac"),
+                    str("gateAddr")));
+            case DAEMON -> new LegacyInterface(n, new LegacyTransport.Daemon(str("mac"), str("sockType"),
+                    str("ctlSock")));
+            case MCAST -> new LegacyInterface(n, new LegacyTransport.Mcast(str("mac"), str("addr"), num("port"),
+                    num("ttl")));
+            case UCAST -> new LegacyInterface(n, new LegacyTransport.Ucast(str("mac"), str("remoteAddr"),
+                    num("localPort"), num("remotePort")));
+            case VDE -> new LegacyInterface(n, new LegacyTransport.Vde(str("socket"), str("mac"), num("port"),
+                    str("group"), str("mode"), str("description")));
+            case SLIRP -> new LegacyInterface(n, new LegacyTransport.Slirp(str("mac"), words(s("argv"))));
+            case SLIP -> new LegacyInterface(n, new LegacyTransport.Slip(str("gateAddr")));
+            case PCAP -> new LegacyInterface(n, new LegacyTransport.Pcap(str("hostIf"), str("filter"),
+                    words(s("options").replace(',', ' ')), str("mac")));
+        };
+    }
+
+    private VectorInterface vec(VectorTransport t) {
+        var options = new VectorOptions(num("depth"), str("mac"), bool("gro"), num("mtu"), num("headroom"),
+                bool("vec"), str("bpffile"), bool("bpfflash"), str("ifup"), extraVectorOptions);
+        return new VectorInterface(unit.get(), t, options);
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
+    }
+
+    private void fromModel(NetworkInterface nic) {
+        if (nic instanceof VectorInterface v) {
+            VectorOptions o = v.options();
+            set("depth", o.depth());
+            set("mac", o.mac());
+            set("gro", o.gro());
+            set("mtu", o.mtu());
+            set("headroom", o.headroom());
+            set("vec", o.vec());
+            set("bpffile", o.bpffile());
+            set("bpfflash", o.bpfflash());
+            set("ifup", o.ifup());
+            extraVectorOptions = new LinkedHashMap<>(o.extra());
+            vectorTransport(v.transport());
+        } else if (nic instanceof LegacyInterface l) {
+            legacyTransport(l.transport());
+        }
+    }
+
+    private void vectorTransport(VectorTransport t) {
+        if (t instanceof VectorTransport.Tap x) {
+            set("ifname", x.ifname());
+        } else if (t instanceof VectorTransport.Hybrid x) {
+            set("ifname", x.ifname());
+        } else if (t instanceof VectorTransport.Raw x) {
+            set("ifname", x.ifname());
+        } else if (t instanceof VectorTransport.Gre x) {
+            set("src", x.src());
+            set("dst", x.dst());
+            set("v6", x.v6());
+            set("rx_key", x.rxKey());
+            set("tx_key", x.txKey());
+            set("sequence", x.sequence());
+            set("pin_sequence", x.pinSequence());
+        } else if (t instanceof VectorTransport.L2tpv3 x) {
+            set("src", x.src());
+            set("dst", x.dst());
+            set("srcport", x.srcport());
+            set("dstport", x.dstport());
+            set("v6", x.v6());
+            set("udp", x.udp());
+            set("rx_session", x.rxSession());
+            set("tx_session", x.txSession());
+            set("rx_cookie", x.rxCookie());
+            set("tx_cookie", x.txCookie());
+            set("cookie64", x.cookie64());
+            set("counter", x.counter());
+            set("pin_counter", x.pinCounter());
+        } else if (t instanceof VectorTransport.Bess x) {
+            set("src", x.src());
+            set("dst", x.dst());
+        } else if (t instanceof VectorTransport.Fd x) {
+            set("fd", x.fd());
+        }
+    }
+
+    private void legacyTransport(LegacyTransport t) {
+        if (t instanceof LegacyTransport.Tuntap x) {
+            set("devName", x.devName());
+            set("mac", x.mac());
+            set("gateAddr", x.gateAddr());
+        } else if (t instanceof LegacyTransport.Ethertap x) {
+            set("devName", x.devName());
+            set("mac", x.mac());
+            set("gateAddr", x.gateAddr());
+        } else if (t instanceof LegacyTransport.Daemon x) {
+            set("mac", x.mac());
+            set("sockType", x.sockType());
+            set("ctlSock", x.ctlSock());
+        } else if (t instanceof LegacyTransport.Mcast x) {
+            set("mac", x.mac());
+            set("addr", x.addr());
+            set("port", x.port());
+            set("ttl", x.ttl());
+        } else if (t instanceof LegacyTransport.Ucast x) {
+            set("mac", x.mac());
+            set("remoteAddr", x.remoteAddr());
+            set("localPort", x.localPort());
+            set("remotePort", x.remotePort());
+        } else if (t instanceof LegacyTransport.Vde x) {
+            set("socket", x.socket());
+            set("mac", x.mac());
+            set("port", x.port());
+            set("group", x.group());
+            set("mode", x.mode());
+            set("description", x.description());
+        } else if (t instanceof LegacyTransport.Slirp x) {
+            set("mac", x.mac());
+            value("argv").set(String.join(" ", x.argv()));
+        } else if (t instanceof LegacyTransport.Slip x) {
+            set("gateAddr", x.gateAddr());
+        } else if (t instanceof LegacyTransport.Pcap x) {
+            set("hostIf", x.hostIf());
+            set("filter", x.filter());
+            value("options").set(String.join(",", x.options()));
+            set("mac", x.mac());
+        }
+    }
+}
