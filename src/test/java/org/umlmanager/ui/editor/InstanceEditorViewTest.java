@@ -1,0 +1,213 @@
+package org.umlmanager.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.VectorInterface;
+
+@ExtendWith(ApplicationExtension.class)
+class InstanceEditorViewTest {
+
+    /** Stands in for the command-line validator with the same kind of field paths. */
+    static List<Problem> check(Instance i) {
+        List<Problem> out = new ArrayList<>();
+        i.memory().filter(m -> m.mebibytes() < 16).ifPresent(m -> out.add(Problem.error("memory", "mem=" + m,
+                "mem=" + m + " is too little for a 6.1 kernel; give at least 16M")));
+        for (int d = 0; d < i.disks().size(); d++) {
+            if (i.disks().get(d).image().isEmpty()) {
+                out.add(Problem.error("disks[" + d + "].image", "Image", "no image file; choose one"));
+            }
+        }
+        for (int n = 0; n < i.networks().size(); n++) {
+            if (i.networks().get(n) instanceof VectorInterface v && v.options().mtu().isPresent()
+                    && v.options().mtu().getAsInt() < 576) {
+                out.add(Problem.error("networks[" + n + "].mtu", "mtu", "mtu must be 576–65534"));
+            }
+        }
+        if (i.hostfs().isEmpty()) {
+            out.add(Problem.warning("hostfs", "hostfs", "hostfs is not confined"));
+        }
+        return out;
+    }
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final List<Instance> saved = new ArrayList<>();
+    private InstanceEditorViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new InstanceEditorViewModel(Instance.builder("web").build(), InstanceEditorViewTest::check,
+                i -> "linux umid=" + i.umid() + i.memory().map(m -> " mem=" + m).orElse(""), background,
+                Platform::runLater);
+        var view = new InstanceEditorView(vm);
+        view.setOnSave(i -> {
+            saved.add(i);
+            vm.markSaved(i);
+        });
+        stage.setScene(new Scene(view.root(), 900, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.checkingProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the check did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Focuses a field that may be scrolled out of view, selects its text and types over it. */
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        robot.write(text);
+    }
+
+    @Test
+    void generalPageShowsTheValidatorsMessageInlineAndSavesOnceFixed(FxRobot robot) {
+        robot.clickOn("#memoryField").write("8");
+        settle();
+        Label message = robot.lookup("#memoryFieldMessage").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo("mem=8M is too little for a 6.1 kernel; give at least 16M");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#generalTab").<TabPane>tryQuery()).isNotNull();
+        assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).isEqualTo("linux umid=web mem=8M");
+
+        robot.clickOn("#memoryField").write("00");
+        settle();
+        assertThat(message.isVisible()).isFalse();
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#nameField").eraseText(3).write("db");
+        settle();
+        assertThat(robot.lookup("#umidField").queryAs(TextField.class).getText()).isEqualTo("db");
+
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).name()).isEqualTo("db");
+        assertThat(saved.get(0).memory()).contains(MemorySize.ofMebibytes(800));
+        settle();
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void disksPageFlagsAMissingImageOnTheRowAndTheField(FxRobot robot) {
+        robot.clickOn("#disksTab").clickOn("#addDisk");
+        settle();
+        assertThat(robot.lookup("#diskImageMessage").queryAs(Label.class).getText())
+                .isEqualTo("no image file; choose one");
+        assertThat(robot.lookup("#diskList").queryListView().getItems()).hasSize(1);
+        assertThat(robot.lookup("#disksTab").tryQuery()).isPresent();
+
+        robot.clickOn("#diskImage").write("/srv/root.img");
+        robot.clickOn("#diskFlag-r");
+        settle();
+        assertThat(robot.lookup("#diskImageMessage").queryAs(Label.class).isVisible()).isFalse();
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(saved.get(0).disks()).hasSize(1);
+        assertThat(saved.get(0).disks().get(0).image()).isEqualTo("/srv/root.img");
+        assertThat(saved.get(0).disks().get(0).readOnly()).isTrue();
+    }
+
+    @Test
+    void networkPageShowsOnlyTheTransportsOwnFieldsAndRangeErrors(FxRobot robot) {
+        robot.clickOn("#networkTab").clickOn("#addNic");
+        settle();
+        assertThat(robot.lookup("#nic-ifname").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nic-rx_session").tryQuery()).isEmpty();
+        String mac = robot.lookup("#nic-mac").queryAs(TextField.class).getText();
+        assertThat(mac).matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+        robot.clickOn("#nicMacGenerate");
+        assertThat(robot.lookup("#nic-mac").queryAs(TextField.class).getText()).isNotEqualTo(mac);
+
+        robot.clickOn("#nic-mtu").write("100x");
+        settle();
+        assertThat(robot.lookup("#nic-mtu").queryAs(TextField.class).getText()).isEqualTo("100");
+        assertThat(robot.lookup("#nic-mtuMessage").queryAs(Label.class).getText()).isEqualTo("mtu must be 576–65534");
+        assertThat(robot.lookup("#networkTab").<javafx.scene.Node>tryQuery()).isPresent();
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> robot.lookup("#nicTransport").<ComboBox<NetTransport>>query()
+                .setValue(NetTransport.VEC_L2TPV3));
+        settle();
+        assertThat(robot.lookup("#nic-rx_session").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nic-ifname").tryQuery()).isEmpty();
+        replaceText(robot, "#nic-mtu", "1400");
+        replaceText(robot, "#nic-rx_session", "0x10");
+        settle();
+        assertThat(vm.problems()).extracting(Problem::field).containsExactly("hostfs");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var nic = (VectorInterface) saved.get(0).networks().get(0);
+        assertThat(nic.transportName()).isEqualTo("l2tpv3");
+        assertThat(nic.options().mtu().getAsInt()).isEqualTo(1400);
+        assertThat(nic.toString()).contains("rxSession=OptionalLong[16]");
+    }
+
+    @Test
+    void consolesAndHostAccessPages(FxRobot robot) {
+        robot.clickOn("#consolesTab").clickOn("#addSerial");
+        robot.interact(() -> robot.lookup("#lineInputType").<ComboBox<ChannelType>>query().setValue(ChannelType.PORT));
+        robot.clickOn("#lineInputValue").write("9a000");
+        assertThat(robot.lookup("#lineInputValue").queryAs(TextField.class).getText()).isEqualTo("9000");
+        assertThat(robot.lookup("#lineList").queryAs(ListView.class).getItems()).hasSize(1);
+
+        robot.clickOn("#hostTab");
+        assertThat(robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible()).isTrue();
+        settle();
+        assertThat(robot.lookup("#hostfsConfinedMessage").queryAs(Label.class).getText())
+                .isEqualTo("hostfs is not confined");
+        assertThat(robot.lookup("#saveButton").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn("#hostfsConfined");
+        assertThat(robot.lookup("#hostfsConfined").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#hostfsDir").write("/srv/share");
+        settle();
+        assertThat(robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible()).isFalse();
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(saved.get(0).consoles().get(0).name()).isEqualTo("ssl0");
+        assertThat(saved.get(0).consoles().get(0).toString()).contains("Port[port=9000]");
+        assertThat(saved.get(0).hostfs().orElseThrow().directory()).isEqualTo("/srv/share");
+    }
+}
