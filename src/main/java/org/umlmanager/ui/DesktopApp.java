@@ -1,12 +1,13 @@
 package org.umlmanager.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.umlmanager.model.AppPaths;
 
-/** The JavaFX application. */
+/** The JavaFX application: hands the stage to {@link App}, which wires everything. */
 public final class DesktopApp extends Application {
+
+    private App app;
 
     public static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -14,8 +15,14 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("UML Manager");
-        stage.setScene(new Scene(new Label("UML Manager"), 640, 400));
-        stage.show();
+        app = new App(stage, AppPaths.fromEnvironment());
+        app.launch();
+    }
+
+    @Override
+    public void stop() {
+        if (app != null) {
+            app.stop();
+        }
     }
 }

@@ -54,7 +54,7 @@ final class NetworkPage {
         form.row("Device number", unit, () -> f + ".unit");
         for (OptionSpec option : nic.visibleOptions()) {
             Control control = control(nic, option);
-            String path = f + "." + option.key();
+            String path = f + "." + camel(option.key());
             if (option.type() == Type.MAC) {
                 Button generate = new Button("Generate");
                 generate.setId("nicMacGenerate");
@@ -69,6 +69,21 @@ final class NetworkPage {
             }
         }
         form.row("", DisksPage.anchor("nicProblems"), () -> f);
+    }
+
+    /** The validator names option fields in camel case: {@code rx_key} is {@code networks[0].rxKey}. */
+    static String camel(String key) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char ch : key.toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     private static Control control(InterfaceViewModel nic, OptionSpec option) {

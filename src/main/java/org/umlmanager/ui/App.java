@@ -1,0 +1,149 @@
+package org.umlmanager.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cmdline.ValidationContext;
+import org.umlmanager.cmdline.Validator;
+import org.umlmanager.model.AppPaths;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.ui.main.EditorFactory;
+import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.prefs.PreferencesDialog;
+import org.umlmanager.ui.prefs.PreferencesStore;
+import org.umlmanager.ui.prefs.Theme;
+import org.umlmanager.ui.prefs.UiPreferences;
+
+/**
+ * The desktop app's wiring, in one place: paths, executors, services, view models and views,
+ * all passed by constructor. Nothing here is static.
+ */
+public final class App {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Stage stage;
+    private final AppPaths paths;
+    private final ExecutorService io = Executors.newFixedThreadPool(2, named("uml-manager-io"));
+    private final PreferencesStore prefsStore;
+    private volatile UiPreferences prefs;
+    private MainUi ui;
+
+    public App(Stage stage, AppPaths paths) {
+        this.stage = stage;
+        this.paths = paths;
+        this.prefsStore = new PreferencesStore(paths.config().resolve("desktop.properties"));
+    }
+
+    /** Builds the window and shows it; the instance list fills in from the background. */
+    public void start(UiPreferences loaded) {
+        prefs = loaded;
+        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
+        EditorFactory editors = new EditorFactory(
+                instance -> Validator.validate(instance, validation()),
+                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
+                io, Platform::runLater);
+        MenuItem preferences = new MenuItem("Preferences…");
+        preferences.setId("menu-preferences");
+        preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        preferences.setOnAction(e -> editPreferences());
+        ui = new MainUi(stage, instances, editors, new MainUi.Context(() -> prefs.defaultKernel(), paths.data(),
+                (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
+                        validation()),
+                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
+                io, Platform::runLater), List.of(preferences));
+        Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
+        applyTheme(scene, prefs.theme());
+        stage.setTitle("UML Manager");
+        stage.setScene(scene);
+        ui.window().applyGeometry(prefs.window());
+        stage.setOnCloseRequest(e -> {
+            prefs = prefs.withWindow(ui.window().geometry());
+            savePreferences();
+        });
+        stage.show();
+        ui.main().refresh();
+    }
+
+    /** Reads the preferences off the FX thread, then starts. */
+    public void launch() {
+        io.execute(() -> {
+            UiPreferences loaded = prefsStore.load();
+            Platform.runLater(() -> start(loaded));
+        });
+    }
+
+    private ValidationContext validation() {
+        return new ValidationContext(prefs.umlDir().map(Path::of), true, Path.of("").toAbsolutePath());
+    }
+
+    private GenerateOptions generation() {
+        return new GenerateOptions(prefs.umlDir().map(Path::of), Optional.empty());
+    }
+
+    private void editPreferences() {
+        PreferencesDialog.create(stage, prefs.withWindow(ui.window().geometry())).showAndWait().ifPresent(p -> {
+            prefs = p;
+            applyTheme(stage.getScene(), p.theme());
+            savePreferences();
+        });
+    }
+
+    private void savePreferences() {
+        UiPreferences snapshot = prefs;
+        io.execute(() -> {
+            try {
+                prefsStore.save(snapshot);
+            } catch (IOException e) {
+                LOG.warn("Could not save the preferences to {}: {}", prefsStore.file(), e.getMessage());
+            }
+        });
+    }
+
+    static void applyTheme(Scene scene, Theme theme) {
+        scene.getStylesheets().setAll(App.class.getResource("app.css").toExternalForm());
+        if (theme == Theme.DARK) {
+            scene.getStylesheets().add(App.class.getResource("dark.css").toExternalForm());
+        }
+    }
+
+    /** Lets pending writes finish, then releases the app's threads. */
+    public void stop() {
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

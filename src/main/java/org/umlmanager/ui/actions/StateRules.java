@@ -1,0 +1,28 @@
+package org.umlmanager.ui.actions;
+
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableObjectValue;
+import org.umlmanager.model.InstanceState;
+
+/** Which guest states each runtime action applies to. */
+public final class StateRules {
+
+    public static final Set<InstanceState> STARTABLE = EnumSet.of(InstanceState.STOPPED, InstanceState.CRASHED);
+    public static final Set<InstanceState> RUNNING = EnumSet.of(InstanceState.RUNNING);
+    public static final Set<InstanceState> PAUSED = EnumSet.of(InstanceState.PAUSED);
+    public static final Set<InstanceState> UP = EnumSet.of(InstanceState.RUNNING, InstanceState.PAUSED);
+    /** Force off also ends a start or a shut-down that hangs. */
+    public static final Set<InstanceState> ALIVE = EnumSet.of(InstanceState.STARTING, InstanceState.RUNNING,
+            InstanceState.PAUSED, InstanceState.STOPPING);
+
+    private StateRules() {
+    }
+
+    /** True while {@code state} holds a value in {@code allowed}. */
+    public static BooleanBinding in(ObservableObjectValue<InstanceState> state, Set<InstanceState> allowed) {
+        return Bindings.createBooleanBinding(() -> state.get() != null && allowed.contains(state.get()), state);
+    }
+}

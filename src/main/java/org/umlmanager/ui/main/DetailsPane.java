@@ -1,0 +1,112 @@
+package org.umlmanager.ui.main;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.umlmanager.model.Instance;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.ui.editor.InstanceEditorView;
+import org.umlmanager.ui.editor.InstanceEditorViewModel;
+
+/**
+ * The editor of the selected instance. Saving goes through the service (a changed name is a
+ * rename first); leaving unsaved edits asks Save / Discard / Cancel.
+ */
+final class DetailsPane {
+
+    private final StackPane root = new StackPane();
+    private final InstanceService instances;
+    private final EditorFactory editors;
+    private final MainViewModel main;
+    private final Executor ui;
+    private InstanceEditorView current;
+
+    DetailsPane(InstanceService instances, EditorFactory editors, MainViewModel main, Executor ui) {
+        this.instances = instances;
+        this.editors = editors;
+        this.main = main;
+        this.ui = ui;
+        root.setId("detailsPane");
+        showNothing();
+    }
+
+    StackPane root() {
+        return root;
+    }
+
+    Optional<InstanceEditorViewModel> editor() {
+        return Optional.ofNullable(current).map(InstanceEditorView::viewModel);
+    }
+
+    /** Shows {@code row}'s configuration; a row without one (an external guest) shows a note. */
+    void show(InstanceRow row) {
+        if (row == null) {
+            showNothing();
+            return;
+        }
+        if (row.config().isEmpty()) {
+            current = null;
+            Label note = new Label(row.name() + " is running but has no saved configuration. It was started"
+                    + " outside UML Manager or deleted since; its consoles and mconsole still work.");
+            note.setWrapText(true);
+            note.setPadding(new Insets(16));
+            root.getChildren().setAll(note);
+            return;
+        }
+        InstanceEditorViewModel vm = editors.create(row.config().get());
+        current = new InstanceEditorView(vm);
+        current.setOnSave(edited -> save(vm, edited));
+        root.getChildren().setAll(current.root());
+    }
+
+    private void showNothing() {
+        current = null;
+        Label none = new Label("Select an instance to see and edit its configuration.");
+        none.setPadding(new Insets(16));
+        root.getChildren().setAll(new BorderPane(none));
+    }
+
+    /** Saves through the service; completes on the FX thread with the saved instance. */
+    CompletableFuture<Instance> save(InstanceEditorViewModel vm, Instance edited) {
+        Instance before = vm.originalProperty().get();
+        CompletableFuture<Instance> saving = before.name().equals(edited.name())
+                ? instances.update(edited)
+                : instances.rename(before.name(), edited.name()).thenCompose(renamed -> instances.update(edited));
+        return saving.whenCompleteAsync((saved, error) -> {
+            if (error != null) {
+                Dialogs.error(root.getScene().getWindow(), "save", edited.name(), error);
+                return;
+            }
+            vm.markSaved(saved);
+            main.setStatus("Saved " + saved.name() + ".");
+            main.refresh();
+        }, ui);
+    }
+
+    /**
+     * Before the selection moves away: true to go on. Unsaved edits ask Save / Discard / Cancel;
+     * Save goes on once the save succeeded.
+     */
+    boolean confirmLeave() {
+        if (current == null || !current.viewModel().dirtyProperty().get()) {
+            return true;
+        }
+        InstanceEditorViewModel vm = current.viewModel();
+        Optional<ButtonType> answer = Dialogs.unsaved(root.getScene().getWindow(), vm.originalProperty().get().name());
+        if (answer.isEmpty()) {
+            return false;
+        }
+        if (answer.get() == Dialogs.SAVE) {
+            if (!vm.canSaveProperty().get()) {
+                return false;
+            }
+            save(vm, vm.edited());
+        }
+        return true;
+    }
+}

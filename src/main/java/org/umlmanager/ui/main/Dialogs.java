@@ -1,0 +1,55 @@
+package org.umlmanager.ui.main;
+
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** The app's standard dialogs: errors with expandable details, confirmations. */
+public final class Dialogs {
+
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    public static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+
+    private Dialogs() {
+    }
+
+    /** "Could not ‹action› ‹name›: ‹reason›", the stack trace under "Show details". */
+    public static void error(Window owner, String action, String name, Throwable error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle("UML Manager");
+        alert.setHeaderText(Errors.headline(action, name, error));
+        alert.setContentText(null);
+        TextArea details = new TextArea(Errors.details(error));
+        details.setEditable(false);
+        details.setId("errorDetails");
+        alert.getDialogPane().setExpandableContent(details);
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+
+    /** Asks before something destructive; true when the user confirms with {@code confirmText}. */
+    public static boolean confirm(Window owner, String header, String text, String confirmText) {
+        ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("UML Manager");
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("confirmDialog");
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    /** Save, Discard or Cancel for unsaved edits; empty means cancel. */
+    public static Optional<ButtonType> unsaved(Window owner, String name) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Your changes to " + name + " are not saved.",
+                SAVE, DISCARD, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("UML Manager");
+        alert.setHeaderText("Save the changes to " + name + "?");
+        alert.getDialogPane().setId("unsavedDialog");
+        return alert.showAndWait().filter(b -> b != ButtonType.CANCEL);
+    }
+}

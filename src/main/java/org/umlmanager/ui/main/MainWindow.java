@@ -1,0 +1,200 @@
+package org.umlmanager.ui.main;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.umlmanager.ui.actions.AppAction;
+import org.umlmanager.ui.prefs.WindowGeometry;
+
+/**
+ * The main window: menu bar, toolbar, the instance list with its filter on the left, the selected
+ * instance's details on the right above its consoles, and a status bar.
+ */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final MainViewModel vm;
+    private final DetailsPane details;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split = new SplitPane();
+    private final SplitPane detailSplit = new SplitPane();
+    private final StackPane consoleArea = new StackPane();
+    private final TableView<InstanceRow> table;
+    private boolean reverting;
+
+    /**
+     * @param configActions New, Import, Duplicate, Delete, Export (File and Edit menus, toolbar)
+     * @param machineActions actions on the running guest (Machine menu, toolbar)
+     * @param appItems      Preferences…, Refresh and similar entries for the File/View menus
+     */
+    public MainWindow(Stage stage, MainViewModel vm, DetailsPane details, List<AppAction> configActions,
+                      List<AppAction> machineActions, List<MenuItem> appItems) {
+        this.stage = stage;
+        this.vm = vm;
+        this.details = details;
+        table = InstanceTable.create(vm);
+        root.setTop(new VBox(menuBar(configActions, machineActions, appItems), toolBar(configActions,
+                machineActions)));
+        root.setCenter(center());
+        root.setBottom(statusBar());
+        vm.selectedProperty().addListener((o, old, row) -> selectionChanged(old, row));
+        vm.toSelectProperty().addListener((o, a, name) -> {
+            if (name != null) {
+                vm.visibleRows().stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(r -> {
+                    table.getSelectionModel().clearSelection();
+                    table.getSelectionModel().select(r);
+                    table.scrollTo(r);
+                });
+            }
+        });
+        // A refresh replaces the rows: the editor follows the configuration just loaded.
+        vm.allRows().addListener((ListChangeListener<InstanceRow>) c -> {
+            if (table.getSelectionModel().isEmpty() && !vm.visibleRows().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
+    }
+
+    public Scene scene(double width, double height) {
+        return new Scene(root, width, height);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Where the console tabs of the selected instance go. */
+    public StackPane consoleArea() {
+        return consoleArea;
+    }
+
+    DetailsPane details() {
+        return details;
+    }
+
+    private void selectionChanged(InstanceRow old, InstanceRow row) {
+        if (reverting) {
+            return;
+        }
+        if (old != null && old != row && !details.confirmLeave()) {
+            reverting = true;
+            Platform.runLater(() -> {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(old);
+                reverting = false;
+            });
+            return;
+        }
+        details.show(row);
+    }
+
+    private MenuBar menuBar(List<AppAction> config, List<AppAction> machine, List<MenuItem> app) {
+        Menu file = new Menu("_File");
+        file.setId("fileMenu");
+        config.stream().filter(a -> List.of("new", "import", "export").contains(a.id()))
+                .forEach(a -> file.getItems().add(a.menuItem()));
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(app);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setId("menu-quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        file.getItems().addAll(new SeparatorMenuItem(), quit);
+        Menu edit = new Menu("_Edit");
+        edit.setId("editMenu");
+        config.stream().filter(a -> List.of("duplicate", "delete").contains(a.id()))
+                .forEach(a -> edit.getItems().add(a.menuItem()));
+        MenuItem find = new MenuItem("Filter instances");
+        find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        find.setOnAction(e -> root.lookup("#filterField").requestFocus());
+        edit.getItems().add(find);
+        Menu machineMenu = new Menu("_Machine");
+        machineMenu.setId("machineMenu");
+        machine.forEach(a -> machineMenu.getItems().add(a.menuItem()));
+        MenuBar bar = new MenuBar(file, edit, machineMenu);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private ToolBar toolBar(List<AppAction> config, List<AppAction> machine) {
+        ToolBar bar = new ToolBar();
+        bar.setId("toolBar");
+        config.stream().filter(a -> List.of("new", "import").contains(a.id())).forEach(a -> bar.getItems().add(
+                a.button()));
+        if (!machine.isEmpty()) {
+            bar.getItems().add(new Separator(Orientation.VERTICAL));
+            machine.forEach(a -> bar.getItems().add(a.button()));
+        }
+        return bar;
+    }
+
+    private Node center() {
+        TextField filter = new TextField();
+        filter.setId("filterField");
+        filter.setPromptText("Filter by name or umid");
+        filter.setAccessibleText("Filter instances by name or umid");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        VBox left = new VBox(6, filter, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+        left.setMinWidth(220);
+        consoleArea.setId("consoleArea");
+        detailSplit.setOrientation(Orientation.VERTICAL);
+        detailSplit.getItems().setAll(details.root(), consoleArea);
+        split.getItems().setAll(left, detailSplit);
+        return split;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(vm.statusProperty());
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Puts the window and dividers where they were. */
+    public void applyGeometry(WindowGeometry g) {
+        if (!Double.isNaN(g.x()) && !Double.isNaN(g.y())) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+        }
+        stage.setWidth(g.width());
+        stage.setHeight(g.height());
+        stage.setMaximized(g.maximized());
+        split.setDividerPositions(g.split());
+        detailSplit.setDividerPositions(g.consoleSplit());
+    }
+
+    /** The window and dividers as they are now. */
+    public WindowGeometry geometry() {
+        return new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), split.getDividerPositions()[0], detailSplit.getDividerPositions()[0]);
+    }
+}
