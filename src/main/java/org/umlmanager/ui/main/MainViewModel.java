@@ -96,7 +96,9 @@ public final class MainViewModel {
             r.configProperty().set(Optional.empty());
             keep.add(r);
         });
-        rows.setAll(keep);
+        // In place, not setAll: replacing the rows would clear the list's selection and the open editor.
+        rows.removeIf(r -> !keep.contains(r));
+        keep.stream().filter(r -> !rows.contains(r)).forEach(rows::add);
     }
 
     /** A state change from the runtime; adds a row for a guest running without a configuration. */

@@ -65,7 +65,7 @@ class MainWindowTest {
                 io, Platform::runLater), List.of());
         stage.setScene(ui.window().scene(1100, 750));
         stage.show();
-        ui.main().refresh().get(10, TimeUnit.SECONDS);
+        ui.main().refresh();
     }
 
     @AfterEach
@@ -137,7 +137,8 @@ class MainWindowTest {
         });
         robot.write("64");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(1));
+        // Not interact(): it would wait for the selection listener, which waits for the dialog.
+        Platform.runLater(() -> table(robot).getSelectionModel().clearAndSelect(1));
         waitFor(() -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
         robot.clickOn("Discard");
         waitFor(() -> "beta".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
