@@ -35,6 +35,8 @@ public final class Cli implements Runnable {
                 .addSubcommand(new CmdlineCommand(context))
                 .addSubcommand(new ExportScriptCommand(context))
                 .addSubcommand(new CreateCommand(context))
+                .addSubcommand(new DiskCommand(context))
+                .addSubcommand(new CowCommand(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.
