@@ -83,8 +83,8 @@ public final class Filesystems {
             command.addAll(List.of("-f", "-q"));
         }
         command.add(image.toString());
-        listener.step(populateFrom.isPresent() ? "Making a " + type.name() + " filesystem from " + populateFrom.get()
-                : "Making a " + type.name() + " filesystem");
+        String making = "Making the " + type.name() + " filesystem";
+        listener.step(populateFrom.map(dir -> making + " from " + dir).orElse(making));
         ToolRunner.run(command, MKFS_TIMEOUT, listener, cancellation);
     }
 }

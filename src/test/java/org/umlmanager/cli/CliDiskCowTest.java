@@ -32,7 +32,7 @@ class CliDiskCowTest {
         CliRun info = CliRun.run(home, "disk", "info", "root.img");
 
         assertThat(create.status()).as(create.err()).isZero();
-        assertThat(create.out()).contains("Making a ext4 filesystem from " + home.resolve("tree"))
+        assertThat(create.out()).contains("Making the ext4 filesystem from " + home.resolve("tree"))
                 .endsWith("Created " + home.resolve("root.img") + " (32 MiB, ext4).\n");
         assertThat(info.status()).isZero();
         assertThat(info.out()).contains("Image:       " + home.resolve("root.img"))
