@@ -30,7 +30,7 @@ class ConsoleThroughputBench {
     private static final long SIZE = 16L << 20;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     /** The launcher's JVM options (packaging/bin/uml-manager). */
-    private static final List<String> APP_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final List<String> APP_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
     private static final Pattern RESULT = Pattern.compile("RESULT ms=(\\d+) rss_kb=(\\d+) hwm_kb=(\\d+)");
 
     private static Process xvfb;

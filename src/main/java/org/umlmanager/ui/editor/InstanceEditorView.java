@@ -81,7 +81,7 @@ public final class InstanceEditorView {
         preview.setId("previewText");
         preview.setEditable(false);
         preview.setWrapText(true);
-        preview.setPrefRowCount(3);
+        preview.setPrefRowCount(2);
         preview.getStyleClass().add("command-preview");
         preview.setAccessibleText("Command line preview");
         preview.textProperty().bind(vm.commandLineProperty());
@@ -98,9 +98,15 @@ public final class InstanceEditorView {
 
         ListView<Problem> problems = new ListView<>(vm.problems());
         problems.setId("problemList");
-        problems.setPrefHeight(80);
+        problems.setPrefHeight(90);
         problems.setAccessibleText("Problems");
         problems.setCellFactory(v -> new ListCell<>() {
+            {
+                // Wrapped, not scrolled sideways: the messages are sentences.
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);

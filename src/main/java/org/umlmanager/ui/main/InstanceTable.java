@@ -22,12 +22,13 @@ final class InstanceTable {
         table.setId("instanceTable");
         table.setAccessibleText("Instances");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No instances yet. Use New or Import command line to add one."));
 
         TableColumn<InstanceRow, String> name = new TableColumn<>("Name");
         name.setId("nameColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(110);
 
         TableColumn<InstanceRow, InstanceState> state = new TableColumn<>("State");
         state.setId("stateColumn");
@@ -50,15 +51,15 @@ final class InstanceTable {
                 setTooltip(detail.isEmpty() ? null : new Tooltip(detail));
             }
         });
-        state.setPrefWidth(130);
+        state.setPrefWidth(110);
 
         TableColumn<InstanceRow, String> memory = new TableColumn<>("Memory");
         memory.setCellValueFactory(c -> c.getValue().memoryProperty());
-        memory.setPrefWidth(80);
+        memory.setPrefWidth(70);
 
         TableColumn<InstanceRow, String> umid = new TableColumn<>("umid");
         umid.setCellValueFactory(c -> c.getValue().umidProperty());
-        umid.setPrefWidth(100);
+        umid.setPrefWidth(80);
 
         table.getColumns().setAll(List.of(name, state, memory, umid));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<InstanceRow>) c ->

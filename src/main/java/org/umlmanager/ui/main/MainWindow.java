@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import impl.org.controlsfx.skin.DecorationPane;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.prefs.WindowGeometry;
 
@@ -45,6 +46,7 @@ public final class MainWindow {
     private final StackPane consoleArea = new StackPane();
     private final TableView<InstanceRow> table;
     private boolean reverting;
+    private double consoleSplit = WindowGeometry.DEFAULT.consoleSplit();
 
     /**
      * @param configActions New, Import, Duplicate, Delete, Export (File and Edit menus, toolbar)
@@ -80,7 +82,11 @@ public final class MainWindow {
     }
 
     public Scene scene(double width, double height) {
-        return new Scene(root, width, height);
+        // ControlsFX puts a decoration layer at the scene's root on the first field decoration; made
+        // up front, the swap never happens mid-layout (which logged CSS lookup warnings).
+        DecorationPane layer = new DecorationPane();
+        layer.setRoot(root);
+        return new Scene(layer, width, height);
     }
 
     public BorderPane root() {
@@ -164,7 +170,17 @@ public final class MainWindow {
         left.setMinWidth(220);
         consoleArea.setId("consoleArea");
         detailSplit.setOrientation(Orientation.VERTICAL);
-        detailSplit.getItems().setAll(details.root(), consoleArea);
+        detailSplit.getItems().setAll(details.root());
+        // The console area takes room only while there is a console to show.
+        consoleArea.getChildren().addListener((ListChangeListener<Node>) c -> {
+            boolean shown = detailSplit.getItems().contains(consoleArea);
+            if (consoleArea.getChildren().isEmpty() && shown) {
+                detailSplit.getItems().remove(consoleArea);
+            } else if (!consoleArea.getChildren().isEmpty() && !shown) {
+                detailSplit.getItems().add(consoleArea);
+                detailSplit.setDividerPositions(consoleSplit);
+            }
+        });
         split.getItems().setAll(left, detailSplit);
         return split;
     }
@@ -189,12 +205,14 @@ public final class MainWindow {
         stage.setHeight(g.height());
         stage.setMaximized(g.maximized());
         split.setDividerPositions(g.split());
-        detailSplit.setDividerPositions(g.consoleSplit());
+        consoleSplit = g.consoleSplit();
+        detailSplit.setDividerPositions(consoleSplit);
     }
 
     /** The window and dividers as they are now. */
     public WindowGeometry geometry() {
         return new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), split.getDividerPositions()[0], detailSplit.getDividerPositions()[0]);
+                stage.isMaximized(), split.getDividerPositions()[0], detailSplit.getDividerPositions().length > 0
+                ? detailSplit.getDividerPositions()[0] : consoleSplit);
     }
 }
