@@ -1,5 +1,6 @@
 package org.umlmanager.cli;
 
+import static org.umlmanager.cli.DiskCommand.cancellable;
 import static org.umlmanager.cli.DiskCommand.guarded;
 import static org.umlmanager.cli.DiskCommand.resolve;
 import static org.umlmanager.cli.DiskCommand.steps;
@@ -109,7 +110,7 @@ final class CowCommand implements Runnable {
                       + " in the header.") Path backing,
               @Option(names = "--yes", description = "Confirm an in-place merge without asking.") boolean yes,
               @Option(names = "--force", description = "Overwrite NEW_BACKING if it exists.") boolean force) {
-        return guarded(context, () -> {
+        return cancellable(context, cancellation -> {
             if (inPlace != (files.size() == 1)) {
                 throw new IllegalArgumentException(inPlace ? "cow merge -d takes only the COW file (it writes into the"
                         + " backing file)" : "cow merge needs the COW file and the new file to write (or -d to merge in"
@@ -117,11 +118,11 @@ final class CowCommand implements Runnable {
             }
             Path cow = resolve(context, files.get(0));
             if (inPlace) {
-                return mergeInPlace(cow, optional(backing), yes);
+                return mergeInPlace(cow, optional(backing), yes, cancellation);
             }
             MergeOptions options = new MergeOptions(optional(backing), force, true);
             MergeResult result = CowMerger.mergeToNew(cow, resolve(context, files.get(1)), options, steps(context),
-                    Cancellation.none());
+                    cancellation);
             context.out().println("Wrote " + result.target() + " (" + ByteSize.format(result.bytesWritten())
                     + " of data; zero sectors left as holes).");
             return 0;
@@ -150,7 +151,8 @@ final class CowCommand implements Runnable {
         });
     }
 
-    private int mergeInPlace(Path cow, Optional<Path> backing, boolean yes) throws IOException {
+    private int mergeInPlace(Path cow, Optional<Path> backing, boolean yes, Cancellation cancellation)
+            throws IOException {
         InPlacePlan plan = CowMerger.planInPlace(cow, backing, CowUsers.cowFiles(instances()));
         boolean confirmed = yes;
         if (!confirmed) {
@@ -167,7 +169,7 @@ final class CowCommand implements Runnable {
                 return 0;
             }
         }
-        MergeResult result = CowMerger.mergeInPlace(plan, true, steps(context), Cancellation.none());
+        MergeResult result = CowMerger.mergeInPlace(plan, true, steps(context), cancellation);
         context.out().println("Merged " + ByteSize.format(result.bytesWritten()) + " into " + result.target()
                 + ". " + cow + " no longer fits it: delete or recreate it.");
         return 0;

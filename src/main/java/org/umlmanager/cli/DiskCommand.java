@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.cow.CowHeader;
 import org.umlmanager.disk.ByteSize;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
 final class DiskCommand implements Runnable {
 
     private static final String NO_FILESYSTEM = "none";
+    /** How long an interrupted command may take to clean up before the JVM ends anyway. */
+    private static final long SHUTDOWN_WAIT_MINUTES = 10;
 
     private final CliContext context;
 
@@ -53,12 +57,12 @@ final class DiskCommand implements Runnable {
                        description = "Fill the filesystem from this directory (no root needed).") Path from,
                @Option(names = "--keep-failed", description = "On failure keep the partial image as PATH"
                        + DiskImages.FAILED_SUFFIX + " for inspection.") boolean keepFailed) {
-        return guarded(context, () -> {
+        return cancellable(context, cancellation -> {
             long bytes = ByteSize.parse(size).bytes();
             Optional<String> type = fs.equals(NO_FILESYSTEM) ? Optional.empty() : Optional.of(fs);
             Path image = DiskImages.create(new ImageRequest(resolve(context, path), bytes, type,
                     Optional.ofNullable(from).map(d -> resolve(context, d)), keepFailed), steps(context),
-                    Cancellation.none());
+                    cancellation);
             context.out().println("Created " + image + " (" + ByteSize.format(bytes) + ", "
                     + type.orElse("no filesystem") + ").");
             return 0;
@@ -90,9 +94,9 @@ final class DiskCommand implements Runnable {
     int grow(@Parameters(paramLabel = "PATH", description = "The image; no running instance may use it.") Path path,
              @Option(names = "--size", required = true, paramLabel = "SIZE",
                      description = "The new size: 32G, 2048M …") String size) {
-        return guarded(context, () -> {
+        return cancellable(context, cancellation -> {
             GrowResult result = DiskImages.grow(resolve(context, path), ByteSize.parse(size).bytes(), steps(context),
-                    Cancellation.none());
+                    cancellation);
             context.out().println(result.info().path() + " is now " + ByteSize.format(result.info().apparentSize())
                     + ": " + result.summary() + ".");
             return 0;
@@ -115,6 +119,41 @@ final class DiskCommand implements Runnable {
     @FunctionalInterface
     interface Action {
         int run() throws IOException;
+    }
+
+    /** Work that stops, cleaning up, when its cancellation is triggered. */
+    @FunctionalInterface
+    interface CancellableAction {
+        int run(Cancellation cancellation) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} so that Ctrl-C or SIGTERM cancels it instead of killing it: the JVM's
+     * shutdown hook triggers the cancellation and waits for the action to remove what it had half
+     * made (or, for an in-place merge, to finish: it cannot be stopped half-way).
+     */
+    static int cancellable(CliContext context, CancellableAction action) {
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(SHUTDOWN_WAIT_MINUTES, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-on-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return guarded(context, () -> action.run(cancellation));
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running and returns now that the action is done.
+            }
+        }
     }
 
     /**
