@@ -27,12 +27,14 @@ public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Pat
 
     /**
      * The layout for {@code paths}. Guests use the kernel's own default uml_dir ({@code ~/.uml},
-     * where {@code uml_mconsole NAME} finds them) unless {@code UML_MANAGER_HOME} is set, which
-     * keeps everything, uml_dir included, under that directory.
+     * where {@code uml_mconsole NAME} finds them) unless the state is isolated — under
+     * {@code UML_MANAGER_HOME}, or any other directory than the environment's default (as in
+     * tests) — which keeps the uml_dir there too ({@code runtime/uml}).
      */
     public static RuntimeLayout of(AppPaths paths, Map<String, String> env, Path home, Path workingDirectory) {
         String own = env.get(AppPaths.HOME_VARIABLE);
-        Path umlDir = own != null && !own.isBlank() ? paths.runtime().resolve("uml") : home.resolve(".uml");
+        boolean isolated = own != null && !own.isBlank() || !paths.equals(AppPaths.from(env, home));
+        Path umlDir = isolated ? paths.runtime().resolve("uml") : home.resolve(".uml");
         return new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"), paths.logsDir(), umlDir,
                 workingDirectory);
     }

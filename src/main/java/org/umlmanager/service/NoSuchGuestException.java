@@ -6,6 +6,6 @@ public final class NoSuchGuestException extends GuestException {
     private static final long serialVersionUID = 1L;
 
     public NoSuchGuestException(String name) {
-        super("no running guest named '" + name + "'; see 'uml-manager status' for the guests");
+        super("no instance or running guest named '" + name + "'; see 'uml-manager status' for the guests");
     }
 }

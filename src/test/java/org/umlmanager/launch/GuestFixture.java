@@ -94,10 +94,14 @@ public final class GuestFixture implements AutoCloseable {
 
     /** Registers a started guest and its holder for cleanup. */
     public void track(GuestSnapshot snapshot, Path umlDir) {
-        synchronized (holders) {
-            holders.add(snapshot.holderPid());
-        }
+        trackHolder(snapshot.holderPid());
         snapshot.umlPid().ifPresent(pid -> reaper.track(pid, umlDir.resolve(snapshot.umid())));
+    }
+
+    /** Registers the guest and holder recorded in {@code name}'s session file for cleanup. */
+    public void trackSession(String name) {
+        SessionFile.read(SessionPaths.of(layout.sessionsDir(), name).sessionFile())
+                .ifPresent(r -> track(r.snapshot(), r.umlDir()));
     }
 
     public void trackHolder(long pid) {

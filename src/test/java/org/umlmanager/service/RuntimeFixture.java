@@ -2,10 +2,11 @@ package org.umlmanager.service;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.HolderLauncher;
-import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.model.Instance;
 
 /**
@@ -17,43 +18,36 @@ final class RuntimeFixture implements AutoCloseable {
     final GuestFixture guests;
     final List<Instance> instances = new CopyOnWriteArrayList<>();
     final RuntimeService runtime;
+    private final ExecutorService work = Executors.newCachedThreadPool();
+    private final ExecutorService events = Executors.newSingleThreadExecutor();
 
+    /** A runtime with a pool for work and one event thread, as the desktop app runs it. */
     RuntimeFixture(GuestFixture guests) {
         this.guests = guests;
         this.runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
-                () -> List.copyOf(instances), Runnable::run, Runnable::run);
+                () -> List.copyOf(instances), work, events);
     }
 
     /** Configures {@code instance}, starts it, tracks it and waits until it runs. */
     GuestStatus startRunning(Instance instance) throws Exception {
         GuestStatus started = start(instance);
-        return runtime.whenRunning(started.name()).get();
+        return runtime.whenRunning(started.name()).get(60, TimeUnit.SECONDS);
     }
 
     GuestStatus start(Instance instance) throws Exception {
         instances.removeIf(i -> i.name().equals(instance.name()));
         instances.add(instance);
-        GuestStatus s = runtime.start(instance).get();
-        track(s, instance);
+        GuestStatus s = runtime.start(instance).get(60, TimeUnit.SECONDS);
+        guests.trackSession(instance.name());
         return s;
-    }
-
-    void track(GuestStatus s, Instance instance) {
-        guests.trackHolder(holderPid(s.name()));
-        s.pid().ifPresent(pid -> guests.track(new GuestSnapshot(s.name(), s.umid(), s.state(), "",
-                s.exitStatus(), s.pid(), holderPid(s.name()), java.util.Optional.empty(), 0, List.of(), s.since()),
-                LaunchPlanner.umlDir(instance, guests.layout())));
-    }
-
-    private long holderPid(String name) {
-        return org.umlmanager.launch.SessionFile.read(org.umlmanager.launch.SessionPaths.of(
-                guests.layout().sessionsDir(), name).sessionFile()).map(r -> r.snapshot().holderPid()).orElse(-1L);
     }
 
     @Override
     public void close() throws Exception {
         try {
             runtime.close();
+            work.shutdownNow();
+            events.shutdownNow();
         } finally {
             guests.close();
         }

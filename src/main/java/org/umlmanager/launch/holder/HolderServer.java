@@ -127,8 +127,9 @@ final class HolderServer {
         } else if (message instanceof Message.Stop stop) {
             s.stop(stop.mode(), step -> from.send(new Message.StopProgress(step)));
         } else if (message instanceof Message.Command command) {
-            s.command(command.command()).thenAccept(r -> from.send(new Message.CommandReply(command.id(), r.kind(),
-                    r.errorCode(), r.text())));
+            // Through the event thread: the state change a command causes reaches clients before its reply.
+            s.command(command.command()).thenAccept(r -> events.execute(() -> from.send(new Message.CommandReply(
+                    command.id(), r.kind(), r.errorCode(), r.text()))));
         }
     }
 

@@ -1,0 +1,27 @@
+package org.umlmanager.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.model.Instance;
+import org.umlmanager.service.RuntimeService;
+
+/** The runtime service as the CLI uses it: sequential, on the calling thread. */
+final class RuntimeCli {
+
+    private RuntimeCli() {
+    }
+
+    static RuntimeService open(CliContext context) {
+        CliEnvironment env = context.environment();
+        RuntimeLayout layout = RuntimeLayout.of(env.paths(), System.getenv(), Path.of(System.getProperty("user.home")),
+                env.workingDirectory());
+        return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()),
+                () -> instances(context), Runnable::run, Runnable::run);
+    }
+
+    private static List<Instance> instances(CliContext context) {
+        return context.service().list().join().instances();
+    }
+}
