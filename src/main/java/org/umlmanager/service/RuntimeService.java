@@ -1,12 +1,9 @@
 package org.umlmanager.service;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,10 +111,7 @@ public final class RuntimeService implements GuestRuntime {
     public CompletableFuture<GuestStatus> start(Instance instance) {
         return async(() -> {
             Watch w;
-            Files.createDirectories(layout.sessionsDir());
-            try (FileChannel lockFile = FileChannel.open(layout.sessionsDir().resolve(".start.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
+            try (StartLock lock = StartLock.acquire(layout.sessionsDir())) {
                 List<Problem> problems = LaunchSafety.check(instance, layout, runningGuests());
                 LaunchSpec spec = LaunchPlanner.plan(instance, layout);
                 if (!spec.session().socketPathsFit()) {

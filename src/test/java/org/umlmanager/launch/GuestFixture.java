@@ -83,11 +83,14 @@ public final class GuestFixture implements AutoCloseable {
         return layout;
     }
 
-    /** An instance booting the image with con0 embedded, all other consoles off. */
+    /**
+     * An instance booting the shared image through a COW file of its own (so that several guests
+     * can run at once), with con0 embedded and all other consoles off.
+     */
     public Instance.Builder instance(String name) {
         return Instance.builder(name).umid(TestUmids.next(name)).kernel(kernel.toString())
                 .memory(MemorySize.ofMebibytes(64)).root("/dev/ubda")
-                .disk(Disk.of(0, image.toString()))
+                .disk(Disk.cow(0, dir.resolve(name + ".cow").toString(), image.toString()))
                 .console(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)))
                 .console(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)));
     }
