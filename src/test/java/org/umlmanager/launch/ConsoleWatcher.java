@@ -48,8 +48,8 @@ public final class ConsoleWatcher implements AutoCloseable {
             }
             sleep();
         }
-        throw new AssertionError("'" + needle + "' did not appear within " + timeout + "; console:\n"
-                + tail(text.toString()));
+        throw new AssertionError("'" + needle + "' did not appear within " + timeout + " (whole console in "
+                + dump() + "); console:\n" + tail(text.toString()));
     }
 
     public int await(String needle, Duration timeout) {
@@ -64,6 +64,18 @@ public final class ConsoleWatcher implements AutoCloseable {
         }
         if (!ended) {
             throw new AssertionError("the console did not end within " + timeout);
+        }
+    }
+
+    /** Writes the whole console to a file under target/ for a failure report. */
+    private java.nio.file.Path dump() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target",
+                    "console-dumps"));
+            return java.nio.file.Files.writeString(java.nio.file.Files.createTempFile(dir, "console", ".txt"),
+                    text.toString(), StandardCharsets.ISO_8859_1).toAbsolutePath();
+        } catch (IOException e) {
+            return java.nio.file.Path.of("(not written: " + e.getMessage() + ")");
         }
     }
 

@@ -39,6 +39,7 @@ final class GuestSession {
     private static final Logger LOG = LoggerFactory.getLogger(GuestSession.class);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PTS_POLL = Duration.ofMillis(500);
+    private static final Duration USERSPACE_POLL = Duration.ofMillis(50);
 
     private final LaunchSpec spec;
     private final GuestLink link;
@@ -158,10 +159,31 @@ final class GuestSession {
         } else {
             machine.publish(new GuestEvent.Rebooted(s));
         }
-        resizes.release(this::applyResize);
+        timer.execute(() -> releaseResizesOnceUserspaceRuns(s.boots()));
         CompletableFuture<Void> done = nextBoot;
         nextBoot = new CompletableFuture<>();
         done.complete(null);
+    }
+
+    /**
+     * The mconsole socket comes up before the console driver and its window-size handling: a
+     * resize then can still hang or panic the kernel. The kernel opens its console before it
+     * mounts the root filesystem, so once the mount table holds more than the initial rootfs
+     * (read through mconsole, the only view of the guest's kernel state that needs no guest
+     * cooperation) resizes are safe.
+     */
+    private void releaseResizesOnceUserspaceRuns(int boot) {
+        GuestSnapshot s = machine.current();
+        if (s.boots() != boot || ended.isDone()) {
+            return;
+        }
+        CommandResult r = commandNow("proc self/mounts", Duration.ofSeconds(1));
+        if (r.ok() && r.text().lines().anyMatch(l -> !l.isBlank() && !l.startsWith("rootfs "))) {
+            resizes.release(this::applyResize);
+        } else {
+            timer.schedule(() -> releaseResizesOnceUserspaceRuns(boot), USERSPACE_POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     void input(String lineName, byte[] data) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ final class HolderServer {
     private volatile ServerSocketChannel idleListener;
     private volatile ServerSocketChannel sessionListener;
     private volatile boolean everConnected;
+    private final AtomicBoolean listenersClosed = new AtomicBoolean();
 
     HolderServer(Path idleSocket, GuestLink link) {
         this.idleSocket = idleSocket;
@@ -206,6 +208,9 @@ final class HolderServer {
 
     private void ended(GuestSnapshot last) {
         events.execute(() -> {
+            // No new clients from here on: once told that the guest ended, a client may start it
+            // again at once, and must not find this holder still answering.
+            closeListeners();
             writeSessionFile(session);
             for (HolderConnection c : connections) {
                 c.send(new Message.Ended(last));
@@ -232,7 +237,11 @@ final class HolderServer {
         }
     }
 
-    private void shutdown() {
+    /** Stops listening and removes the socket files, once: afterwards the path may belong to a new holder. */
+    private void closeListeners() {
+        if (!listenersClosed.compareAndSet(false, true)) {
+            return;
+        }
         closeIdleListener();
         ServerSocketChannel s = sessionListener;
         if (s != null) {
@@ -243,6 +252,10 @@ final class HolderServer {
                 LOG.debug("closing the session socket: {}", e.getMessage());
             }
         }
+    }
+
+    private void shutdown() {
+        closeListeners();
         // Give the writers a moment to deliver the last messages.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!connections.isEmpty() && System.nanoTime() < deadline) {
