@@ -6,9 +6,11 @@ import java.util.Optional;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.LaunchCommand;
+import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
+import org.umlmanager.model.LineSpec;
 
 /** Turns an instance into the {@link LaunchSpec} its holder runs. Pure; thread-safe. */
 public final class LaunchPlanner {
@@ -26,7 +28,8 @@ public final class LaunchPlanner {
                 .filter(l -> l.index().isPresent() && l.spec().embedded() && !first.map(f -> f == l).orElse(false))
                 .map(ConsoleLine::name)
                 .toList();
-        Optional<String> ptyLine = first.map(ConsoleLine::name).or(() -> kernelDefaultCon0(instance));
+        Optional<String> ptyLine = first.map(ConsoleLine::name).or(() -> onOwnStdio(instance))
+                .or(() -> kernelDefaultCon0(instance));
         return new LaunchSpec(instance.name(), instance.umid(), umlDir, command.argv(), command.environment(),
                 layout.workingDirectory(), ptyLine, pts, layout.logsDir().resolve(instance.name()), session);
     }
@@ -35,6 +38,16 @@ public final class LaunchPlanner {
     public static Path umlDir(Instance instance, RuntimeLayout layout) {
         return instance.umlDir().map(d -> layout.workingDirectory().resolve(d)).orElse(layout.defaultUmlDir())
                 .toAbsolutePath().normalize();
+    }
+
+    /** A line written as {@code fd:0,fd:1} (an imported command line) is on the pty as well. */
+    private static Optional<String> onOwnStdio(Instance instance) {
+        return instance.consoles().stream()
+                .filter(l -> l.index().isPresent() && l.spec() instanceof LineSpec.Split split
+                        && split.input() instanceof ConsoleChannel.Fd in && in.fd() == 0
+                        && split.output() instanceof ConsoleChannel.Fd out && out.fd() == 1)
+                .map(ConsoleLine::name)
+                .findFirst();
     }
 
     /** Without any {@code con0=} or {@code con=}, the kernel itself puts con0 on stdin/stdout: our pty. */

@@ -107,6 +107,11 @@ public final class GuestFixture implements AutoCloseable {
                 .ifPresent(r -> track(r.snapshot(), r.umlDir()));
     }
 
+    /** Registers a guest the test started itself, outside any holder. */
+    public void trackOutside(long pid, Path umidDir) {
+        reaper.track(pid, umidDir);
+    }
+
     public void trackHolder(long pid) {
         synchronized (holders) {
             holders.add(pid);
