@@ -103,7 +103,13 @@ public final class HolderLauncher {
                 throw new IOException("the holder process did not start within " + STARTUP_TIMEOUT.toSeconds()
                         + " s: " + tail(log));
             }
-            sleep(5);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new java.io.InterruptedIOException("interrupted while the holder started");
+            }
         }
     }
 
@@ -123,14 +129,6 @@ public final class HolderLauncher {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

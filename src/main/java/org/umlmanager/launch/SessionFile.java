@@ -3,13 +3,11 @@ package org.umlmanager.launch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,8 +19,11 @@ import java.util.Properties;
 import org.umlmanager.model.InstanceState;
 
 /**
- * Reads and writes a session file: Java properties, written atomically (temp file, fsync,
- * rename) so that a reader never sees half a file. Stateless and thread-safe.
+ * Reads and writes a session file: Java properties, written atomically (temp file, rename) so
+ * that a reader never sees half a file. Not flushed to disk: session files live in the runtime
+ * directory (a tmpfs under {@code XDG_RUNTIME_DIR}) and describe processes that an operating
+ * system crash ends anyway, while an fsync would sit on the path from start to first console
+ * byte. Stateless; concurrent writers of the same file must be serialised by the caller.
  */
 public final class SessionFile {
 
@@ -95,13 +96,9 @@ public final class SessionFile {
         return v == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v));
     }
 
-    static void writeAtomically(Path file, byte[] content) throws IOException {
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
-            ch.force(true);
-        }
+        Files.write(temp, content);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

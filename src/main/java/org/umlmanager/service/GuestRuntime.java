@@ -80,9 +80,11 @@ public interface GuestRuntime extends AutoCloseable {
 
     /**
      * Starts a spare holder in the background, so that the next {@link #start} skips the cost of
-     * a new JVM. The spare exits on its own when this runtime is closed or its process dies.
+     * a new JVM, and keeps one ready after each start from then on. Completes when a spare is
+     * ready (at once if one is). The spare exits on its own when this runtime is closed or its
+     * process dies.
      */
-    void prewarm();
+    CompletableFuture<Void> prewarm();
 
     /** Lets go of holders, spare and connections; running guests keep running. */
     @Override

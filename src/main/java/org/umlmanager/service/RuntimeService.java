@@ -24,7 +24,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -77,7 +76,7 @@ public final class RuntimeService implements GuestRuntime {
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final List<Consumer<GuestEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<HolderClient> spare = new AtomicReference<>();
-    private final AtomicBoolean warming = new AtomicBoolean();
+    private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
     private volatile boolean keepWarm;
     private volatile boolean closed;
 
@@ -297,11 +296,16 @@ public final class RuntimeService implements GuestRuntime {
     }
 
     @Override
-    public void prewarm() {
+    public CompletableFuture<Void> prewarm() {
         keepWarm = true;
         HolderClient current = spare.get();
-        if (closed || (current != null && current.isOpen()) || !warming.compareAndSet(false, true)) {
-            return;
+        if (closed || (current != null && current.isOpen())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<Void> running = warming.compareAndExchange(null, ready);
+        if (running != null) {
+            return running;
         }
         try {
             work.execute(() -> {
@@ -314,15 +318,19 @@ public final class RuntimeService implements GuestRuntime {
                     if (closed) {
                         takeSpare().ifPresent(HolderClient::close);
                     }
-                } catch (IOException e) {
+                    ready.complete(null);
+                } catch (IOException | RuntimeException e) {
                     LOG.warn("could not start a spare holder: {}", e.getMessage());
+                    ready.completeExceptionally(e);
                 } finally {
-                    warming.set(false);
+                    warming.set(null);
                 }
             });
         } catch (RejectedExecutionException e) {
-            warming.set(false);
+            warming.set(null);
+            ready.completeExceptionally(e);
         }
+        return ready;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.umlmanager.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,24 @@ class ResizeBootsTest {
                 assertThat(f.runtime.stop("resize", StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS).state())
                         .as("boot %d", boot).isEqualTo(InstanceState.STOPPED);
             }
+            // The spare kept ready for a next start exits with its client; holders that ended cleanly
+            // leave neither socket nor log.
+            f.runtime.prewarm().get(60, TimeUnit.SECONDS);
+            f.runtime.close();
+            Path holders = f.guests.layout().holdersDir();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (leftovers(holders) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            try (var files = Files.list(holders)) {
+                assertThat(files.toList()).isEmpty();
+            }
+        }
+    }
+
+    private static long leftovers(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.count();
         }
     }
 }

@@ -26,6 +26,7 @@ import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionRecord;
 import org.umlmanager.launch.protocol.FrameChannel;
 import org.umlmanager.launch.protocol.Message;
+import org.umlmanager.model.InstanceState;
 
 /**
  * The holder's socket server. It starts idle, listening where its launcher asked, and takes one
@@ -93,6 +94,12 @@ final class HolderServer {
         }, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Whether the guest crashed (its holder's log is then worth keeping). */
+    boolean guestCrashed() {
+        GuestSession s = session;
+        return s != null && s.snapshot().state() == InstanceState.CRASHED;
     }
 
     void handle(HolderConnection from, Message message) {
@@ -198,7 +205,8 @@ final class HolderServer {
         });
     }
 
-    private void writeSessionFile(GuestSession s) {
+    /** One writer at a time: the start, the event thread and the end all record the session. */
+    private synchronized void writeSessionFile(GuestSession s) {
         try {
             SessionFile.write(s.spec().session().sessionFile(), new SessionRecord(s.snapshot(), s.spec().umlDir()));
         } catch (IOException e) {
