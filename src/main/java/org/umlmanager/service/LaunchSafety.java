@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
+import org.umlmanager.cow.CowCheck;
+import org.umlmanager.cow.CowFiles;
+import org.umlmanager.cow.CowProblem;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.Disk;
@@ -92,15 +95,15 @@ final class LaunchSafety {
             }
             Path cow = base.resolve(d.cowFile().get());
             Path backing = base.resolve(d.image());
-            if (!Files.isRegularFile(cow) || !Files.isRegularFile(backing)) {
+            // A COW file that does not exist yet is created by the kernel; a missing backing file is the validator's.
+            if (!Files.isRegularFile(cow) || !Files.isRegularFile(backing) || !CowFiles.isCowFile(cow)) {
                 continue;
             }
             try {
-                Optional<String> why = CowMatch.mismatch(cow, backing);
-                if (why.isPresent()) {
-                    problems.add(Problem.error("disks[" + i + "].cowFile", d.cowFile().get(), "the COW file no longer"
-                            + " fits its backing file: " + why.get() + "; restore the backing file (or its time with"
-                            + " touch -d), or delete the COW file to start afresh"));
+                CowCheck check = CowFiles.check(cow, Optional.of(backing));
+                for (CowProblem p : check.problems()) {
+                    problems.add(Problem.error("disks[" + i + "].cowFile", d.cowFile().get(), "the kernel would"
+                            + " refuse this COW file (" + p.kernelMessage() + "). " + p.explanation()));
                 }
             } catch (IOException e) {
                 problems.add(Problem.error("disks[" + i + "].cowFile", d.cowFile().get(), "cannot read the COW file: "

@@ -118,7 +118,8 @@ class LaunchSafetyTest {
         assertThat(check(stale)).isEmpty();
         Files.setLastModifiedTime(backing, FileTime.fromMillis(Files.getLastModifiedTime(backing).toMillis()
                 + 60_000));
-        assertRefused(stale, "disks[0].cowFile", "modification time");
+        assertRefused(stale, "disks[0].cowFile", "mtime mismatch");
+        assertRefused(stale, "disks[0].cowFile", "restore the time: touch -d @");
     }
 
     @Test
