@@ -3,6 +3,7 @@ package org.umlmanager.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.UmlKernel;
 
 /**
@@ -76,6 +78,13 @@ class CliRuntimeTest {
     @Order(3)
     void mconsoleRepliesLikeUmlMconsole() throws Exception {
         Path umlMconsole = UmlKernel.requireTool("uml_mconsole", "apt-get install uml-utilities");
+        // Some replies change while the kernel boots (config con0 once the console is open): wait for userspace.
+        Path log = f.paths().logsDir().resolve("web").resolve("con0.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1)
+                .contains(BusyboxImage.READY_MARKER)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         for (List<String> command : List.of(List.of("version"), List.of("config", "con0"), List.of("nosuchcommand"),
                 List.of("proc", "loadavg"))) {
             CliRun ours = CliRun.run(home, concat(List.of("mconsole", "web"), command));

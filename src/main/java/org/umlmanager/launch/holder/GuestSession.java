@@ -293,6 +293,9 @@ final class GuestSession {
         // Helpers of a killed kernel live on in its process group; they hold the pty open.
         p.killGroup();
         Orphans.reap(Duration.ofSeconds(2));
+        if (StaleUmidDirectory.removeIfLeftBy(mconsoleSocket().getParent(), p.pid())) {
+            LOG.info("removed the umid directory {} the kernel left behind", mconsoleSocket().getParent());
+        }
         joinQuietly(ptyReader);
         ExitReport report = ExitReport.of(status, before, panic, scanner.lastLines(3));
         machine.update(s -> s.withExitStatus(status));
