@@ -27,6 +27,9 @@ public record LaunchSpec(String name, String umid, Path umlDir, List<String> arg
                          Path workingDirectory, Optional<String> ptyLine, List<String> ptsLines, Path logDirectory,
                          SessionPaths session) {
 
+    /** Name of the pty stream when no line is embedded: it then carries only the kernel's own output. */
+    public static final String PTY_FALLBACK_NAME = "console";
+
     public LaunchSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(umid, "umid");
@@ -52,7 +55,4 @@ public record LaunchSpec(String name, String umid, Path umlDir, List<String> arg
     public String ptyLineName() {
         return ptyLine.orElse(PTY_FALLBACK_NAME);
     }
-
-    /** Name of the pty stream when no line is embedded: it then carries only the kernel's own output. */
-    public static final String PTY_FALLBACK_NAME = "console";
 }

@@ -15,7 +15,6 @@ public final class Posix {
 
     public static final int SIGKILL = 9;
     public static final int SIGTERM = 15;
-    public static final int SIGINT = 2;
 
     static final int O_RDWR = 2;
     static final int O_NOCTTY = 0x100;

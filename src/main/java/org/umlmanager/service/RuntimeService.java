@@ -343,7 +343,7 @@ public final class RuntimeService implements GuestRuntime {
 
     private Optional<HolderClient> takeSpare() {
         HolderClient c = spare.getAndSet(null);
-        if (c != null && c.isOpen()) {
+        if (c != null && c.isOpen() && c.idle()) {
             return Optional.of(c);
         }
         if (c != null) {

@@ -83,15 +83,7 @@ class OutliveTest {
 
     /** The CLI in a JVM of its own, with all state under {@code home}, as a user's shell would run it. */
     private static Process startCli(Path home, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx128m", "-XX:+UseSerialGC"));
-        for (String key : List.of("pty4j.tmpdir", "jna.tmpdir")) {
-            String value = System.getProperty(key);
-            if (value != null) {
-                command.add("-D" + key + "=" + value);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.umlmanager.Main"));
+        List<String> command = new ArrayList<>(CliProcess.command());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
                 .redirectError(home.resolve("cli.err").toFile());

@@ -283,10 +283,6 @@ final class GuestSession {
         return machine;
     }
 
-    LogAppender log() {
-        return log;
-    }
-
     private void exited(int status) {
         UmlProcess p = process;
         InstanceState before = machine.current().state();
