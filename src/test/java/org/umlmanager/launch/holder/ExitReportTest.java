@@ -1,0 +1,47 @@
+package org.umlmanager.launch.holder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.umlmanager.model.InstanceState;
+
+/** The meaning of a kernel's end, per uml-interfaces.md §7 and pty4j's 128+N for signals. */
+class ExitReportTest {
+
+    @Test
+    void haltIsStopped() {
+        assertThat(ExitReport.of(0, InstanceState.STOPPING, Optional.empty(), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "halted"));
+        assertThat(ExitReport.of(0, InstanceState.RUNNING, Optional.empty(), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "powered off"));
+        assertThat(ExitReport.of(42, InstanceState.RUNNING, Optional.empty(), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 42"));
+    }
+
+    @Test
+    void panicIsCrashedWithItsMessage() {
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("Kernel panic - not syncing: x")))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED,
+                        "kernel panic (the kernel aborted with SIGABRT): Kernel panic - not syncing: x"));
+    }
+
+    @Test
+    void signalFromOutsideIsCrashedButOurOwnKillIsAStop() {
+        assertThat(ExitReport.of(137, InstanceState.RUNNING, Optional.empty(), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "killed by SIGKILL (signal 9)"));
+        assertThat(ExitReport.of(137, InstanceState.STOPPING, Optional.empty(), List.of()))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "stopped with SIGKILL"));
+    }
+
+    @Test
+    void anExitWhileBootingIsAFailedStartWithTheKernelsLastWords() {
+        assertThat(ExitReport.of(1, InstanceState.STARTING, Optional.empty(),
+                List.of("Too few physical memory! Needed=1, given=2")))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "the kernel exited with status 1 while booting:"
+                        + " Too few physical memory! Needed=1, given=2"));
+    }
+}
