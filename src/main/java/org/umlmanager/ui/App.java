@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -23,8 +24,12 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
+import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
@@ -47,6 +52,8 @@ public final class App {
     private final PreferencesStore prefsStore;
     private volatile UiPreferences prefs;
     private MainUi ui;
+    private RuntimeService runtime;
+    private volatile List<Instance> known = List.of();
 
     public App(Stage stage, AppPaths paths) {
         this.stage = stage;
@@ -58,6 +65,10 @@ public final class App {
     public void start(UiPreferences loaded) {
         prefs = loaded;
         InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
+        RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
+                Path.of("").toAbsolutePath());
+        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
+                io, Platform::runLater);
         EditorFactory editors = new EditorFactory(
                 instance -> Validator.validate(instance, validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
@@ -66,11 +77,12 @@ public final class App {
         preferences.setId("menu-preferences");
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         preferences.setOnAction(e -> editPreferences());
-        ui = new MainUi(stage, instances, editors, new MainUi.Context(() -> prefs.defaultKernel(), paths.data(),
+        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
+                paths.data(),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
                         validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                io, Platform::runLater), List.of(preferences));
+                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), List.of(preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());
         stage.setTitle("UML Manager");
@@ -81,7 +93,14 @@ public final class App {
             savePreferences();
         });
         stage.show();
-        ui.main().refresh();
+        ui.main().allRows().addListener((InvalidationListener) o -> known = ui.main().allRows().stream()
+                .flatMap(r -> r.config().stream()).toList());
+        ui.refresh().thenRun(runtime::prewarm);
+    }
+
+    /** The saved configurations as last listed: the runtime asks for them from its own threads. */
+    private List<Instance> knownInstances() {
+        return known;
     }
 
     /** Reads the preferences off the FX thread, then starts. */
@@ -128,6 +147,12 @@ public final class App {
 
     /** Lets pending writes finish, then releases the app's threads. */
     public void stop() {
+        if (ui != null) {
+            ui.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
         io.shutdown();
         try {
             if (!io.awaitTermination(5, TimeUnit.SECONDS)) {

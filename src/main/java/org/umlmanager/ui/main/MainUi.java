@@ -6,11 +6,17 @@ import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.ui.actions.MachineActions;
+import org.umlmanager.ui.console.ConsoleTabs;
+import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /** The main window with its view models and actions, assembled from what {@code App} hands in. */
 public final class MainUi {
@@ -20,22 +26,70 @@ public final class MainUi {
      * @param dataDir       where new instances' images and shared directories go
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
+     * @param consolePrefs  console tab settings, read when a tab opens
+     * @param logsDir       the runtime's console logs, one directory per instance
      * @param background    where blocking work runs
      * @param ui            the FX thread
      */
     public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                          Function<Instance, String> script, Executor background, Executor ui) {
+                          Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
+                          Executor background, Executor ui) {
     }
 
     private final MainViewModel main;
     private final MainWindow window;
+    private final RuntimeBridge bridge;
 
-    public MainUi(Stage stage, InstanceService instances, EditorFactory editors, Context context,
+    public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
         main = new MainViewModel(instances, context.ui());
         DetailsPane details = new DetailsPane(instances, editors, main, context.ui());
         ConfigActions config = new ConfigActions(() -> stage, instances, main, context);
-        window = new MainWindow(stage, main, details, config.actions(), List.of(), appItems);
+        bridge = new RuntimeBridge(runtime, main, context.consolePrefs(), context.logsDir(), context.background(),
+                context.ui(), () -> stage);
+        MachineActions machine = new MachineActions(runtime,
+                () -> main.selectedProperty().get() == null ? null : main.selectedProperty().get().name(),
+                name -> main.row(name).flatMap(InstanceRow::config).orElse(null), main.selectedStateProperty(),
+                new Feedback(stage, main, bridge), context.ui());
+        window = new MainWindow(stage, main, details, config.actions(), machine.actions(),
+                List.of(machine.sysRqMenu()), appItems);
+        bridge.attach(window);
+    }
+
+    /** Loads the configurations, then the guests' states. */
+    public CompletableFuture<Void> refresh() {
+        return main.refresh().thenCompose(report -> bridge.refresh());
+    }
+
+    /** Closes the console streams; the guests keep running. */
+    public void close() {
+        bridge.close();
+    }
+
+    /** The console tabs of a guest, once opened (for tests and screenshots). */
+    public Optional<ConsoleTabs> consoles(String name) {
+        return Optional.ofNullable(bridge.consoles(name));
+    }
+
+    private record Feedback(Stage stage, MainViewModel main, RuntimeBridge bridge) implements MachineActions.Feedback {
+        @Override
+        public boolean confirm(String header, String text, String confirm) {
+            return Dialogs.confirm(stage, header, text, confirm);
+        }
+
+        @Override
+        public void progress(String text) {
+            main.setStatus(text);
+        }
+
+        @Override
+        public void failed(String action, String name, Throwable error) {
+            main.setStatus(Errors.headline(action, name, error));
+            if (action.equals("start")) {
+                bridge.notifyStartFailed(name, error);
+            }
+            Dialogs.error(stage, action, name, error);
+        }
     }
 
     public MainViewModel main() {

@@ -14,6 +14,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -45,6 +47,9 @@ public final class MainWindow {
     private final SplitPane detailSplit = new SplitPane();
     private final StackPane consoleArea = new StackPane();
     private final TableView<InstanceRow> table;
+    private final TabPane detailTabs = new TabPane();
+    private final Tab configurationTab = new Tab("Configuration");
+    private final Tab inspectTab = new Tab("Inspect");
     private boolean reverting;
     private double consoleSplit = WindowGeometry.DEFAULT.consoleSplit();
 
@@ -54,13 +59,13 @@ public final class MainWindow {
      * @param appItems      Preferences…, Refresh and similar entries for the File/View menus
      */
     public MainWindow(Stage stage, MainViewModel vm, DetailsPane details, List<AppAction> configActions,
-                      List<AppAction> machineActions, List<MenuItem> appItems) {
+                      List<AppAction> machineActions, List<MenuItem> machineExtras, List<MenuItem> appItems) {
         this.stage = stage;
         this.vm = vm;
         this.details = details;
         table = InstanceTable.create(vm);
-        root.setTop(new VBox(menuBar(configActions, machineActions, appItems), toolBar(configActions,
-                machineActions)));
+        root.setTop(new VBox(menuBar(configActions, machineActions, machineExtras, appItems),
+                toolBar(configActions, machineActions)));
         root.setCenter(center());
         root.setBottom(statusBar());
         vm.selectedProperty().addListener((o, old, row) -> selectionChanged(old, row));
@@ -102,6 +107,11 @@ public final class MainWindow {
         return details;
     }
 
+    /** The Inspect tab beside the configuration; its content follows the selected running guest. */
+    public Tab inspectTab() {
+        return inspectTab;
+    }
+
     private void selectionChanged(InstanceRow old, InstanceRow row) {
         if (reverting) {
             return;
@@ -118,7 +128,8 @@ public final class MainWindow {
         details.show(row);
     }
 
-    private MenuBar menuBar(List<AppAction> config, List<AppAction> machine, List<MenuItem> app) {
+    private MenuBar menuBar(List<AppAction> config, List<AppAction> machine, List<MenuItem> machineExtras,
+                            List<MenuItem> app) {
         Menu file = new Menu("_File");
         file.setId("fileMenu");
         config.stream().filter(a -> List.of("new", "import", "export").contains(a.id()))
@@ -141,6 +152,10 @@ public final class MainWindow {
         Menu machineMenu = new Menu("_Machine");
         machineMenu.setId("machineMenu");
         machine.forEach(a -> machineMenu.getItems().add(a.menuItem()));
+        if (!machineExtras.isEmpty()) {
+            machineMenu.getItems().add(new SeparatorMenuItem());
+            machineMenu.getItems().addAll(machineExtras);
+        }
         MenuBar bar = new MenuBar(file, edit, machineMenu);
         bar.setId("menuBar");
         return bar;
@@ -170,7 +185,14 @@ public final class MainWindow {
         left.setMinWidth(220);
         consoleArea.setId("consoleArea");
         detailSplit.setOrientation(Orientation.VERTICAL);
-        detailSplit.getItems().setAll(details.root());
+        configurationTab.setContent(details.root());
+        configurationTab.setId("configurationTab");
+        inspectTab.setId("inspectTab");
+        inspectTab.setDisable(true);
+        detailTabs.setId("detailTabs");
+        detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        detailTabs.getTabs().setAll(configurationTab, inspectTab);
+        detailSplit.getItems().setAll(detailTabs);
         // The console area takes room only while there is a console to show.
         consoleArea.getChildren().addListener((ListChangeListener<Node>) c -> {
             boolean shown = detailSplit.getItems().contains(consoleArea);

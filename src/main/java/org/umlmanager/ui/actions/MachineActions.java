@@ -1,0 +1,172 @@
+package org.umlmanager.ui.actions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
+import org.umlmanager.service.GuestRuntime;
+
+/**
+ * Start, Shut down, Force off, Reboot, Ctrl-Alt-Del, Pause, Resume and SysRq for the selected
+ * guest, each executable only in the states it applies to. Every call runs in the runtime's
+ * background; the outcome goes to {@link Feedback} on the FX thread.
+ */
+public final class MachineActions {
+
+    /** How actions talk back to the window. */
+    public interface Feedback {
+        /** A confirmation for destructive actions; true to go on. */
+        boolean confirm(String header, String text, String confirm);
+
+        /** Progress for the status line ("web: sent Ctrl-Alt-Del; waiting …"). */
+        void progress(String text);
+
+        /** "Could not ‹action› ‹name›: ‹reason›". */
+        void failed(String action, String name, Throwable error);
+    }
+
+    private final GuestRuntime runtime;
+    private final Supplier<String> selectedName;
+    private final Function<String, Instance> configOf;
+    private final ObservableObjectValue<InstanceState> state;
+    private final Feedback feedback;
+    private final Executor ui;
+
+    /**
+     * @param selectedName the selected row's name (null when none)
+     * @param configOf     a saved configuration by name (null for a guest without one)
+     * @param state        the selected row's state: what every action's {@code executable} follows
+     */
+    public MachineActions(GuestRuntime runtime, Supplier<String> selectedName, Function<String, Instance> configOf,
+                          ObservableObjectValue<InstanceState> state, Feedback feedback, Executor ui) {
+        this.runtime = runtime;
+        this.selectedName = selectedName;
+        this.configOf = configOf;
+        this.state = state;
+        this.feedback = feedback;
+        this.ui = ui;
+    }
+
+    public List<AppAction> actions() {
+        BooleanBinding startable = StateRules.in(state, StateRules.STARTABLE);
+        BooleanBinding running = StateRules.in(state, StateRules.RUNNING);
+        BooleanBinding paused = StateRules.in(state, StateRules.PAUSED);
+        BooleanBinding alive = StateRules.in(state, StateRules.ALIVE);
+        List<AppAction> list = new ArrayList<>();
+        list.add(new AppAction("start", "Start", "Start the guest", key(KeyCode.F5), startable, this::start));
+        list.add(new AppAction("shutdown", "Shut down", "Shut the guest down cleanly, step by step",
+                key(KeyCode.F6), running, () -> stop(StopMode.GRACEFUL)));
+        list.add(new AppAction("forceoff", "Force off…", "Halt at once, then kill (the guest does not shut down)",
+                null, alive, this::forceOff));
+        list.add(new AppAction("reboot", "Reboot", "Reboot the guest (mconsole reboot)", null, running,
+                () -> command("reboot", "reboot")));
+        list.add(new AppAction("cad", "Ctrl-Alt-Del", "Send Ctrl-Alt-Del to the guest's init", null, running,
+                () -> command("send Ctrl-Alt-Del to", "cad")));
+        list.add(new AppAction("pause", "Pause", "Freeze the guest (mconsole stop)", key(KeyCode.F7), running,
+                () -> call("pause", runtime::pause)));
+        list.add(new AppAction("resume", "Resume", "Let a paused guest run on (mconsole go)", key(KeyCode.F8), paused,
+                () -> call("resume", runtime::resume)));
+        return list;
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code);
+    }
+
+    /** The SysRq menu: one item per key with what it does; destructive ones ask first. */
+    public Menu sysRqMenu() {
+        Menu menu = new Menu("SysRq");
+        menu.setId("menu-sysrq");
+        BooleanBinding up = StateRules.in(state, StateRules.UP);
+        menu.disableProperty().bind(up.not());
+        for (SysRq key : SysRq.values()) {
+            MenuItem item = new MenuItem(key.key() + " — " + key.description());
+            item.setId("sysrq-" + key.key());
+            item.setOnAction(e -> sysRq(key));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    void sysRq(SysRq key) {
+        String name = selectedName.get();
+        if (key.destructive() && !feedback.confirm("Send SysRq " + key.key() + " to " + name + "?",
+                key.description() + ".", "Send")) {
+            return;
+        }
+        command("send SysRq " + key.key() + " to", "sysrq " + key.key());
+    }
+
+    private void start() {
+        String name = selectedName.get();
+        Instance config = configOf.apply(name);
+        if (config == null) {
+            return;
+        }
+        feedback.progress("Starting " + name + "…");
+        runtime.start(config).whenCompleteAsync((status, error) -> {
+            if (error != null) {
+                feedback.failed("start", name, error);
+            } else {
+                feedback.progress(name + " is starting (process " + status.pid().orElse(0) + ").");
+            }
+        }, ui);
+    }
+
+    private void stop(StopMode mode) {
+        String name = selectedName.get();
+        feedback.progress((mode == StopMode.FORCE ? "Forcing off " : "Shutting down ") + name + "…");
+        runtime.stop(name, mode, step -> ui.execute(() -> feedback.progress(name + ": " + step.message())))
+                .whenCompleteAsync((status, error) -> {
+                    if (error != null) {
+                        feedback.failed(mode == StopMode.FORCE ? "force off" : "shut down", name, error);
+                    } else {
+                        feedback.progress(name + " is " + status.state().name().toLowerCase(Locale.ROOT)
+                                + (status.reason().isEmpty() ? "." : ": " + status.reason()));
+                    }
+                }, ui);
+    }
+
+    private void forceOff() {
+        String name = selectedName.get();
+        if (feedback.confirm("Force " + name + " off?", "The guest is halted at once, without shutting down:"
+                + " unsaved data in it is lost and its filesystems may need a check.", "Force off")) {
+            stop(StopMode.FORCE);
+        }
+    }
+
+    private void command(String action, String command) {
+        String name = selectedName.get();
+        runtime.command(name, command).whenCompleteAsync((reply, error) -> {
+            if (error != null) {
+                feedback.failed(action, name, error);
+            } else if (!reply.ok()) {
+                feedback.failed(action, name, new IllegalStateException(reply.text()));
+            } else {
+                feedback.progress(name + ": " + command + (reply.text().isBlank() ? " done." : ": " + reply.text()));
+            }
+        }, ui);
+    }
+
+    private void call(String action, Function<String, CompletableFuture<?>> call) {
+        String name = selectedName.get();
+        call.apply(name).whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                feedback.failed(action, name, error);
+            }
+        }, ui);
+    }
+}

@@ -1,0 +1,222 @@
+package org.umlmanager.ui.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.ConsoleStream;
+import org.umlmanager.launch.LineInfo;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.terminal.StreamTtyConnector;
+import org.umlmanager.ui.prefs.ConsolePreferences;
+
+/**
+ * The console tabs of one guest: one per embedded line ({@code con0}, {@code con1}, {@code ssl0},
+ * …), each a terminal on the runtime's stream for that line. When the guest stops, the streams
+ * end and the tabs keep their screens, marked as ended; a new start replaces them. A tab can be
+ * detached into a window of its own and back.
+ */
+public final class ConsoleTabs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleTabs.class);
+
+    private final String instance;
+    private final GuestRuntime runtime;
+    private final Supplier<ConsolePreferences> prefs;
+    private final Path logDirectory;
+    private final Executor background;
+    private final Executor ui;
+    private final TabPane tabs = new TabPane();
+    private final Map<String, ConsoleView> views = new LinkedHashMap<>();
+    private final Map<String, Stage> detached = new LinkedHashMap<>();
+
+    /**
+     * @param logDirectory where the runtime keeps this guest's console logs ({@code LINE.log})
+     */
+    public ConsoleTabs(String instance, GuestRuntime runtime, Supplier<ConsolePreferences> prefs, Path logDirectory,
+                       Executor background, Executor ui) {
+        this.instance = instance;
+        this.runtime = runtime;
+        this.prefs = prefs;
+        this.logDirectory = logDirectory;
+        this.background = background;
+        this.ui = ui;
+        tabs.setId("consoleTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null) {
+                Optional.ofNullable(views.get(tab.getText())).ifPresent(ConsoleView::focus);
+            }
+        });
+    }
+
+    public TabPane pane() {
+        return tabs;
+    }
+
+    public boolean isEmpty() {
+        return views.isEmpty();
+    }
+
+    /** The view of {@code line}, if its tab is open. */
+    public Optional<ConsoleView> view(String line) {
+        return Optional.ofNullable(views.get(line));
+    }
+
+    /**
+     * Opens a tab per line, replacing ended ones; lines already live are left alone. Completes on
+     * the FX thread once every stream is open (or failed, which is logged and shown in the tab).
+     */
+    public CompletableFuture<Void> open(List<LineInfo> lines) {
+        CompletableFuture<?>[] all = lines.stream()
+                .filter(l -> views.get(l.name()) == null || views.get(l.name()).ended())
+                .map(l -> runtime.openConsole(instance, l.name()).thenAcceptAsync(this::show, ui)
+                        .exceptionally(e -> {
+                            LOG.warn("Could not open {} of {}: {}", l.name(), instance, e.getMessage());
+                            return null;
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all);
+    }
+
+    private void show(ConsoleStream stream) {
+        String line = stream.line();
+        ConsoleView old = views.remove(line);
+        if (old != null) {
+            old.close();
+        }
+        var connector = new StreamTtyConnector(line, stream.input(), stream.output(), stream::resize);
+        // The holder keeps a size change back until the kernel is up, so the terminal may send them at once.
+        connector.releaseResizes();
+        ConsoleView view = new ConsoleView(line, connector, new ConsoleSettings(prefs.get()));
+        view.setActions(() -> history(line), () -> saveLog(line, view));
+        views.put(line, view);
+        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst().orElseGet(() -> {
+            Tab t = new Tab(line);
+            t.setId("consoleTab-" + line);
+            tabs.getTabs().add(t);
+            return t;
+        });
+        tab.getStyleClass().remove("console-ended-tab");
+        tab.setTooltip(null);
+        tab.setContextMenu(menu(line, view));
+        Stage window = detached.get(line);
+        if (window != null) {
+            window.getScene().setRoot(view.pane());
+            tab.setContent(null);
+        } else {
+            tab.setContent(view.pane());
+        }
+        view.whenEnded(() -> ui.execute(() -> {
+            if (views.get(line) == view) {
+                tab.getStyleClass().add("console-ended-tab");
+                tab.setTooltip(new Tooltip("The guest's console ended; the screen is kept."));
+            }
+        }));
+        view.start();
+        if (tabs.getSelectionModel().getSelectedItem() == tab) {
+            view.focus();
+        }
+    }
+
+    private ContextMenu menu(String line, ConsoleView view) {
+        MenuItem detach = new MenuItem("Detach into window");
+        detach.setId("detach-" + line);
+        detach.setOnAction(e -> detach(line));
+        MenuItem history = new MenuItem("History…");
+        history.setOnAction(e -> history(line));
+        MenuItem save = new MenuItem("Save log…");
+        save.setOnAction(e -> saveLog(line, view));
+        return new ContextMenu(detach, history, save);
+    }
+
+    /** Moves the terminal of {@code line} into its own window; closing the window brings it back. */
+    public Stage detach(String line) {
+        ConsoleView view = views.get(line);
+        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst().orElseThrow();
+        tab.setContent(null);
+        Stage window = new Stage();
+        window.setTitle(instance + " — " + line);
+        window.setScene(new Scene(view.pane(), 900, 560));
+        window.setOnHidden(e -> {
+            detached.remove(line);
+            ConsoleView current = views.get(line);
+            if (current != null) {
+                window.getScene().setRoot(new Pane());
+                tab.setContent(current.pane());
+            }
+        });
+        detached.put(line, window);
+        window.show();
+        view.focus();
+        return window;
+    }
+
+    private Window owner() {
+        return tabs.getScene() == null ? null : tabs.getScene().getWindow();
+    }
+
+    private Path log(String line) {
+        return logDirectory.resolve(line + ".log");
+    }
+
+    private void history(String line) {
+        HistoryWindow.show(owner(), instance + " — " + line + " history", log(line), background, ui);
+    }
+
+    /** Saves the whole console log (or, without one, what the terminal still holds) to a file. */
+    private void saveLog(String line, ConsoleView view) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the log of " + instance + " " + line);
+        chooser.setInitialFileName(instance + "-" + line + ".log");
+        var file = chooser.showSaveDialog(owner());
+        if (file == null) {
+            return;
+        }
+        String fallback = view.bufferText();
+        CompletableFuture.runAsync(() -> {
+            try {
+                if (Files.exists(log(line))) {
+                    Files.copy(log(line), file.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.writeString(file.toPath(), fallback, StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background).exceptionally(e -> {
+            LOG.warn("Could not save the log of {} {} to {}: {}", instance, line, file, e.getMessage());
+            return null;
+        });
+    }
+
+    /** Closes every stream and window; the screens are dropped. */
+    public void close() {
+        views.values().forEach(ConsoleView::close);
+        views.clear();
+        detached.values().forEach(Stage::close);
+        detached.clear();
+        tabs.getTabs().clear();
+    }
+}

@@ -1,0 +1,134 @@
+package org.umlmanager.ui.inspect;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.umlmanager.mconsole.MconsoleReply;
+import org.umlmanager.service.GuestRuntime;
+
+/**
+ * The Inspect panel of one running guest, over its mconsole: kernel version, a {@code /proc}
+ * file, a process's kernel stack, a line for the kernel log. Each request runs in the runtime's
+ * background and its answer (or error) comes back on {@code ui}. Touches no controls.
+ */
+public final class InspectViewModel {
+
+    /** Files worth a look, offered in the chooser; any other path under /proc can be typed. */
+    public static final List<String> PROC_FILES = List.of("meminfo", "cpuinfo", "uptime", "loadavg", "version",
+            "mounts", "partitions", "interrupts", "stat", "vmstat", "net/dev", "filesystems", "cmdline");
+
+    private final GuestRuntime runtime;
+    private final String name;
+    private final Executor ui;
+    private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
+    private final StringProperty procFile = new SimpleStringProperty("meminfo");
+    private final ReadOnlyStringWrapper procText = new ReadOnlyStringWrapper("");
+    private final StringProperty pid = new SimpleStringProperty("1");
+    private final ReadOnlyStringWrapper stackText = new ReadOnlyStringWrapper("");
+    private final StringProperty logLine = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public InspectViewModel(GuestRuntime runtime, String name, Executor ui) {
+        this.runtime = runtime;
+        this.name = name;
+        this.ui = ui;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CompletableFuture<Void> refreshVersion() {
+        return ask("version", "read the kernel version of", version);
+    }
+
+    public CompletableFuture<Void> refreshProc() {
+        String file = procFile.get().strip().replaceFirst("^/proc/", "");
+        return ask("proc " + file, "read /proc/" + file + " of", procText);
+    }
+
+    public CompletableFuture<Void> showStack() {
+        return ask("stack " + pid.get().strip(), "read the stack of process " + pid.get().strip() + " in", stackText);
+    }
+
+    public CompletableFuture<Void> sendLog() {
+        String text = logLine.get();
+        // mconsole log adds no newline; without one the next kernel message would join this line.
+        return ask("log " + text + (text.endsWith("\n") ? "" : "\n"), "log to", null).thenRun(() -> ui.execute(() -> {
+            if (message.get().isEmpty()) {
+                message.set("Sent to the kernel log.");
+                logLine.set("");
+            }
+        }));
+    }
+
+    private CompletableFuture<Void> ask(String command, String action, ReadOnlyStringWrapper target) {
+        busy.set(true);
+        message.set("");
+        return runtime.command(name, command).handleAsync((reply, error) -> {
+            busy.set(false);
+            if (error != null) {
+                message.set("Could not " + action + " " + name + ": " + reason(error));
+            } else if (!reply.ok()) {
+                message.set("Could not " + action + " " + name + ": " + reply.text().strip());
+            } else if (target != null) {
+                target.set(text(reply));
+            }
+            return null;
+        }, ui);
+    }
+
+    private static String text(MconsoleReply reply) {
+        String t = reply.text();
+        return t.startsWith("\n") ? t.substring(1) : t;
+    }
+
+    private static String reason(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && (t instanceof CompletionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public ReadOnlyStringProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public StringProperty procFileProperty() {
+        return procFile;
+    }
+
+    public ReadOnlyStringProperty procTextProperty() {
+        return procText.getReadOnlyProperty();
+    }
+
+    public StringProperty pidProperty() {
+        return pid;
+    }
+
+    public ReadOnlyStringProperty stackTextProperty() {
+        return stackText.getReadOnlyProperty();
+    }
+
+    public StringProperty logLineProperty() {
+        return logLine;
+    }
+
+    /** The last error (or confirmation), for the panel's message line. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,176 @@
+package org.umlmanager.ui.main;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.stage.Window;
+import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.GuestEvent;
+import org.umlmanager.launch.LineInfo;
+import org.umlmanager.model.InstanceState;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.GuestStatus;
+import org.umlmanager.ui.console.ConsoleTabs;
+import org.umlmanager.ui.inspect.InspectView;
+import org.umlmanager.ui.inspect.InspectViewModel;
+import org.umlmanager.ui.prefs.ConsolePreferences;
+
+/**
+ * Connects the runtime to the window: states into the list, console tabs per running guest,
+ * the Inspect tab of the selected guest, notifications when a guest crashes. Runs on the FX
+ * thread (the runtime delivers its events there).
+ */
+final class RuntimeBridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeBridge.class);
+
+    private final GuestRuntime runtime;
+    private final MainViewModel main;
+    private final Supplier<ConsolePreferences> consolePrefs;
+    private final Path logsDir;
+    private final Executor background;
+    private final Executor ui;
+    private final Supplier<Window> owner;
+    private final Map<String, ConsoleTabs> consoles = new HashMap<>();
+    private MainWindow window;
+    private AutoCloseable subscription;
+
+    RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
+                  Executor background, Executor ui, Supplier<Window> owner) {
+        this.runtime = runtime;
+        this.main = main;
+        this.consolePrefs = consolePrefs;
+        this.logsDir = logsDir;
+        this.background = background;
+        this.ui = ui;
+        this.owner = owner;
+    }
+
+    void attach(MainWindow w) {
+        window = w;
+        subscription = runtime.addListener(this::event);
+        main.selectedProperty().addListener((o, a, row) -> showSelected());
+        main.selectedStateProperty().addListener((o, a, s) -> showSelected());
+    }
+
+    /** Reads every guest's state (and finds guests running without a configuration). */
+    CompletableFuture<Void> refresh() {
+        return runtime.list().thenAcceptAsync(statuses -> statuses.forEach(this::apply), ui)
+                .exceptionally(e -> {
+                    LOG.warn("Could not read the guests' states: {}", e.getMessage());
+                    ui.execute(() -> main.setStatus("Could not read the guests' states: " + Errors.reason(e)));
+                    return null;
+                });
+    }
+
+    private void apply(GuestStatus s) {
+        if (s.state() == InstanceState.STOPPED && main.row(s.name()).isEmpty()) {
+            return;
+        }
+        main.stateChanged(s.name(), s.state(), s.reason());
+        if (s.managed() && s.state().active()) {
+            openConsoles(s.name(), s.lines());
+        }
+    }
+
+    private void event(GuestEvent event) {
+        if (event instanceof GuestEvent.StateChanged change) {
+            var snap = change.snapshot();
+            InstanceState before = main.row(snap.name()).map(InstanceRow::state).orElse(change.from());
+            main.stateChanged(snap.name(), snap.state(), snap.reason());
+            if (snap.state().active()) {
+                openConsoles(snap.name(), snap.lines());
+            }
+            if (snap.state() == InstanceState.CRASHED && before != InstanceState.CRASHED) {
+                notifyCrash(snap.name(), snap.reason());
+            }
+        } else if (event instanceof GuestEvent.Rebooted rebooted) {
+            main.setStatus(rebooted.name() + " rebooted (boot " + rebooted.snapshot().boots() + ").");
+            openConsoles(rebooted.name(), rebooted.snapshot().lines());
+        } else if (event instanceof GuestEvent.LineChanged changed && changed.line().connected()) {
+            openConsoles(changed.name(), List.of(changed.line()));
+        } else if (event instanceof GuestEvent.GuestNotice notice) {
+            main.setStatus(notice.name() + ": " + notice.text());
+        }
+    }
+
+    private void notifyCrash(String name, String reason) {
+        main.setStatus(name + " crashed" + (reason.isEmpty() ? "." : ": " + reason));
+        Window w = owner.get();
+        if (w != null && w.isShowing()) {
+            Notifications.create().owner(w).title(name + " crashed").text(reason.isEmpty()
+                    ? "The guest ended unexpectedly." : reason).showError();
+        }
+    }
+
+    /** A start that failed: in the status line and as a notification, besides the error dialog. */
+    void notifyStartFailed(String name, Throwable error) {
+        Window w = owner.get();
+        if (w != null && w.isShowing()) {
+            Notifications.create().owner(w).title("Could not start " + name).text(Errors.reason(error)).showError();
+        }
+    }
+
+    private void openConsoles(String name, List<LineInfo> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        ConsoleTabs tabs = consoles.computeIfAbsent(name, n -> new ConsoleTabs(n, runtime, consolePrefs,
+                logsDir.resolve(n), background, ui));
+        tabs.open(lines).thenRunAsync(this::showSelected, ui);
+    }
+
+    /** The console tabs of {@code name}, if any were opened. */
+    ConsoleTabs consoles(String name) {
+        return consoles.get(name);
+    }
+
+    private void showSelected() {
+        if (window == null) {
+            return;
+        }
+        InstanceRow row = main.selectedProperty().get();
+        ConsoleTabs tabs = row == null ? null : consoles.get(row.name());
+        if (tabs == null || tabs.isEmpty()) {
+            window.consoleArea().getChildren().clear();
+        } else if (!window.consoleArea().getChildren().contains(tabs.pane())) {
+            window.consoleArea().getChildren().setAll(tabs.pane());
+        }
+        Tab inspect = window.inspectTab();
+        boolean up = row != null && (row.state() == InstanceState.RUNNING || row.state() == InstanceState.PAUSED);
+        inspect.setDisable(!up);
+        if (!up) {
+            inspect.setContent(new Label("Inspect shows a running guest's kernel through its mconsole."));
+            inspect.setUserData(null);
+            return;
+        }
+        Object current = inspect.getUserData();
+        if (!row.name().equals(current)) {
+            InspectViewModel vm = new InspectViewModel(runtime, row.name(), ui);
+            inspect.setContent(new InspectView(vm).root());
+            inspect.setUserData(row.name());
+            vm.refreshVersion();
+            vm.refreshProc();
+        }
+    }
+
+    void close() {
+        consoles.values().forEach(ConsoleTabs::close);
+        consoles.clear();
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the runtime subscription: {}", e.getMessage());
+            }
+        }
+    }
+}
