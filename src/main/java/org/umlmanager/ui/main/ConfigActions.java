@@ -74,8 +74,18 @@ final class ConfigActions {
         if (chosen.isEmpty()) {
             return;
         }
-        askName("New instance", "Name of the new instance", freeName("uml")).ifPresent(name ->
-                saveNew(chosen.get().create(name, context.defaultKernel().get(), context.dataDir()), "create"));
+        askName("New instance", "Name of the new instance", freeName("uml")).ifPresent(name -> {
+            Instance instance = chosen.get().create(name, context.defaultKernel().get(), context.dataDir());
+            // The template confines hostfs to a directory of the instance's own; it has to exist.
+            CompletableFuture.runAsync(() -> instance.hostfs().ifPresent(h -> createDirectories(Path.of(h.directory()))),
+                    context.background()).whenCompleteAsync((ok, error) -> {
+                        if (error != null) {
+                            Dialogs.error(owner.get(), "create", name, error);
+                        } else {
+                            saveNew(instance, "create");
+                        }
+                    }, context.ui());
+        });
     }
 
     private void duplicate() {
@@ -140,6 +150,14 @@ final class ConfigActions {
                         main.setStatus("Wrote " + file + ".");
                     }
                 }, context.ui());
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writeScript(Path file, String script) {

@@ -19,6 +19,7 @@ import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.ui.console.ConsoleTabs;
+import org.umlmanager.ui.console.TerminalWarmUp;
 import org.umlmanager.ui.inspect.InspectView;
 import org.umlmanager.ui.inspect.InspectViewModel;
 import org.umlmanager.ui.prefs.ConsolePreferences;
@@ -56,9 +57,11 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
+        TerminalWarmUp.run(consolePrefs.get(), background, ui);
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
+        w.inspectTab().selectedProperty().addListener((o, a, selected) -> showSelected());
     }
 
     /** Reads every guest's state (and finds guests running without a configuration). */
@@ -147,13 +150,18 @@ final class RuntimeBridge {
         Tab inspect = window.inspectTab();
         boolean up = row != null && (row.state() == InstanceState.RUNNING || row.state() == InstanceState.PAUSED);
         inspect.setDisable(!up);
-        if (!up) {
-            inspect.setContent(new Label("Inspect shows a running guest's kernel through its mconsole."));
+        if (!up || !row.name().equals(inspect.getUserData())) {
+            if (inspect.getUserData() != null || inspect.getContent() == null) {
+                inspect.setContent(new Label("Inspect shows a running guest's kernel through its mconsole."));
+            }
             inspect.setUserData(null);
+        }
+        if (!up) {
             return;
         }
         Object current = inspect.getUserData();
-        if (!row.name().equals(current)) {
+        // Built when first looked at: a new panel's CSS pass is work the FX thread need not do while a guest boots.
+        if (inspect.isSelected() && !row.name().equals(current)) {
             InspectViewModel vm = new InspectViewModel(runtime, row.name(), ui);
             inspect.setContent(new InspectView(vm).root());
             inspect.setUserData(row.name());

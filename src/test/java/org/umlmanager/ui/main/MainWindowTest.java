@@ -33,10 +33,15 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
+import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /** The main window over a real store in a temp directory, with the real parser and validator. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,6 +51,7 @@ class MainWindowTest {
     private Path home;
     private InstanceService service;
     private MainUi ui;
+    private RuntimeService runtime;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,17 +65,23 @@ class MainWindowTest {
         EditorFactory editors = new EditorFactory(i -> Validator.validate(i, context),
                 i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toShellLine(), io,
                 Platform::runLater);
-        ui = new MainUi(stage, service, editors, new MainUi.Context(() -> "linux", home.resolve("data"),
+        AppPaths paths = AppPaths.under(home);
+        RuntimeLayout layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"),
+                paths.logsDir(), paths.runtime().resolve("uml"), home);
+        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), List::of, io,
+                Platform::runLater);
+        ui = new MainUi(stage, service, runtime, editors, new MainUi.Context(() -> "linux", home.resolve("data"),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, home, context),
                 i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toScript(i.name()),
-                io, Platform::runLater), List.of());
+                () -> ConsolePreferences.DEFAULTS, layout.logsDir(), io, Platform::runLater), List.of());
         stage.setScene(ui.window().scene(1100, 750));
         stage.show();
-        ui.main().refresh();
+        ui.refresh();
     }
 
     @AfterEach
     void cleanUp() throws IOException {
+        runtime.close();
         io.shutdownNow();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -83,6 +95,11 @@ class MainWindowTest {
             throw new AssertionError("condition not met in time", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean nameShown(FxRobot robot, String name) {
+        return robot.lookup("#nameField").tryQuery().map(n -> ((TextField) n).getText()).filter(name::equals)
+                .isPresent();
     }
 
     private static TableView<?> table(FxRobot robot) {
@@ -111,7 +128,7 @@ class MainWindowTest {
     void editingAndSavingGoesThroughTheServiceAndUnsavedEditsAsk(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getItems().size() == 3);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        waitFor(() -> "alpha".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        waitFor(() -> nameShown(robot, "alpha"));
 
         TextField memory = robot.lookup("#memoryField").queryAs(TextField.class);
         robot.interact(() -> {
@@ -141,7 +158,7 @@ class MainWindowTest {
         Platform.runLater(() -> table(robot).getSelectionModel().clearAndSelect(1));
         waitFor(() -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
         robot.clickOn("Discard");
-        waitFor(() -> "beta".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        waitFor(() -> nameShown(robot, "beta"));
         assertThat(service.get("alpha").get().memory()).contains(MemorySize.ofMebibytes(192));
     }
 
@@ -171,7 +188,7 @@ class MainWindowTest {
         assertThat(saved.memory()).contains(MemorySize.ofMebibytes(128));
         assertThat(saved.disks().get(0).image()).isEqualTo(image.toString());
         assertThat(saved.environment()).containsEntry("TMPDIR", "/tmp");
-        waitFor(() -> "web".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        waitFor(() -> nameShown(robot, "web"));
     }
 
     @Test
@@ -187,7 +204,7 @@ class MainWindowTest {
         Instance fresh = service.get("fresh").get(5, TimeUnit.SECONDS);
         assertThat(fresh.kernel()).isEqualTo("linux");
         assertThat(fresh.hostfs()).isPresent();
-        waitFor(() -> "fresh".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        waitFor(() -> nameShown(robot, "fresh"));
 
         robot.clickOn("#menuBar").clickOn("Edit").clickOn("Duplicate…");
         waitFor(() -> robot.lookup("#nameInput").tryQuery().isPresent());

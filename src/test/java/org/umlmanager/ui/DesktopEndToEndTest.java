@@ -1,0 +1,192 @@
+package org.umlmanager.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cmdline.ValidationContext;
+import org.umlmanager.cmdline.Validator;
+import org.umlmanager.launch.GuestFixture;
+import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.LaunchPlanner;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
+import org.umlmanager.service.GuestStatus;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.RuntimeService;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.BusyboxImage;
+import org.umlmanager.testing.TestUmids;
+import org.umlmanager.ui.console.ConsoleView;
+import org.umlmanager.ui.main.EditorFactory;
+import org.umlmanager.ui.main.InstanceRow;
+import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.prefs.ConsolePreferences;
+
+/**
+ * The whole desktop app against the real kernel: create an instance from the window, start it,
+ * type into its console tab, pause and resume it, read /proc/meminfo in Inspect, shut it down.
+ * The FX thread must never stall for more than 100 ms while the guest boots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopEndToEndTest {
+
+    private static final Duration STALL_LIMIT = Duration.ofMillis(100);
+
+    private final ExecutorService io = Executors.newFixedThreadPool(3);
+    private final List<Instance> known = new CopyOnWriteArrayList<>();
+    private GuestFixture guests;
+    private RuntimeService runtime;
+    private MainUi ui;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        guests = GuestFixture.create();
+        var store = new InstanceStore(guests.paths().instancesDir());
+        InstanceService instances = new InstanceService(store, io);
+        runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+                () -> List.copyOf(known), io, Platform::runLater);
+        ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
+                guests.dir());
+        GenerateOptions generate = new GenerateOptions(Optional.of(guests.layout().defaultUmlDir()), Optional.empty());
+        EditorFactory editors = new EditorFactory(i -> Validator.validate(i, context),
+                i -> CommandLineGenerator.launchCommand(i, generate).toShellLine(), io, Platform::runLater);
+        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> "linux",
+                guests.paths().data(), (n, t) -> CommandLineParser.parseShellLine(n, t, guests.dir(), context),
+                i -> CommandLineGenerator.launchCommand(i, generate).toScript(i.name()),
+                () -> ConsolePreferences.DEFAULTS, guests.layout().logsDir(), io, Platform::runLater), List.of());
+        ui.main().allRows().addListener((javafx.beans.InvalidationListener) o -> {
+            known.clear();
+            ui.main().allRows().forEach(r -> r.config().ifPresent(known::add));
+        });
+        stage.setScene(ui.window().scene(1200, 800));
+        stage.show();
+        ui.refresh();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            for (Instance i : known) {
+                GuestStatus s = runtime.status(i.name()).get(10, TimeUnit.SECONDS);
+                if (s.state().active()) {
+                    s.pid().ifPresent(pid -> guests.track(new org.umlmanager.launch.GuestSnapshot(s.name(), s.umid(),
+                            s.state(), "", s.exitStatus(), s.pid(), -1, Optional.empty(), 0, List.of(), s.since()),
+                            LaunchPlanner.umlDir(i, guests.layout())));
+                }
+            }
+            Platform.runLater(ui::close);
+            runtime.close();
+        } finally {
+            io.shutdownNow();
+            guests.close();
+        }
+    }
+
+    private static void waitFor(Duration limit, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + limit, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private InstanceState state(String name) {
+        return ui.main().row(name).map(InstanceRow::state).orElse(null);
+    }
+
+    @Test
+    void createStartTypePauseInspectAndShutDown(FxRobot robot) throws Exception {
+        String name = "e2e";
+        // Create it from the window: New, blank template, then the editor's forms.
+        robot.clickOn("#tool-new");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#templateDialog").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#nameInput").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#nameInput").queryAs(TextField.class).setText(name));
+        robot.clickOn("#nameInput").type(KeyCode.ENTER);
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#nameField").tryQuery()
+                .map(n -> ((TextField) n).getText()).filter(name::equals).isPresent());
+        replaceText(robot, "#umidField", TestUmids.next("e2e"));
+        replaceText(robot, "#kernelField", org.umlmanager.testing.UmlKernel.require().toString());
+        replaceText(robot, "#memoryField", "64");
+        replaceText(robot, "#rootField", "/dev/ubda");
+        robot.clickOn("#disksTab").clickOn("#addDisk");
+        replaceText(robot, "#diskImage", guests.image().toString());
+        waitFor(Duration.ofSeconds(10), () -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.clickOn("#saveButton");
+        waitFor(Duration.ofSeconds(10), () -> known.stream().anyMatch(i -> i.name().equals(name)
+                && i.disks().size() == 1));
+
+        ConsoleView con0;
+        try (FxStallDetector stalls = new FxStallDetector()) {
+            robot.clickOn("#tool-start");
+            waitFor(Duration.ofSeconds(60), () -> state(name) == InstanceState.RUNNING);
+            waitFor(Duration.ofSeconds(30), () -> ui.consoles(name).flatMap(c -> c.view("con0")).isPresent());
+            con0 = ui.consoles(name).flatMap(c -> c.view("con0")).orElseThrow();
+            ConsoleView booting = con0;
+            waitFor(Duration.ofSeconds(60), () -> booting.screenText().contains(BusyboxImage.READY_MARKER));
+            assertThat(stalls.worst()).as(stalls.describe()).isLessThanOrEqualTo(STALL_LIMIT);
+            // The software renderer of a headless test on a busy machine can lag; a lag this long would be a fault.
+            assertThat(stalls.worstRenderWait()).as(stalls.describe()).isLessThan(Duration.ofSeconds(1));
+
+            // Type into the console tab and read the answer from the terminal's buffer.
+            robot.clickOn("#consoleTab-con0");
+            robot.interact(booting::focus);
+            robot.write("echo ui-$((6*7))");
+            robot.type(KeyCode.ENTER);
+            waitFor(Duration.ofSeconds(20), () -> booting.screenText().contains("ui-42"));
+        }
+
+        robot.clickOn("#tool-pause");
+        waitFor(Duration.ofSeconds(20), () -> state(name) == InstanceState.PAUSED);
+        assertThat(robot.lookup("#tool-resume").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#tool-pause").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#tool-resume");
+        waitFor(Duration.ofSeconds(20), () -> state(name) == InstanceState.RUNNING);
+
+        robot.clickOn("#inspectTab");
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#inspectProcText").tryQuery().isPresent()
+                && robot.lookup("#inspectProcText").queryAs(TextArea.class).getText().contains("MemTotal:"));
+        assertThat(robot.lookup("#inspectVersion").queryAs(Label.class).getText()).contains("Linux");
+
+        robot.clickOn("#tool-shutdown");
+        waitFor(Duration.ofSeconds(90), () -> state(name) == InstanceState.STOPPED);
+        waitFor(Duration.ofSeconds(10), con0::ended);
+        assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).isFalse();
+        TableView<?> table = robot.lookup("#instanceTable").queryTableView();
+        assertThat(table.getItems()).hasSize(1);
+        assertThat(Files.exists(guests.layout().logsDir().resolve(name).resolve("con0.log"))).isTrue();
+    }
+}
