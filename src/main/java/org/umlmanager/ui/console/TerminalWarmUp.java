@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
+import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.slf4j.Logger;
@@ -49,7 +50,11 @@ public final class TerminalWarmUp {
     private TerminalWarmUp() {
     }
 
-    public static CompletableFuture<Void> run(ConsolePreferences prefs, Executor background, Executor ui) {
+    /**
+     * @param host an invisible pane in the window's scene: the terminal's canvas gets its rendering
+     *             peer there, which is also a one-time cost
+     */
+    public static CompletableFuture<Void> run(ConsolePreferences prefs, Executor background, Executor ui, Pane host) {
         return CompletableFuture.runAsync(() -> {
             ClassLoader loader = TerminalWarmUp.class.getClassLoader();
             for (String name : CLASSES) {
@@ -69,11 +74,15 @@ public final class TerminalWarmUp {
             var sample = new StreamTtyConnector("warm-up", new ByteArrayInputStream(sample()),
                     OutputStream.nullOutputStream(), ResizeHandler.IGNORE);
             ConsoleView view = new ConsoleView("warm-up", sample, new ConsoleSettings(prefs));
+            host.getChildren().add(view.pane());
             view.pane().resize(900, 500);
             view.pane().layout();
             view.start();
             PauseTransition done = new PauseTransition(javafx.util.Duration.seconds(3));
-            done.setOnFinished(e -> view.close());
+            done.setOnFinished(e -> {
+                host.getChildren().remove(view.pane());
+                view.close();
+            });
             done.play();
         }, ui);
     }

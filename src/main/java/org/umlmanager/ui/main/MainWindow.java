@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -46,6 +47,7 @@ public final class MainWindow {
     private final SplitPane split = new SplitPane();
     private final SplitPane detailSplit = new SplitPane();
     private final StackPane consoleArea = new StackPane();
+    private final Pane warmUpHost = new Pane();
     private final TableView<InstanceRow> table;
     private final TabPane detailTabs = new TabPane();
     private final Tab configurationTab = new Tab("Configuration");
@@ -96,6 +98,11 @@ public final class MainWindow {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** An invisible pane in the scene where the terminal is warmed up before the first console. */
+    public Pane warmUpHost() {
+        return warmUpHost;
     }
 
     /** Where the console tabs of the selected instance go. */
@@ -211,7 +218,11 @@ public final class MainWindow {
         Label status = new Label();
         status.setId("statusLabel");
         status.textProperty().bind(vm.statusProperty());
-        HBox bar = new HBox(status);
+        warmUpHost.setManaged(false);
+        warmUpHost.setMouseTransparent(true);
+        warmUpHost.setOpacity(0);
+        warmUpHost.setFocusTraversable(false);
+        HBox bar = new HBox(status, warmUpHost);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -57,7 +57,7 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
-        TerminalWarmUp.run(consolePrefs.get(), background, ui);
+        TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());

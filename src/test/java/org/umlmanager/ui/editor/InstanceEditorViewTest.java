@@ -79,6 +79,8 @@ class InstanceEditorViewTest {
     }
 
     private void settle() {
+        // Typed keys may still be queued; the check they start must be the one waited for.
+        WaitForAsyncUtils.waitForFxEvents();
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.checkingProperty().get());
         } catch (java.util.concurrent.TimeoutException e) {
