@@ -12,8 +12,9 @@ import javafx.application.Platform;
  * Measures how long the FX thread takes to run a tiny task posted every 10 ms: while the UI is
  * responsive that is well under a frame; a handler that blocks (a process wait, a socket read,
  * file I/O) or does too much shows up as a long delay. While a task is late the FX thread's stack
- * is sampled every 10 ms; time it spends waiting for the render thread to finish a frame (the
- * software renderer of headless tests on a busy machine) is counted apart from the rest.
+ * is sampled every 10 ms, each sample standing for the time since the one before; time found
+ * waiting for the render thread to finish a frame (the software renderer of headless tests on a
+ * busy machine) is counted apart from the rest.
  */
 public final class FxStallDetector implements AutoCloseable {
 
@@ -42,18 +43,22 @@ public final class FxStallDetector implements AutoCloseable {
                     Thread.sleep(SAMPLE_MS);
                     continue;
                 }
-                long renderSamples = 0;
+                // Each sample stands for the time since the previous one (the first, for the whole wait so far).
+                long render = 0;
+                long last = posted;
                 String firstWorkStack = null;
                 do {
                     String stack = fxStack();
+                    long now = System.nanoTime();
                     if (stack.contains("waitForRenderingToComplete")) {
-                        renderSamples++;
+                        render += now - last;
                     } else if (firstWorkStack == null) {
                         firstWorkStack = stack;
                     }
+                    last = now;
                 } while (!ran.await(SAMPLE_MS, TimeUnit.MILLISECONDS) && running);
                 long took = System.nanoTime() - posted;
-                long render = Math.min(took, TimeUnit.MILLISECONDS.toNanos(renderSamples * SAMPLE_MS));
+                render = Math.min(took, render);
                 worstRenderNanos.accumulateAndGet(render, Math::max);
                 long work = took - render;
                 if (work > worstNanos.get()) {
