@@ -110,7 +110,8 @@ class InstanceEditorViewTest {
         assertThat(robot.lookup("#generalTab").<TabPane>tryQuery()).isNotNull();
         assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).isEqualTo("linux umid=web mem=8M");
 
-        robot.clickOn("#memoryField").write("00");
+        replaceText(robot, "#memoryField", "800");
+        assertThat(robot.lookup("#memoryField").queryAs(TextField.class).getText()).isEqualTo("800");
         settle();
         assertThat(message.isVisible()).isFalse();
         assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
