@@ -5,10 +5,11 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A minimal root filesystem from the host's statically linked busybox (Debian's busybox-static):
@@ -44,7 +45,7 @@ final class BusyboxRootfs {
         for (String d : DIRS) {
             Files.createDirectories(root.resolve(d));
         }
-        Files.setPosixFilePermissions(root.resolve("root"), java.nio.file.attribute.PosixFilePermissions
+        Files.setPosixFilePermissions(root.resolve("root"), PosixFilePermissions
                 .fromString("rwx------"));
         Files.createSymbolicLink(root.resolve("var/run"), Path.of("../run"));
         Files.copy(busybox, root.resolve("bin/busybox"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -56,7 +57,7 @@ final class BusyboxRootfs {
                 continue;
             }
             Path link = root.resolve(applet);
-            if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             Files.createDirectories(link.getParent());
@@ -68,7 +69,7 @@ final class BusyboxRootfs {
         Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
         Path shadow = root.resolve("etc/shadow");
         Files.writeString(shadow, "root:*:0:0:99999:7:::\n");
-        Files.setPosixFilePermissions(shadow, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(shadow, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(root.resolve("etc/fstab"), "");
         Files.writeString(root.resolve("etc/shells"), "/bin/sh\n/bin/ash\n");
     }
@@ -96,14 +97,6 @@ final class BusyboxRootfs {
             return true;
         } catch (IOException e) {
             throw new ProvisionException("cannot read " + elf + ": " + e.getMessage(), e);
-        }
-    }
-
-    static Optional<Path> hostBusybox() {
-        try {
-            return Optional.of(findStaticBusybox());
-        } catch (ProvisionException e) {
-            return Optional.empty();
         }
     }
 }

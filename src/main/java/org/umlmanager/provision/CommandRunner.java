@@ -5,18 +5,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.disk.HostTools;
 
 /**
  * Runs the host tools of a provisioning job (mmdebstrap, mkfs.ext4, cp). Output lines go to the
@@ -51,14 +49,7 @@ final class CommandRunner {
         run(what, argv, env, lineHook, true);
     }
 
-    /** Runs a quick command and returns its output; failures and cancellation as in {@link #run}. */
-    String capture(String what, List<String> argv) throws ProvisionException {
-        StringBuilder out = new StringBuilder();
-        run(what, argv, Map.of(), line -> out.append(line).append('\n'), true);
-        return out.toString();
-    }
-
-    /** As {@link #capture} without passing the output on to the listener (long listings). */
+    /** Runs a quick command and returns its output, without passing it on to the listener (long listings). */
     String captureQuietly(String what, List<String> argv) throws ProvisionException {
         StringBuilder out = new StringBuilder();
         run(what, argv, Map.of(), line -> out.append(line).append('\n'), false);
@@ -69,7 +60,7 @@ final class CommandRunner {
                      boolean toListener) throws ProvisionException {
         cancellation.check();
         LOG.debug("{}: {}", what, String.join(" ", argv));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(inOwnSession(argv)).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
         Process process;
@@ -92,6 +83,20 @@ final class CommandRunner {
         if (exit != 0) {
             throw new ProvisionException(what + " failed (exit status " + exit + ")" + lastLines(tail));
         }
+    }
+
+    /**
+     * Runs the tool in a session of its own ({@code setsid} execs it in place, same PID): a tool
+     * that signals "its" process group (kill 0) must not hit us, and a terminal's Ctrl-C reaches
+     * us alone, so that the job is cancelled in order.
+     */
+    private static List<String> inOwnSession(List<String> argv) {
+        return HostTools.find("setsid").map(setsid -> {
+            List<String> wrapped = new ArrayList<>();
+            wrapped.add(setsid.toString());
+            wrapped.addAll(argv);
+            return wrapped;
+        }).orElse(argv);
     }
 
     private void pump(Process process, Deque<String> tail, Consumer<String> lineHook, boolean toListener) {
@@ -165,24 +170,5 @@ final class CommandRunner {
             return "";
         }
         return ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-    }
-
-    /** An executable on PATH or in the usual system directories (mkfs lives in /sbin, often not on a user's PATH). */
-    static Optional<Path> which(String command) {
-        String path = System.getenv("PATH");
-        List<String> dirs = new ArrayList<>();
-        if (path != null) {
-            dirs.addAll(List.of(path.split(":")));
-        }
-        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
-        for (String dir : dirs) {
-            if (!dir.isEmpty()) {
-                Path p = Path.of(dir, command);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.umlmanager.provision;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import org.umlmanager.disk.HostTools;
 
 /**
  * Installs Debian into a directory with mmdebstrap, always in its unshare mode: for root that
  * means a private mount namespace, so that no /proc or /dev mount of the bootstrap can outlive a
- * cancelled or crashed run inside our work directory.
+ * cancelled or crashed run inside our work directory. A normal user gets a tarball from it,
+ * unpacked under fakeroot (see {@link Privilege}).
  */
 final class DebianBootstrap {
 
@@ -37,7 +41,7 @@ final class DebianBootstrap {
     }
 
     static Path mmdebstrap() throws ProvisionException {
-        return CommandRunner.which("mmdebstrap").orElseThrow(() -> new ProvisionException(
+        return HostTools.find("mmdebstrap").orElseThrow(() -> new ProvisionException(
                 "mmdebstrap is not installed; install it with: apt-get install mmdebstrap"));
     }
 
@@ -62,12 +66,12 @@ final class DebianBootstrap {
     }
 
     static List<String> command(Path mmdebstrap, RootfsSource.Debian source, List<String> packages, String mirror,
-                                Path target) {
+                                Path target, boolean tarball) {
         List<String> argv = new ArrayList<>();
         argv.add(mmdebstrap.toString());
         argv.add("--mode=unshare");
         argv.add("--variant=" + source.variant());
-        argv.add("--format=directory");
+        argv.add(tarball ? "--format=tar" : "--format=directory");
         argv.add("--verbose");
         argv.add("--include=" + String.join(",", packages));
         argv.add(source.suite());
@@ -76,20 +80,43 @@ final class DebianBootstrap {
         return argv;
     }
 
-    /** Runs mmdebstrap into {@code target} (which must not exist yet); progress goes to {@code progress} in [0, 1]. */
-    static void run(RootfsSource.Debian source, boolean dhcp, Path target, CommandRunner runner,
-                    DoubleConsumer progress) throws ProvisionException {
+    /**
+     * Runs mmdebstrap into {@code target} (which must not exist yet); progress goes to {@code
+     * progress} in [0, 1]. For {@link Privilege#USER_NAMESPACE} the tree's owners are recorded in
+     * {@code fakerootState} and the tarball it passes through is removed.
+     */
+    static void run(RootfsSource.Debian source, boolean dhcp, Path target, Privilege privilege, Path fakerootState,
+                    CommandRunner runner, DoubleConsumer progress) throws ProvisionException {
         Path mmdebstrap = mmdebstrap();
         String mirror = mirror(source, runner.listener());
         List<String> packages = packages(source, dhcp);
         runner.listener().log("mmdebstrap " + source.suite() + " (" + source.variant() + ") from " + mirror
                 + " with " + String.join(", ", packages));
-        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, target), Map.of(), line -> {
+        boolean tarball = privilege == Privilege.USER_NAMESPACE;
+        Path output = tarball ? target.resolveSibling("rootfs.tar") : target;
+        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, output, tarball), Map.of(), line -> {
             for (Map.Entry<String, Double> e : PHASES.entrySet()) {
                 if (line.startsWith(e.getKey())) {
                     progress.accept(e.getValue());
                 }
             }
         });
+        if (tarball) {
+            try {
+                Files.createDirectories(target);
+                runner.run("unpacking the Debian tree", List.of(fakeroot().toString(), "-s", fakerootState.toString(),
+                        "tar", "-C", target.toString(), "-xpf", output.toString(), "--numeric-owner"), Map.of(),
+                        line -> { });
+                Files.delete(output);
+                Trees.makeOwnerReadable(target);
+            } catch (IOException e) {
+                throw new ProvisionException("could not unpack the Debian tree: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static Path fakeroot() throws ProvisionException {
+        return HostTools.find("fakeroot").orElseThrow(() -> new ProvisionException(
+                "fakeroot is not installed; install it with: apt-get install fakeroot"));
     }
 }

@@ -9,13 +9,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.umlmanager.disk.DiskImages;
+import org.umlmanager.disk.Filesystems;
+import org.umlmanager.disk.HostTools;
+import org.umlmanager.disk.ImageRequest;
 
 /**
- * Packs a prepared tree into a new sparse ext4 image with {@code mkfs.ext4 -d}: no mount, no root.
- * The command runs under a wrapper that makes it see the owners the guest must see: none as
- * root, {@code fakeroot} for a tree a normal user made (so its files belong to root in the guest),
- * the user-namespace helper for a Debian tree made in one.
+ * Packs a prepared tree into a new sparse ext4 image with {@code mkfs.ext4 -d}: no mount, no
+ * root. When the tree's owners are the ones the guest must see (we are root) the disk package
+ * makes the image. Otherwise mkfs runs under a wrapper that shows it those owners: {@code
+ * fakeroot} for a tree a normal user made (its files then belong to root in the guest), the
+ * user-namespace helper for a Debian tree made in one; the disk package has no such hook.
  */
 final class Ext4Image {
 
@@ -27,7 +33,7 @@ final class Ext4Image {
     }
 
     static Path mkfs() throws ProvisionException {
-        return CommandRunner.which("mkfs.ext4").orElseThrow(() -> new ProvisionException(
+        return HostTools.find("mkfs.ext4").orElseThrow(() -> new ProvisionException(
                 "mkfs.ext4 is not installed; install it with: apt-get install e2fsprogs"));
     }
 
@@ -61,12 +67,87 @@ final class Ext4Image {
         return (bytes + (1L << 20) - 1) >> 20 << 20;
     }
 
-    static void build(Path tree, Path image, long sizeBytes, List<String> wrapper, CommandRunner runner)
-            throws ProvisionException {
+    /**
+     * Makes {@code image} from {@code tree}. On failure or cancel nothing is left under the
+     * image's name; with {@code keepFailed} the unfinished image is kept as {@link #failed}.
+     */
+    static void build(Path tree, Path image, long sizeBytes, List<String> wrapper, boolean keepFailed,
+                      CommandRunner runner) throws ProvisionException {
+        if (wrapper.isEmpty()) {
+            buildWithDiskPackage(tree, image, sizeBytes, keepFailed, runner);
+        } else {
+            buildWrapped(tree, image, sizeBytes, wrapper, keepFailed, runner);
+        }
+    }
+
+    static Path failed(Path image) {
+        return image.resolveSibling(image.getFileName() + DiskImages.FAILED_SUFFIX);
+    }
+
+    private static void buildWithDiskPackage(Path tree, Path image, long sizeBytes, boolean keepFailed,
+                                             CommandRunner runner) throws ProvisionException {
+        org.umlmanager.disk.Cancellation token = new org.umlmanager.disk.Cancellation();
+        runner.cancellation().whenCancelled(token::cancel);
+        ProgressListener listener = runner.listener();
+        try {
+            DiskImages.create(new ImageRequest(image, sizeBytes, Optional.of(Filesystems.DEFAULT_TYPE),
+                    Optional.of(tree), keepFailed), new org.umlmanager.disk.ProgressListener() {
+                        @Override
+                        public void step(String description) {
+                            listener.log(description);
+                        }
+
+                        @Override
+                        public void output(String line) {
+                            listener.log(line);
+                        }
+                    }, token);
+        } catch (org.umlmanager.disk.CancelledException e) {
+            throw new CancelledException();
+        } catch (IOException e) {
+            throw new ProvisionException(e.getMessage(), e);
+        }
+        runner.cancellation().check();
+    }
+
+    private static void buildWrapped(Path tree, Path image, long sizeBytes, List<String> wrapper, boolean keepFailed,
+                                     CommandRunner runner) throws ProvisionException {
+        Path partial = image.resolveSibling("." + image.getFileName() + ".partial");
         List<String> argv = new ArrayList<>(wrapper);
         argv.add(mkfs().toString());
-        argv.addAll(List.of("-F", "-t", "ext4", "-d", tree.toString(), "-L", "uml-root", image.toString(),
-                (sizeBytes >> 10) + "k"));
-        runner.run("mkfs.ext4", argv, Map.of(), line -> { });
+        argv.addAll(List.of("-F", "-q", "-t", "ext4", "-d", tree.toString(), partial.toString()));
+        try {
+            // Owner-only, like the disk package's images: guests keep password hashes and keys in them.
+            Files.deleteIfExists(partial);
+            DiskImages.createSparse(partial, sizeBytes);
+            runner.run("mkfs.ext4", argv, Map.of("LC_ALL", "C"), line -> { });
+            if (Files.exists(image)) {
+                throw new ProvisionException("the image " + image + " appeared while it was being made;"
+                        + " not replacing it");
+            }
+            Files.move(partial, image, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (ProvisionException | IOException | RuntimeException e) {
+            Optional<Path> kept = discard(partial, image, keepFailed, runner.listener());
+            if (e instanceof CancelledException c) {
+                throw c;
+            }
+            String message = e instanceof ProvisionException ? e.getMessage()
+                    : "could not make " + image + ": " + e.getMessage();
+            throw new ProvisionException(message + kept.map(k -> "; the partial image was kept as " + k).orElse(""),
+                    e);
+        }
+    }
+
+    private static Optional<Path> discard(Path partial, Path image, boolean keep, ProgressListener listener) {
+        try {
+            if (keep && Files.exists(partial)) {
+                Files.move(partial, failed(image), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return Optional.of(failed(image));
+            }
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            listener.log("Could not remove the unfinished image " + partial + ": " + e.getMessage());
+        }
+        return Optional.empty();
     }
 }

@@ -30,7 +30,10 @@ public final class GuestSetup {
      * @throws IOException when a file cannot be written; the message names the guest file
      */
     public static void apply(Path root, GuestConfig config, ProgressListener listener) throws IOException {
-        GuestTree tree = new GuestTree(root);
+        apply(new GuestTree(root), config, listener);
+    }
+
+    static void apply(GuestTree tree, GuestConfig config, ProgressListener listener) throws IOException {
         GuestInit init = GuestInit.detect(tree);
         listener.log("Guest setup (" + init.name().toLowerCase() + " init): fstab, hostname "
                 + config.hostname() + ", root password " + (config.rootPassword().isPresent() ? "set" : "none"));
@@ -101,7 +104,7 @@ public final class GuestSetup {
         if (!found) {
             lines.add(0, "root:" + hash.crypt() + ":" + today + ":0:99999:7:::");
         }
-        tree.write("/etc/shadow", String.join("\n", lines) + "\n", "rw-------");
+        tree.rewrite("/etc/shadow", String.join("\n", lines) + "\n", "rw-------");
     }
 
     static void copyModules(GuestTree tree, Path source, ProgressListener listener) throws IOException {
@@ -114,13 +117,17 @@ public final class GuestSetup {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) {
-                    Files.deleteIfExists(dest);
-                    Files.createSymbolicLink(dest, Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(dest);
+                    continue;
+                }
+                if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
+                    tree.remove(dest);
+                }
+                if (Files.isSymbolicLink(p)) {
+                    Files.createSymbolicLink(dest, Files.readSymbolicLink(p));
                 } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

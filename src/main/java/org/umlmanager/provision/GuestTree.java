@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A guest root filesystem being prepared in a host directory. Guest paths are resolved the way a
@@ -24,6 +26,7 @@ final class GuestTree {
 
     private static final int MAX_LINKS = 40;
     private final Path root;
+    private final Set<Long> freedInodes = new HashSet<>();
 
     GuestTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -31,6 +34,22 @@ final class GuestTree {
 
     Path root() {
         return root;
+    }
+
+    /**
+     * The inode numbers of the entries this tree removed or replaced. A fakeroot state still
+     * describes them; a new file that reuses one would take over its owner and mode.
+     */
+    Set<Long> freedInodes() {
+        return Set.copyOf(freedInodes);
+    }
+
+    /** Removes the entry at host path {@code p} (never a directory), remembering its inode. */
+    void remove(Path p) throws IOException {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            freedInodes.add(((Number) Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue());
+            Files.delete(p);
+        }
     }
 
     /** The host path of {@code guestPath}; links are followed in every component but the last. */
@@ -54,22 +73,32 @@ final class GuestTree {
     }
 
     /**
-     * Writes a text file. An existing regular file keeps its owner and mode (as /etc/shadow
-     * must); a link in its place is replaced by the file; a new file gets {@code newMode}.
+     * Writes a text file with {@code mode}, owned by whoever packs the image (root): whatever was
+     * there (a file with another mode, a link) is replaced by a new file.
      */
-    void write(String guestPath, String content, String newMode) throws IOException {
+    void write(String guestPath, String content, String mode) throws IOException {
         Path p = resolve(guestPath, false);
         Files.createDirectories(p.getParent());
-        if (Files.isSymbolicLink(p)) {
-            Files.delete(p);
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(guestPath + " is a directory in the guest; cannot write a file there");
         }
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } else {
-            Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(newMode));
+        remove(p);
+        Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
+    }
+
+    /**
+     * Writes a text file in place: an existing regular file keeps its owner, group and mode (as
+     * /etc/shadow must); a link in its place is replaced; a new file gets {@code newMode}.
+     */
+    void rewrite(String guestPath, String content, String newMode) throws IOException {
+        Path p = resolve(guestPath, false);
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            write(guestPath, content, newMode);
+            return;
         }
+        Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
     }
 
     /** Creates (or replaces) the link {@code guestPath -> target}; the target is guest text, never resolved here. */
@@ -80,14 +109,14 @@ final class GuestTree {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(guestPath + " is a directory in the guest; cannot replace it with a link");
             }
-            Files.delete(p);
+            remove(p);
         }
         Files.createSymbolicLink(p, Path.of(target));
     }
 
     /** Removes a file or link; absent is fine. */
     void delete(String guestPath) throws IOException {
-        Files.deleteIfExists(resolve(guestPath, false));
+        remove(resolve(guestPath, false));
     }
 
     Path mkdirs(String guestPath) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.umlmanager.disk.HostTools;
 
 /** Finds the modules directory that the host's UML kernel package installed for a kernel binary. */
 final class KernelModules {
@@ -21,7 +22,7 @@ final class KernelModules {
             Path p = Path.of(kernel);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }
-        return CommandRunner.which(kernel);
+        return HostTools.find(kernel);
     }
 
     /** {@code /usr/lib/uml/modules/<version>} for the kernel's {@code --version}, if it is there. */

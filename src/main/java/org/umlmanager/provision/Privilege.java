@@ -6,20 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.umlmanager.disk.HostTools;
 
 /**
  * How a Debian tree with files owned by root and other users can be made and packed. As root,
- * directly. As a normal user, inside a user namespace with the user's subordinate ids
- * (mmdebstrap's unshare mode); every later command that must see the tree's real owners (mkfs,
- * removing it) then runs through {@code mmdebstrap --unshare-helper}.
+ * directly. As a normal user, mmdebstrap installs inside a user namespace with the user's
+ * subordinate ids (its unshare mode) and hands the tree out as a tarball, which is unpacked and
+ * packed again under fakeroot so that the owners survive (the namespace's own root cannot write
+ * into the user's directories, so it cannot hand out a directory).
  */
 enum Privilege {
     ROOT, USER_NAMESPACE;
-
-    /** The prefix that runs a command so that it sees the tree's owners as the guest will. */
-    List<String> wrapper(Path mmdebstrap) {
-        return this == ROOT ? List.of() : List.of(mmdebstrap.toString(), "--unshare-helper");
-    }
 
     static boolean isRoot() {
         return uid().equals(Optional.of(0L));
@@ -53,9 +50,9 @@ enum Privilege {
                 return Optional.of(file + " has no entry for " + user);
             }
         }
-        for (String tool : List.of("newuidmap", "newgidmap", "unshare")) {
-            if (CommandRunner.which(tool).isEmpty()) {
-                return Optional.of(tool + " is not installed (apt-get install uidmap util-linux)");
+        for (String tool : List.of("newuidmap", "newgidmap", "unshare", "fakeroot")) {
+            if (HostTools.find(tool).isEmpty()) {
+                return Optional.of(tool + " is not installed (apt-get install uidmap util-linux fakeroot)");
             }
         }
         if (readFirstLine(Path.of("/proc/sys/kernel/unprivileged_userns_clone")).equals(Optional.of("0"))
@@ -63,7 +60,7 @@ enum Privilege {
             return Optional.of("user namespaces are disabled on this host");
         }
         try {
-            Process p = new ProcessBuilder(CommandRunner.which("unshare").get().toString(), "--user", "true")
+            Process p = new ProcessBuilder(HostTools.find("unshare").get().toString(), "--user", "true")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();

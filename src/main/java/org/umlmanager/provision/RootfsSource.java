@@ -1,7 +1,11 @@
 package org.umlmanager.provision;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +64,23 @@ public sealed interface RootfsSource {
                             + " http://deb.debian.org/debian");
                 }
             });
+        }
+
+        /** The host's own release when it is Debian (the combination tested here), else bookworm. */
+        public static String defaultSuite() {
+            try {
+                Map<String, String> os = new HashMap<>();
+                for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        os.put(line.substring(0, eq), line.substring(eq + 1).replace("\"", ""));
+                    }
+                }
+                String codename = os.getOrDefault("VERSION_CODENAME", "");
+                return "debian".equals(os.get("ID")) && SUITE.matcher(codename).matches() ? codename : "bookworm";
+            } catch (IOException e) {
+                return "bookworm";
+            }
         }
 
         public static Debian of(String suite) {

@@ -7,6 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +61,40 @@ final class Trees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Gives the owner read access to every file and full access to every directory below {@code
+     * dir}. A tree unpacked under fakeroot has the guest's modes for real, so a mode-0000 file
+     * (Debian's /etc/shadow-) would be unreadable for mkfs; fakeroot keeps reporting the guest's
+     * modes from its state, so the image still gets them.
+     */
+    static void makeOwnerReadable(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                add(d, PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    add(f, PosixFilePermission.OWNER_READ);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void add(Path p, PosixFilePermission... wanted) throws IOException {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        if (!perms.containsAll(List.of(wanted))) {
+            Set<PosixFilePermission> more = EnumSet.copyOf(perms.isEmpty() ? EnumSet.of(wanted[0]) : perms);
+            more.addAll(List.of(wanted));
+            Files.setPosixFilePermissions(p, more);
+        }
     }
 
     private static Optional<String> mountInside(Path dir) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.cow.CowFiles;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
@@ -81,6 +82,8 @@ class CreateCommandTest {
         assertThat(stored("layered").disks()).containsExactly(Disk.cow(0, cow.toString(), base.toString()));
         assertThat(run.out()).contains("  cow:     " + cow + "\n", "ubd0=" + cow + "," + base);
         assertThat(base).hasSize(4096);
+        assertThat(CowFiles.readHeader(cow).backingFile()).isEqualTo(base.toRealPath().toString());
+        assertThat(imageFiles()).containsExactly("layered.cow");
     }
 
     @Test

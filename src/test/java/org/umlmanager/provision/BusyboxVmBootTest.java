@@ -6,17 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cow.CowFiles;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
@@ -74,33 +73,32 @@ class BusyboxVmBootTest {
         guest.type("echo sum-$((40+2)) on $(hostname); touch /written && echo rw-ok\n");
         guest.await("sum-42 on bbtest", Duration.ofSeconds(10));
         guest.await("rw-ok", Duration.ofSeconds(10));
-        assertGracefulStop(guest);
+        guest.assertCadPowersOff();
     }
 
     @Test
-    void withoutPasswordCon0RunsARootShell() throws Exception {
+    void withoutPasswordCon0RunsARootShellWritingIntoItsCow() throws Exception {
         Path kernel = UmlKernel.require();
         ProvisionResult made = new Provisioner(paths.imagesDir()).create(
-                ProvisionRequest.builder("bb2", new RootfsSource.Busybox()).kernel(kernel.toString()).build(),
+                ProvisionRequest.builder("bb2", new RootfsSource.Busybox()).kernel(kernel.toString()).cow(true).build(),
                 ProgressListener.NONE, new Cancellation());
         assertThat(made.notes()).anyMatch(n -> n.contains("No root password"));
+        Path cow = paths.imagesDir().resolve("bb2.cow");
+        assertThat(made.cowFile()).contains(cow);
+        assertThat(made.instance().disks()).containsExactly(Disk.cow(0, cow.toString(), made.image().toString()));
+        assertThat(CowFiles.readHeader(cow).backingFile()).isEqualTo(made.image().toString());
+        byte[] before = Files.readAllBytes(made.image());
 
         GuestProcess guest = boot(made.instance(), kernel);
         guest.await("bb2:\\S*# ", Duration.ofSeconds(60));
-        guest.type("echo job-$((6*7)); tty\n");
+        guest.type("echo job-$((6*7)); tty; dd if=/dev/urandom of=/data bs=64k count=16 2>/dev/null; sync;"
+                + " echo synced\n");
         guest.await("job-42", Duration.ofSeconds(10));
         guest.await("/dev/tty0", Duration.ofSeconds(10));
-        assertGracefulStop(guest);
-    }
-
-    /** mconsole cad is the graceful stop: our inittab turns it into a power-off, so the kernel exits 0. */
-    static void assertGracefulStop(GuestProcess guest) throws Exception {
-        Path mconsole = guest.mconsole();
-        Path tool = UmlKernel.requireTool("uml_mconsole", "apt-get install uml-utilities");
-        Process cad = new ProcessBuilder(tool.toString(), mconsole.toString(), "cad").redirectErrorStream(true).start();
-        assertThat(new String(cad.getInputStream().readAllBytes())).contains("OK");
-        assertThat(guest.process().waitFor(60, TimeUnit.SECONDS)).as("guest powered off after cad").isTrue();
-        assertThat(guest.process().exitValue()).isZero();
+        guest.await("synced", Duration.ofSeconds(20));
+        guest.assertCadPowersOff();
+        assertThat(Files.readAllBytes(made.image())).as("the backing image is unchanged").isEqualTo(before);
+        assertThat(CowFiles.info(cow).changedBytes()).isGreaterThanOrEqualTo(1L << 20);
     }
 
     private GuestProcess boot(Instance instance, Path kernel) throws IOException {

@@ -88,7 +88,7 @@ class DebianVmBootTest {
         guest.await("sum-42", Duration.ofSeconds(30));
         guest.await("\n" + kernelVersion(kernel) + "\\s", Duration.ofSeconds(30));
         guest.await("\nrunning\\s", Duration.ofSeconds(120));
-        BusyboxVmBootTest.assertGracefulStop(guest);
+        guest.assertCadPowersOff();
     }
 
     @Test

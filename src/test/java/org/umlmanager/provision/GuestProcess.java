@@ -1,5 +1,7 @@
 package org.umlmanager.provision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.umlmanager.testing.GuestReaper;
+import org.umlmanager.testing.UmlKernel;
 
 /**
  * A booted guest whose con0 is this process's stdin/stdout pipes: what it prints is collected,
  * what the test types is written to it. Stopped by the reaper the test owns.
  */
-final class GuestProcess {
+public final class GuestProcess {
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -32,7 +36,7 @@ final class GuestProcess {
         reader.start();
     }
 
-    static GuestProcess start(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) throws IOException {
+    public static GuestProcess start(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) throws IOException {
         Process p = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true).start();
         reaper.track(p.pid(), umidDir);
         return new GuestProcess(p, umidDir);
@@ -51,7 +55,7 @@ final class GuestProcess {
     }
 
     /** Waits for {@code regex} in the output after the last match, and returns the match. */
-    String await(String regex, Duration timeout) throws InterruptedException {
+    public String await(String regex, Duration timeout) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -69,21 +73,30 @@ final class GuestProcess {
                 + (process.isAlive() ? "" : " (the guest exited)") + "; output so far:\n" + tail());
     }
 
-    void type(String text) throws IOException {
+    public void type(String text) throws IOException {
         in.write(text.getBytes(StandardCharsets.UTF_8));
         in.flush();
     }
 
+    /** mconsole cad is the graceful stop: the images we build turn it into a power-off, so the kernel exits 0. */
+    public void assertCadPowersOff() throws Exception {
+        Path tool = UmlKernel.requireTool("uml_mconsole", "apt-get install uml-utilities");
+        Process cad = new ProcessBuilder(tool.toString(), mconsole().toString(), "cad").redirectErrorStream(true).start();
+        assertThat(new String(cad.getInputStream().readAllBytes())).contains("OK");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("guest powered off after cad").isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
     /** The guest's mconsole socket. */
-    Path mconsole() {
+    public Path mconsole() {
         return umidDir.resolve("mconsole");
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    String tail() {
+    public String tail() {
         String all = output.toString();
         return all.substring(Math.max(0, all.length() - 3000));
     }

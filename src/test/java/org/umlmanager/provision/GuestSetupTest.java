@@ -58,12 +58,17 @@ class GuestSetupTest {
 
     @Test
     void fstabHostnameAndShadowFollowTheHowTo() throws IOException {
+        // mmdebstrap writes /etc/hostname executable; ours is a plain 0644 file.
+        Files.writeString(root.resolve("etc/hostname"), "vm\n");
+        Files.setPosixFilePermissions(root.resolve("etc/hostname"), PosixFilePermissions.fromString("rwxr-xr-x"));
         PasswordHash hash = PasswordHash.sha512("s3cret".toCharArray());
         GuestSetup.apply(root, config(Optional.of(hash), ProvisionRequest.defaultConsoles(), List.of()), listener);
 
         assertThat(read("etc/fstab")).isEqualTo("# UNCONFIGURED FSTAB FOR BASE SYSTEM\n" + GuestSetup.MARKER
                 + "\n/dev/ubda / ext4 discard,errors=remount-ro 0 1\n");
         assertThat(read("etc/hostname")).isEqualTo("web-1\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("etc/hostname"))))
+                .isEqualTo("rw-r--r--");
         assertThat(read("etc/hosts")).contains("127.0.0.1\tlocalhost\n", "127.0.1.1\tweb-1\n");
         List<String> shadow = Files.readAllLines(root.resolve("etc/shadow"));
         assertThat(shadow).hasSize(2);
@@ -137,6 +142,25 @@ class GuestSetupTest {
                 + "\nauto eth1\niface eth1 inet static\n\taddress 10.0.2.15\n\tnetmask 255.255.255.0\n"
                 + "\tgateway 10.0.2.2\n"
                 + "\nauto vec2\niface vec2 inet manual\n\tup ip link set dev vec2 up\n");
+    }
+
+    @Test
+    void inodesOfRemovedEntriesAreForgottenByFakeroot() throws IOException {
+        Path tty1 = root.resolve("etc/systemd/system/getty.target.wants/getty@tty1.service");
+        long removed = ((Number) Files.getAttribute(tty1, "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .longValue();
+        long shadow = ((Number) Files.getAttribute(root.resolve("etc/shadow"), "unix:ino")).longValue();
+        GuestTree tree = new GuestTree(root);
+        GuestSetup.apply(tree, config(Optional.of(PasswordHash.sha512("x".toCharArray())),
+                ProvisionRequest.defaultConsoles(), List.of()), listener);
+        assertThat(tree.freedInodes()).contains(removed).doesNotContain(shadow);
+
+        Path state = Files.writeString(dir.resolve("fakeroot.state"),
+                "dev=fe00,ino=" + removed + ",mode=100700,uid=42,gid=42,nlink=1,rdev=0\n"
+                + "dev=fe00,ino=" + shadow + ",mode=100640,uid=0,gid=42,nlink=1,rdev=0\n");
+        FakerootState.forget(state, tree.freedInodes());
+        assertThat(Files.readAllLines(state)).containsExactly(
+                "dev=fe00,ino=" + shadow + ",mode=100640,uid=0,gid=42,nlink=1,rdev=0");
     }
 
     @Test
