@@ -36,6 +36,12 @@ class DebianVmBootTest {
 
     @BeforeEach
     void setUp() throws IOException {
+        UmlKernel.requireTool("mmdebstrap", "apt-get install mmdebstrap");
+        try {
+            Privilege.detect();
+        } catch (ProvisionException e) {
+            UmlKernel.requireTool("root or user namespaces", Optional.empty(), e.getMessage());
+        }
         home = Files.createTempDirectory(Path.of("/tmp"), "um");
     }
 
@@ -49,7 +55,6 @@ class DebianVmBootTest {
     @Timeout(600)
     void debianMadeFromTheCliBootsToLoginAndAcceptsThePassword() throws Exception {
         Path kernel = UmlKernel.require();
-        UmlKernel.requireTool("mmdebstrap", "apt-get install mmdebstrap");
         AppPaths paths = AppPaths.under(home);
         String password = "pw-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
         Path passwordFile = Files.writeString(home.resolve("root-password"), password + "\n");
@@ -94,7 +99,6 @@ class DebianVmBootTest {
     @Test
     @Timeout(300)
     void cancellingMmdebstrapLeavesNoProcessMountOrFile() throws Exception {
-        UmlKernel.requireTool("mmdebstrap", "apt-get install mmdebstrap");
         Path images = AppPaths.under(home).imagesDir();
         Cancellation cancellation = new Cancellation();
         ProgressListener cancelWhileInstalling = new ProgressListener() {
