@@ -33,7 +33,7 @@ final class Form {
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
         var labels = new ColumnConstraints();
-        labels.setMinWidth(140);
+        labels.setMinWidth(175);
         var fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
