@@ -8,15 +8,27 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.prefs.ConsolePreferences;
+import org.umlmanager.ui.wizard.NewVmWizard;
 
 /** The main window with its view models and actions, assembled from what {@code App} hands in. */
 public final class MainUi {
@@ -51,8 +63,29 @@ public final class MainUi {
                 () -> main.selectedProperty().get() == null ? null : main.selectedProperty().get().name(),
                 name -> main.row(name).flatMap(InstanceRow::config).orElse(null), main.selectedStateProperty(),
                 new Feedback(stage, main, bridge), context.ui());
-        window = new MainWindow(stage, main, details, config.actions(), machine.actions(),
-                List.of(machine.sysRqMenu()), appItems);
+        List<AppAction> machineActions = machine.actions();
+        AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
+        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.dataDir().resolve("images"),
+                context.defaultKernel(), editors.preview()::shellLine, context.ui());
+        Consumer<Optional<NewVmWizard.Created>> created = result -> result.ifPresent(c -> refresh().thenRunAsync(() -> {
+            main.select(c.instance().name());
+            if (c.startNow()) {
+                start.execute();
+            }
+        }, context.ui()));
+        List<AppAction> configActions = new ArrayList<>(config.actions());
+        configActions.add(0, new AppAction("wizard", "New VM…", "Make a machine with its disk image, step by step",
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created)));
+        window = new MainWindow(stage, main, details, configActions, machineActions, List.of(machine.sysRqMenu()),
+                appItems);
+        Button first = new Button("Create your first VM");
+        first.setId("createFirstVm");
+        first.setOnAction(e -> NewVmWizard.createFirstVm(stage, wizard).thenAccept(created));
+        VBox empty = new VBox(10, new Label("No instances yet."), first,
+                new Label("or use New VM…, New… or Import command line…"));
+        empty.setAlignment(Pos.CENTER);
+        window.setListPlaceholder(empty);
         bridge.attach(window);
     }
 

@@ -100,6 +100,11 @@ public final class MainWindow {
         return root;
     }
 
+    /** What the instance list shows while it is empty. */
+    public void setListPlaceholder(Node placeholder) {
+        table.setPlaceholder(placeholder);
+    }
+
     /** An invisible pane in the scene where the terminal is warmed up before the first console. */
     public Pane warmUpHost() {
         return warmUpHost;
@@ -139,7 +144,7 @@ public final class MainWindow {
                             List<MenuItem> app) {
         Menu file = new Menu("_File");
         file.setId("fileMenu");
-        config.stream().filter(a -> List.of("new", "import", "export").contains(a.id()))
+        config.stream().filter(a -> List.of("wizard", "new", "import", "export").contains(a.id()))
                 .forEach(a -> file.getItems().add(a.menuItem()));
         file.getItems().add(new SeparatorMenuItem());
         file.getItems().addAll(app);
@@ -171,8 +176,8 @@ public final class MainWindow {
     private ToolBar toolBar(List<AppAction> config, List<AppAction> machine) {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
-        config.stream().filter(a -> List.of("new", "import").contains(a.id())).forEach(a -> bar.getItems().add(
-                a.button()));
+        config.stream().filter(a -> List.of("wizard", "new", "import").contains(a.id())).forEach(a -> bar.getItems()
+                .add(a.button()));
         if (!machine.isEmpty()) {
             bar.getItems().add(new Separator(Orientation.VERTICAL));
             machine.forEach(a -> bar.getItems().add(a.button()));
