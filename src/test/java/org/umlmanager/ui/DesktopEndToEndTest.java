@@ -3,6 +3,7 @@ package org.umlmanager.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -124,6 +126,40 @@ class DesktopEndToEndTest {
 
     private InstanceState state(String name) {
         return ui.main().row(name).map(InstanceRow::state).orElse(null);
+    }
+
+    @Test
+    void hotPlugsADiskIntoARunningGuestAndSavesIt(FxRobot robot) throws Exception {
+        Instance plug = guests.instance("plug").build();
+        new InstanceService(new InstanceStore(guests.paths().instancesDir()), Runnable::run).create(plug).get();
+        Path extra = Files.write(guests.dir().resolve("extra.img"), new byte[1 << 20]);
+        ui.refresh().get(10, TimeUnit.SECONDS);
+        robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#tool-start");
+        waitFor(Duration.ofSeconds(60), () -> state("plug") == InstanceState.RUNNING);
+
+        robot.clickOn("#machineMenu").clickOn("#menu-adddisk");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#hotplugDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#hotplugDialog #diskImage").queryAs(TextField.class)
+                .setText(extra.toString()));
+        waitFor(Duration.ofSeconds(10), () -> !robot.lookup("Add to the running guest").queryButton().isDisabled());
+        robot.clickOn("Add to the running guest");
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn("Save");
+        waitFor(Duration.ofSeconds(20), () -> known.stream().anyMatch(i -> i.name().equals("plug")
+                && i.disks().size() == 2));
+        assertThat(runtime.command("plug", "config ubd1").get(10, TimeUnit.SECONDS).text()).contains(extra.toString());
+
+        robot.clickOn("#machineMenu").clickOn("#menu-remove");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#removeDeviceDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#removeDeviceDialog .combo-box").<ComboBox<String>>query()
+                .getSelectionModel().select(1));
+        robot.clickOn("OK");
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn("Save");
+        waitFor(Duration.ofSeconds(20), () -> known.stream().anyMatch(i -> i.name().equals("plug")
+                && i.disks().size() == 1));
+        assertThat(runtime.command("plug", "config ubd1").get(10, TimeUnit.SECONDS).text()).isBlank();
     }
 
     @Test

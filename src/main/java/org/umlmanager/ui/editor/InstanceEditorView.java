@@ -52,6 +52,16 @@ public final class InstanceEditorView {
         root.setBottom(bottom());
     }
 
+    /** The Disks page alone over {@code vm}, for adding a disk to a running guest. */
+    public static Node disksPage(InstanceEditorViewModel vm) {
+        return DisksPage.create(vm.disks(), new FieldMessages(vm.problems()));
+    }
+
+    /** The Network page alone over {@code vm}, for adding an interface to a running guest. */
+    public static Node networkPage(InstanceEditorViewModel vm) {
+        return NetworkPage.create(vm.network(), new FieldMessages(vm.problems()));
+    }
+
     public BorderPane root() {
         return root;
     }

@@ -26,6 +26,7 @@ import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
+import org.umlmanager.ui.actions.StateRules;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.wizard.NewVmWizard;
@@ -77,8 +78,16 @@ public final class MainUi {
         configActions.add(0, new AppAction("wizard", "New VM…", "Make a machine with its disk image, step by step",
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created)));
-        window = new MainWindow(stage, main, details, configActions, machineActions, List.of(machine.sysRqMenu()),
-                appItems);
+        Hotplug hotplug = new Hotplug(runtime, instances, editors, main, stage, context.ui());
+        var running = StateRules.in(main.selectedStateProperty(), StateRules.RUNNING);
+        List<MenuItem> extras = List.of(machine.sysRqMenu(),
+                new AppAction("adddisk", "Add disk…", "Add a disk to the running guest (mconsole config)", null,
+                        running, hotplug::addDisk).menuItem(),
+                new AppAction("addnic", "Add network interface…", "Add an interface to the running guest", null,
+                        running, hotplug::addNetwork).menuItem(),
+                new AppAction("remove", "Remove device…", "Remove a disk or interface from the running guest", null,
+                        running, hotplug::removeDevice).menuItem());
+        window = new MainWindow(stage, main, details, configActions, machineActions, extras, appItems);
         Button first = new Button("Create your first VM");
         first.setId("createFirstVm");
         first.setOnAction(e -> NewVmWizard.createFirstVm(stage, wizard).thenAccept(created));
