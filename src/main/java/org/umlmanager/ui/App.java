@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -86,6 +87,9 @@ public final class App {
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());
         stage.setTitle("UML Manager");
+        for (String icon : List.of("uml-manager-64.png", "uml-manager-256.png")) {
+            stage.getIcons().add(new Image(App.class.getResource(icon).toExternalForm()));
+        }
         stage.setScene(scene);
         ui.window().applyGeometry(prefs.window());
         stage.setOnCloseRequest(e -> {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.CommandLineParser;
@@ -124,6 +126,11 @@ class DesktopEndToEndTest {
         robot.interact(() -> field.setText(text));
     }
 
+    /** A button of the confirmation dialog (the editor has a Save button of its own). */
+    private static Button confirmButton(FxRobot robot, String text) {
+        return robot.lookup("#confirmDialog .button").match(LabeledMatchers.hasText(text)).queryButton();
+    }
+
     private InstanceState state(String name) {
         return ui.main().row(name).map(InstanceRow::state).orElse(null);
     }
@@ -145,7 +152,7 @@ class DesktopEndToEndTest {
         waitFor(Duration.ofSeconds(10), () -> !robot.lookup("Add to the running guest").queryButton().isDisabled());
         robot.clickOn("Add to the running guest");
         waitFor(Duration.ofSeconds(20), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        robot.clickOn("Save");
+        robot.clickOn(confirmButton(robot, "Save"));
         waitFor(Duration.ofSeconds(20), () -> known.stream().anyMatch(i -> i.name().equals("plug")
                 && i.disks().size() == 2));
         assertThat(runtime.command("plug", "config ubd1").get(10, TimeUnit.SECONDS).text()).contains(extra.toString());
@@ -156,7 +163,7 @@ class DesktopEndToEndTest {
                 .getSelectionModel().select(1));
         robot.clickOn("OK");
         waitFor(Duration.ofSeconds(20), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        robot.clickOn("Save");
+        robot.clickOn(confirmButton(robot, "Save"));
         waitFor(Duration.ofSeconds(20), () -> known.stream().anyMatch(i -> i.name().equals("plug")
                 && i.disks().size() == 1));
         assertThat(runtime.command("plug", "config ubd1").get(10, TimeUnit.SECONDS).text()).isBlank();

@@ -24,10 +24,6 @@ public final class ConsoleSettings extends DefaultSettingsProvider {
         this.prefs = prefs;
     }
 
-    public ConsolePreferences preferences() {
-        return prefs;
-    }
-
     @Override
     public Font getTerminalFont() {
         return Font.font(prefs.fontFamily(), prefs.fontSize());

@@ -5,7 +5,6 @@ import com.techsenger.jeditermfx.ui.TerminalAction;
 import com.techsenger.jeditermfx.ui.TerminalActionPresentation;
 import com.techsenger.jeditermfx.ui.TerminalActionProvider;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -101,11 +100,6 @@ public final class ConsoleView {
         widget.getTerminalPanel().getCanvas().requestFocus();
     }
 
-    /** Lets window-size changes reach the guest from now on (it is up). */
-    public void releaseResizes() {
-        connector.releaseResizes();
-    }
-
     public boolean ended() {
         return connector.isEnded();
     }
@@ -134,15 +128,6 @@ public final class ConsoleView {
             buffer.unlock();
         }
         return out.toString();
-    }
-
-    /** Sends typed text to the guest as if from the keyboard; blocking write, call off the FX thread. */
-    public void type(String text, Consumer<Exception> onError) {
-        try {
-            connector.write(text);
-        } catch (java.io.IOException e) {
-            onError.accept(e);
-        }
     }
 
     /** Stops reading and closes the stream; the screen stays as it was. */

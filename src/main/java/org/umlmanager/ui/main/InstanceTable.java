@@ -55,7 +55,7 @@ final class InstanceTable {
 
         TableColumn<InstanceRow, String> memory = new TableColumn<>("Memory");
         memory.setCellValueFactory(c -> c.getValue().memoryProperty());
-        memory.setPrefWidth(70);
+        memory.setPrefWidth(85);
 
         TableColumn<InstanceRow, String> umid = new TableColumn<>("umid");
         umid.setCellValueFactory(c -> c.getValue().umidProperty());

@@ -115,10 +115,6 @@ public final class MainWindow {
         return consoleArea;
     }
 
-    DetailsPane details() {
-        return details;
-    }
-
     /** The Inspect tab beside the configuration; its content follows the selected running guest. */
     public Tab inspectTab() {
         return inspectTab;
