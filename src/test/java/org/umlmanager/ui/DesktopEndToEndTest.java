@@ -37,7 +37,11 @@ import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchPlanner;
+import org.umlmanager.launch.SessionFile;
+import org.umlmanager.launch.SessionPaths;
+import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestStatus;
@@ -98,10 +102,13 @@ class DesktopEndToEndTest {
         try {
             for (Instance i : known) {
                 GuestStatus s = runtime.status(i.name()).get(10, TimeUnit.SECONDS);
+                SessionFile.read(SessionPaths.of(guests.layout().sessionsDir(), i.name()).sessionFile())
+                        .ifPresent(r -> guests.trackHolder(r.snapshot().holderPid()));
                 if (s.state().active()) {
-                    s.pid().ifPresent(pid -> guests.track(new org.umlmanager.launch.GuestSnapshot(s.name(), s.umid(),
-                            s.state(), "", s.exitStatus(), s.pid(), -1, Optional.empty(), 0, List.of(), s.since()),
+                    s.pid().ifPresent(pid -> guests.track(new GuestSnapshot(s.name(), s.umid(), s.state(), "",
+                            s.exitStatus(), s.pid(), -1, Optional.empty(), 0, List.of(), s.since()),
                             LaunchPlanner.umlDir(i, guests.layout())));
+                    runtime.stop(i.name(), StopMode.FORCE, step -> { }).get(30, TimeUnit.SECONDS);
                 }
             }
             Platform.runLater(ui::close);

@@ -128,6 +128,8 @@ public final class ConsoleTabs {
         } else {
             tab.setContent(view.pane());
         }
+        // The terminal closes the stream's two halves; the stream itself (its holder connection) closes here.
+        view.whenEnded(stream::close);
         view.whenEnded(() -> ui.execute(() -> {
             if (views.get(line) == view) {
                 tab.getStyleClass().add("console-ended-tab");
