@@ -98,6 +98,7 @@ class StartLatencyBench {
         String line = CommandLineGenerator.launchCommand(instance, new GenerateOptions(
                 Optional.of(f.layout().defaultUmlDir()), Optional.empty())).toShellLine();
         Map<String, String> env = new HashMap<>(System.getenv());
+        PtyNatives.prepare();
         long t0 = System.nanoTime();
         PtyProcess p = new PtyProcessBuilder(new String[] {"sh", "-c", "exec " + line}).setEnvironment(env)
                 .setDirectory(f.dir().toString()).start();

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +35,30 @@ public final class HolderLauncher {
 
     private final Path holdersDir;
     private final String classPath;
+    private final Map<String, String> properties;
 
     /**
      * @param holdersDir where idle holders listen and where holder logs go (under the runtime directory)
      * @param classPath  the class path to run the holder with; normally this JVM's
      */
     public HolderLauncher(Path holdersDir, String classPath) {
+        this(holdersDir, classPath, Map.of());
+    }
+
+    private HolderLauncher(Path holdersDir, String classPath, Map<String, String> properties) {
         this.holdersDir = holdersDir;
         this.classPath = classPath;
+        this.properties = properties;
+    }
+
+    /**
+     * A launcher whose holders get system property {@code key} set to {@code value} instead of
+     * this JVM's (for instance {@code java.io.tmpdir}, to keep a test's holders in its own directory).
+     */
+    public HolderLauncher withProperty(String key, String value) {
+        Map<String, String> more = new TreeMap<>(properties);
+        more.put(key, value);
+        return new HolderLauncher(holdersDir, classPath, Map.copyOf(more));
     }
 
     /** A launcher using this JVM's class path ({@code umlmanager.holder.classpath} overrides it). */
@@ -66,12 +84,15 @@ public final class HolderLauncher {
         setsid().ifPresent(command::add);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        Map<String, String> settings = new TreeMap<>();
         for (String key : INHERITED_PROPERTIES) {
             String value = System.getProperty(key);
             if (value != null) {
-                command.add("-D" + key + "=" + value);
+                settings.put(key, value);
             }
         }
+        settings.putAll(properties);
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(classPath);
         command.add(MAIN);

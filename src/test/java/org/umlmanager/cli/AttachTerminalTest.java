@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.PtyNatives;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
@@ -45,6 +46,7 @@ class AttachTerminalTest {
             Instance instance = f.instance("tty").build();
             new InstanceStore(f.paths().instancesDir()).create(instance);
             String cli = String.join(" ", CliProcess.command()) + " start tty --attach";
+            PtyNatives.prepare();
             PtyProcess terminal = new PtyProcessBuilder(new String[] {"sh", "-c",
                 "echo STTY=$(stty -g); " + cli + "; echo EXIT=$?; echo STTY=$(stty -g)"})
                     .setEnvironment(environment(f.dir())).setDirectory(f.dir().toString())

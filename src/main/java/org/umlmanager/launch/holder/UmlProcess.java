@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.Posix;
+import org.umlmanager.launch.PtyNatives;
 
 /**
  * The UML kernel process on a pty. No window size is set at spawn: a size change in the first
@@ -19,6 +20,10 @@ import org.umlmanager.launch.Posix;
  * which UML's helper processes share.
  */
 final class UmlProcess {
+
+    static {
+        PtyNatives.prepare();
+    }
 
     private final PtyProcess process;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
