@@ -17,7 +17,8 @@ final class RuntimeCli {
         CliEnvironment env = context.environment();
         RuntimeLayout layout = RuntimeLayout.of(env.paths(), System.getenv(), Path.of(System.getProperty("user.home")),
                 env.workingDirectory());
-        return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()),
+        // Holders outlive this short run: they must not be left behind as its children.
+        return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
                 () -> instances(context), Runnable::run, Runnable::run);
     }
 

@@ -72,7 +72,7 @@ final class ExternalStop {
 
     private static boolean awaitGone(long pid) {
         long deadline = System.nanoTime() + STEP_WAIT.toNanos();
-        while (Processes.alive(pid)) {
+        while (Posix.alive(pid)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

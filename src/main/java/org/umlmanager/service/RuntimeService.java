@@ -39,6 +39,7 @@ import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.launch.Posix;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionPaths;
@@ -439,7 +440,7 @@ public final class RuntimeService implements GuestRuntime {
         Map<Long, LaunchSafety.Running> running = new LinkedHashMap<>();
         for (SessionRecord r : sessionRecords()) {
             OptionalLong pid = r.snapshot().umlPid();
-            if (r.snapshot().state().active() && pid.isPresent() && Processes.alive(pid.getAsLong())) {
+            if (r.snapshot().state().active() && pid.isPresent() && Posix.alive(pid.getAsLong())) {
                 running.put(pid.getAsLong(), new LaunchSafety.Running(r.snapshot().name(), pid.getAsLong()));
             }
         }
@@ -467,7 +468,7 @@ public final class RuntimeService implements GuestRuntime {
         }
         SessionPaths session = SessionPaths.of(layout.sessionsDir(), name);
         Optional<SessionRecord> record = SessionFile.read(session.sessionFile());
-        if (record.isEmpty() || !Processes.alive(record.get().snapshot().holderPid())
+        if (record.isEmpty() || !Posix.alive(record.get().snapshot().holderPid())
                 || !Files.exists(session.holderSocket())) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.Posix;
 import org.umlmanager.mconsole.MconsoleAddress;
 import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleException;
@@ -40,7 +41,7 @@ final class UmidDirectories {
 
         /** The pid file names a process that exists (it may still be another program reusing the pid). */
         boolean pidAlive() {
-            return pid.isPresent() && Processes.alive(pid.getAsLong());
+            return pid.isPresent() && Posix.alive(pid.getAsLong());
         }
     }
 

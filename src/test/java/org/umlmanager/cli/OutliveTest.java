@@ -17,6 +17,8 @@ import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SessionFile;
+import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
@@ -30,7 +32,8 @@ import org.umlmanager.testing.BusyboxImage;
  * Guests outlive the program that started them: `uml-manager start NAME --attach` runs in a JVM
  * of its own, the test types into the guest through it and then kills it with SIGKILL. A new
  * client finds the guest running, its console working (with the earlier output replayed), the
- * earlier output in the log, and stops it.
+ * earlier output in the log, and stops it. The holder was never the CLI's child (the test JVM, a
+ * subreaper, adopted it at once), and once collected it leaves no zombie.
  */
 class OutliveTest {
 
@@ -39,6 +42,7 @@ class OutliveTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void guestSurvivesSigkillOfTheCliThatStartedIt() throws Exception {
+        long holder;
         try (GuestFixture f = GuestFixture.create()) {
             Instance instance = f.instance("outlive").build();
             new InstanceStore(f.paths().instancesDir()).create(instance);
@@ -46,6 +50,11 @@ class OutliveTest {
             try (ConsoleWatcher cliOut = new ConsoleWatcher(cli.getInputStream())) {
                 cliOut.await("Attached to outlive con0", WAIT);
                 f.trackSession("outlive");
+                holder = SessionFile.read(SessionPaths.of(f.layout().sessionsDir(), "outlive").sessionFile())
+                        .orElseThrow().snapshot().holderPid();
+                assertThat(ProcessHandle.of(holder).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+                        .as("the holder's parent: not the CLI (%d) but the nearest subreaper", cli.pid())
+                        .hasValue(ProcessHandle.current().pid());
                 int ready = cliOut.await(BusyboxImage.READY_MARKER, WAIT);
                 OutputStream keys = cli.getOutputStream();
                 keys.write("echo before-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
@@ -79,6 +88,7 @@ class OutliveTest {
                 events.shutdownNow();
             }
         }
+        assertThat(Path.of("/proc", Long.toString(holder))).as("holder %d, collected", holder).doesNotExist();
     }
 
     /** The CLI in a JVM of its own, with all state under {@code home}, as a user's shell would run it. */

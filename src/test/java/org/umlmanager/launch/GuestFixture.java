@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.umlmanager.mconsole.MconsoleAddress;
 import org.umlmanager.mconsole.MconsoleClient;
@@ -29,6 +28,11 @@ import org.umlmanager.testing.UmlKernel;
  * bookkeeping that stops every holder and guest a test started, also when it failed: the guest
  * through {@link GuestReaper} (mconsole halt, then signals to its process group), then the holder
  * by SIGKILL; then the directory goes.
+ *
+ * <p>The test JVM becomes a child subreaper, so that holders started by CLI processes of the test
+ * (detached: they are nobody's children) and guests whose holder was killed become its children
+ * instead of init's, and {@link #close()} collects every tracked one: no zombie is left behind, even
+ * where init does not reap.
  */
 public final class GuestFixture implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class GuestFixture implements AutoCloseable {
     private final RuntimeLayout layout;
     private final GuestReaper reaper = new GuestReaper();
     private final List<Long> holders = new ArrayList<>();
+    private final List<Long> collectable = new ArrayList<>();
 
     private GuestFixture(Path dir, Path kernel, Path image) {
         this.dir = dir;
@@ -62,6 +67,7 @@ public final class GuestFixture implements AutoCloseable {
 
     public static GuestFixture create(String init) throws IOException, InterruptedException {
         Path kernel = UmlKernel.require();
+        Posix.becomeSubreaper();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "um");
         Path image = BusyboxImage.build(dir.resolve("root.img"), 24, init);
         return new GuestFixture(dir, kernel, image);
@@ -98,7 +104,12 @@ public final class GuestFixture implements AutoCloseable {
     /** Registers a started guest and its holder for cleanup. */
     public void track(GuestSnapshot snapshot, Path umlDir) {
         trackHolder(snapshot.holderPid());
-        snapshot.umlPid().ifPresent(pid -> reaper.track(pid, umlDir.resolve(snapshot.umid())));
+        snapshot.umlPid().ifPresent(pid -> {
+            reaper.track(pid, umlDir.resolve(snapshot.umid()));
+            synchronized (holders) {
+                collectable.add(pid);
+            }
+        });
     }
 
     /** Registers the guest and holder recorded in {@code name}'s session file for cleanup. */
@@ -110,27 +121,56 @@ public final class GuestFixture implements AutoCloseable {
     /** Registers a guest the test started itself, outside any holder. */
     public void trackOutside(long pid, Path umidDir) {
         reaper.track(pid, umidDir);
+        synchronized (holders) {
+            collectable.add(pid);
+        }
     }
 
     public void trackHolder(long pid) {
         synchronized (holders) {
             holders.add(pid);
+            collectable.add(pid);
+        }
+    }
+
+    /**
+     * Waits (up to 5 s) for {@code pid} to end and collects it once it is this JVM's child (as a
+     * subreaper, it inherits whatever the test's processes orphaned).
+     *
+     * @throws IllegalStateException if it is still a zombie: nobody will ever collect it
+     */
+    private static void collect(long pid) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+            if (!Posix.alive(pid) && Posix.reap(pid)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("process " + pid + " did not end or is left a zombie of "
+                        + ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
         reaper.close();
+        List<String> left = new ArrayList<>();
         synchronized (holders) {
             for (long pid : holders) {
-                Optional<ProcessHandle> h = ProcessHandle.of(pid);
-                if (h.isPresent() && h.get().isAlive()) {
-                    h.get().destroyForcibly();
-                    try {
-                        h.get().onExit().get(5, TimeUnit.SECONDS);
-                    } catch (Exception ignored) {
-                        // it was killed; a zombie left to init is all that can remain
-                    }
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            for (long pid : collectable) {
+                try {
+                    collect(pid);
+                } catch (IllegalStateException e) {
+                    left.add(e.getMessage());
                 }
             }
         }
@@ -138,6 +178,9 @@ public final class GuestFixture implements AutoCloseable {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", left));
         }
     }
 }
