@@ -16,7 +16,8 @@ import org.umlmanager.model.InstanceState;
  * @param state          the life-cycle state
  * @param reason         why it is in that state when that matters ("kernel panic: …", "killed by signal 9");
  *                       empty otherwise
- * @param exitStatus     the process's exit status once it ended; 128+N when it died on signal N
+ * @param exitStatus     the process's exit status once it ended, as a shell shows it: 128+N when it died on
+ *                       signal N, which a guest's own exit code can equal; {@code reason} says which
  * @param umlPid         the UML process (also its process group) once spawned
  * @param holderPid      the holder process that owns the guest
  * @param mconsoleSocket the guest's mconsole socket, as the kernel reported it (it differs from the

@@ -22,7 +22,8 @@ import org.umlmanager.model.InstanceState;
  * @param pid            the UML process, while it runs
  * @param mconsoleSocket the guest's mconsole socket, while it runs
  * @param lines          the lines that can be opened with {@link GuestRuntime#openConsole} (holder guests only)
- * @param exitStatus     how the process ended (128+N for signal N), for a guest that ended under a holder
+ * @param exitStatus     how the process ended (128+N for signal N, as a shell shows it; {@code reason} tells a
+ *                       signal from an equal exit code), for a guest that ended under a holder
  * @param since          when the state began, as far as known
  */
 public record GuestStatus(String name, InstanceState state, String reason, Origin origin, String umid,

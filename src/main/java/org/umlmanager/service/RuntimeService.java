@@ -226,7 +226,9 @@ public final class RuntimeService implements GuestRuntime {
             all.values().forEach(s -> s.mconsoleSocket().ifPresent(known::add));
             for (Path umlDir : umlDirs()) {
                 for (UmidDirectories.Entry e : UmidDirectories.scan(umlDir)) {
-                    if (UmidDirectories.removeIfStale(e) || known.contains(e.mconsoleSocket())
+                    // A holder's own guest is left to it: whether its kernel removed the directory
+                    // itself is how the holder tells an exit code above 128 from a signal.
+                    if (known.contains(e.mconsoleSocket()) || UmidDirectories.removeIfStale(e)
                             || !UmidDirectories.running(e)) {
                         continue;
                     }

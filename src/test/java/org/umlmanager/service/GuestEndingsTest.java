@@ -20,20 +20,29 @@ import org.umlmanager.launch.StopMode;
 import org.umlmanager.launch.StopStep;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
+import org.umlmanager.testing.BusyboxImage;
 
-/** How guests end other than by a graceful stop: forced, killed from outside, kernel panic. Three guests at once. */
+/**
+ * How guests end other than by a graceful stop: forced, killed from outside, kernel panic (three
+ * guests at once), and a guest that sets a high exit code itself.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GuestEndingsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The default init, except that an {@code exitcode=N} kernel argument makes it exit with N at once. */
+    private static final String INIT = BusyboxImage.DEFAULT_INIT.replace("mount -t proc proc /proc\n", """
+            mount -t proc proc /proc
+            [ -n "$exitcode" ] && { echo "$exitcode" > /proc/exitcode; poweroff -f; }
+            """);
 
     private RuntimeFixture f;
     private final List<GuestEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void bootThree() throws Exception {
-        f = new RuntimeFixture(GuestFixture.create());
+        f = new RuntimeFixture(GuestFixture.create(INIT));
         f.runtime.addListener(events::add);
         List<Instance> guests = List.of(f.guests.instance("forced").build(), f.guests.instance("killed").build(),
                 f.guests.instance("panics").build());
@@ -99,6 +108,20 @@ class GuestEndingsTest {
         assertThat(later.state()).isEqualTo(InstanceState.CRASHED);
         assertThat(later.reason()).isEqualTo("kernel panic: sysrq triggered crash");
         assertThat(later.exitStatus()).hasValue(134);
+    }
+
+    @Test
+    void aHighExitCodeSetByTheGuestIsAnExitNotASignal() throws Exception {
+        // 137 is also what pty4j reports for SIGKILL: the kernel's exit path (it removed its umid
+        // directory) tells them apart.
+        Instance exits = f.guests.instance("exits").extraArg("exitcode=137").build();
+        f.instances.add(exits);
+        f.runtime.start(exits).get(60, TimeUnit.SECONDS);
+        f.guests.trackSession("exits");
+        GuestEvent ended = awaitEvent("exits", InstanceState.STOPPED);
+        GuestStatus end = GuestStatus.of(((GuestEvent.StateChanged) ended).snapshot(), GuestStatus.Origin.RECORD);
+        assertThat(end.reason()).isEqualTo("exited with status 137");
+        assertThat(end.exitStatus()).hasValue(137);
     }
 
     private GuestEvent awaitEvent(String name, InstanceState state) {

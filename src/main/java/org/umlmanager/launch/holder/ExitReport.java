@@ -9,10 +9,22 @@ import org.umlmanager.model.InstanceState;
  * What the end of the UML process means (uml-interfaces.md §7): a halt is STOPPED, a panic or
  * a signal from outside is CRASHED, and an exit during boot is a failed start (CRASHED, with the
  * kernel's last words).
+ *
+ * <p>pty4j reports death by signal N as 128+N, the shells' convention, so a status from 129 to
+ * 192 (signals go up to 64) is also what a guest gets by writing that number to
+ * {@code /proc/exitcode} and halting. The status alone cannot tell them apart, and pty4j reaps the
+ * kernel itself, so the raw wait status is out of reach. What tells them apart is the kernel's own
+ * exit path: every orderly exit (halt, power-off, the SIGTERM/SIGINT/SIGHUP handler) removes the
+ * umid directory, and death by a signal leaves it behind. A guest can only write
+ * {@code /proc/exitcode} from user space, long after its mconsole (inside that directory) is up, so
+ * whenever such an exit code is possible the evidence is there. Without it (the kernel died before
+ * its mconsole came up, or someone removed the directory under it) the status is read as a signal.
  */
 record ExitReport(InstanceState state, String reason) {
 
     private static final int SIGNAL_BASE = 128;
+    /** SIGRTMAX on Linux: a status above 128 + this can only be an exit code. */
+    private static final int HIGHEST_SIGNAL = 64;
     private static final int SIGABRT = 6;
     private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 6, "SIGABRT", 9, "SIGKILL",
             11, "SIGSEGV", 15, "SIGTERM");
@@ -22,12 +34,15 @@ record ExitReport(InstanceState state, String reason) {
      * @param before    the state when the process ended
      * @param panic     the panic message from the notify socket, if one came
      * @param lastLines the kernel's last output lines
+     * @param exitPath  whether the kernel is known to have ended through its exit path (it removed
+     *                  its umid directory), which rules out death by a signal
      */
-    static ExitReport of(int status, InstanceState before, Optional<String> panic, List<String> lastLines) {
+    static ExitReport of(int status, InstanceState before, Optional<String> panic, List<String> lastLines,
+                         boolean exitPath) {
         if (panic.isPresent()) {
             return new ExitReport(InstanceState.CRASHED, "kernel panic: " + panic.get());
         }
-        if (status > SIGNAL_BASE) {
+        if (status > SIGNAL_BASE && status <= SIGNAL_BASE + HIGHEST_SIGNAL && !exitPath) {
             int signal = status - SIGNAL_BASE;
             String name = SIGNALS.getOrDefault(signal, "signal " + signal);
             if (signal == SIGABRT) {
@@ -37,7 +52,8 @@ record ExitReport(InstanceState state, String reason) {
             if (before == InstanceState.STOPPING) {
                 return new ExitReport(InstanceState.STOPPED, "stopped with " + name);
             }
-            return new ExitReport(InstanceState.CRASHED, "killed by " + name + " (signal " + signal + ")");
+            return new ExitReport(InstanceState.CRASHED, "killed by " + (SIGNALS.containsKey(signal)
+                    ? name + " (signal " + signal + ")" : name));
         }
         if (before == InstanceState.STARTING) {
             return new ExitReport(InstanceState.CRASHED, "the kernel exited with status " + status

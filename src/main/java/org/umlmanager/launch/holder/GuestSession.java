@@ -289,11 +289,14 @@ final class GuestSession {
         // Helpers of a killed kernel live on in its process group; they hold the pty open.
         p.killGroup();
         Orphans.reap(Duration.ofSeconds(2));
-        if (StaleUmidDirectory.removeIfLeftBy(mconsoleSocket().getParent(), p.pid())) {
-            LOG.info("removed the umid directory {} the kernel left behind", mconsoleSocket().getParent());
+        Path umidDir = mconsoleSocket().getParent();
+        // Its mconsole was up, so the umid directory existed: gone now means an orderly exit (ExitReport).
+        boolean exitPath = machine.current().boots() > 0 && !StaleUmidDirectory.leftBy(umidDir, p.pid());
+        if (StaleUmidDirectory.removeIfLeftBy(umidDir, p.pid())) {
+            LOG.info("removed the umid directory {} the kernel left behind", umidDir);
         }
         joinQuietly(ptyReader);
-        ExitReport report = ExitReport.of(status, before, panic, scanner.lastLines(3));
+        ExitReport report = ExitReport.of(status, before, panic, scanner.lastLines(3), exitPath);
         machine.update(s -> s.withExitStatus(status));
         for (OutputLine l : lines.values()) {
             l.disconnect();

@@ -19,9 +19,18 @@ final class StaleUmidDirectory {
     private StaleUmidDirectory() {
     }
 
+    /** Whether {@code dir} is still there with a pid file naming {@code deadPid}: the kernel skipped its exit path. */
+    static boolean leftBy(Path dir, long deadPid) {
+        try {
+            return Files.isDirectory(dir) && Files.readString(dir.resolve("pid")).strip().equals(Long.toString(deadPid));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean removeIfLeftBy(Path dir, long deadPid) {
         try {
-            if (!Files.isDirectory(dir) || !Files.readString(dir.resolve("pid")).strip().equals(Long.toString(deadPid))) {
+            if (!leftBy(dir, deadPid)) {
                 return false;
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

@@ -7,41 +7,67 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.umlmanager.model.InstanceState;
 
-/** The meaning of a kernel's end, per uml-interfaces.md §7 and pty4j's 128+N for signals. */
+/**
+ * The meaning of a kernel's end, per uml-interfaces.md §7 and pty4j's 128+N for signals; a status
+ * above 128 is an exit code when the kernel is known to have gone through its exit path.
+ */
 class ExitReportTest {
 
     @Test
     void haltIsStopped() {
-        assertThat(ExitReport.of(0, InstanceState.STOPPING, Optional.empty(), List.of()))
+        assertThat(ExitReport.of(0, InstanceState.STOPPING, Optional.empty(), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.STOPPED, "halted"));
-        assertThat(ExitReport.of(0, InstanceState.RUNNING, Optional.empty(), List.of()))
+        assertThat(ExitReport.of(0, InstanceState.RUNNING, Optional.empty(), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.STOPPED, "powered off"));
-        assertThat(ExitReport.of(42, InstanceState.RUNNING, Optional.empty(), List.of()))
+        assertThat(ExitReport.of(42, InstanceState.RUNNING, Optional.empty(), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 42"));
     }
 
     @Test
     void panicIsCrashedWithItsMessage() {
-        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of()))
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));
-        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("Kernel panic - not syncing: x")))
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("Kernel panic - not syncing: x"), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED,
                         "kernel panic (the kernel aborted with SIGABRT): Kernel panic - not syncing: x"));
     }
 
     @Test
     void signalFromOutsideIsCrashedButOurOwnKillIsAStop() {
-        assertThat(ExitReport.of(137, InstanceState.RUNNING, Optional.empty(), List.of()))
+        assertThat(ExitReport.of(137, InstanceState.RUNNING, Optional.empty(), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "killed by SIGKILL (signal 9)"));
-        assertThat(ExitReport.of(137, InstanceState.STOPPING, Optional.empty(), List.of()))
+        assertThat(ExitReport.of(137, InstanceState.STOPPING, Optional.empty(), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.STOPPED, "stopped with SIGKILL"));
     }
 
     @Test
     void anExitWhileBootingIsAFailedStartWithTheKernelsLastWords() {
         assertThat(ExitReport.of(1, InstanceState.STARTING, Optional.empty(),
-                List.of("Too few physical memory! Needed=1, given=2")))
+                List.of("Too few physical memory! Needed=1, given=2"), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "the kernel exited with status 1 while booting:"
                         + " Too few physical memory! Needed=1, given=2"));
+    }
+
+    @Test
+    void aHighExitCodeIsAnExitWhenTheKernelWentThroughItsExitPath() {
+        assertThat(ExitReport.of(137, InstanceState.RUNNING, Optional.empty(), List.of(), true))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 137"));
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of(), true))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 134"));
+        assertThat(ExitReport.of(129, InstanceState.STOPPING, Optional.empty(), List.of(), true))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 129"));
+        // A panic stays a panic whatever the evidence.
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("x"), List.of(), true))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: x"));
+    }
+
+    @Test
+    void aStatusNoSignalCanGiveIsAnExitCode() {
+        assertThat(ExitReport.of(200, InstanceState.RUNNING, Optional.empty(), List.of(), false))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 200"));
+        assertThat(ExitReport.of(192, InstanceState.RUNNING, Optional.empty(), List.of(), false))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "killed by signal 64"));
+        assertThat(ExitReport.of(128, InstanceState.RUNNING, Optional.empty(), List.of(), false))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "exited with status 128"));
     }
 }
