@@ -35,9 +35,10 @@ public final class HolderLauncher {
     /** How long a new holder may take to listen; a cold JVM on a busy machine can be slow. */
     public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final String MAIN = "org.umlmanager.launch.holder.HolderMain";
-    /** Settings of this JVM the holder must share: where native libraries unpack, and logging. */
+    /** Settings of this JVM the holder must share: where native libraries unpack, logging, console logs. */
     private static final List<String> INHERITED_PROPERTIES = List.of("pty4j.tmpdir", "jna.tmpdir",
-            "pty4j.preferred.native.folder", "org.slf4j.simpleLogger.defaultLogLevel");
+            "pty4j.preferred.native.folder", "org.slf4j.simpleLogger.defaultLogLevel",
+            ConsoleLogs.MAX_BYTES_PROPERTY);
     /** Small and quick to start: the holder only moves bytes. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx48m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",

@@ -1,13 +1,12 @@
 package org.umlmanager.terminal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +25,14 @@ public final class ConsoleHistory {
         this.lines = List.copyOf(lines);
     }
 
-    /** Reads and cleans the whole log; an absent file is an empty history. */
-    public static ConsoleHistory read(Path log) throws IOException {
+    /** Reads and cleans a whole log (for instance {@code launch.ConsoleLogs.open}, all of a line's files); closes it. */
+    public static ConsoleHistory read(InputStream log) throws IOException {
         List<String> lines = new ArrayList<>();
-        if (!Files.exists(log)) {
-            return new ConsoleHistory(lines);
-        }
         AnsiText text = new AnsiText(lines::add);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (Reader in = new InputStreamReader(Files.newInputStream(log), decoder)) {
+        try (Reader in = new InputStreamReader(log, decoder)) {
             char[] buf = new char[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {

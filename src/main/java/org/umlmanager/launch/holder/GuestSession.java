@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -44,7 +45,7 @@ final class GuestSession {
     private final LaunchSpec spec;
     private final GuestLink link;
     private final GuestStateMachine machine;
-    private final LogAppender log = new LogAppender();
+    private final LogAppender log = new LogAppender(ConsoleLogs.maxBytes());
     private final Map<String, OutputLine> lines = new LinkedHashMap<>();
     private final KernelLogScanner scanner = new KernelLogScanner(this::seen);
     private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("mconsole"));
@@ -64,11 +65,11 @@ final class GuestSession {
         this.link = link;
         List<LineInfo> infos = new java.util.ArrayList<>();
         OutputLine ptyLine = new OutputLine(spec.ptyLineName(), LineInfo.Transport.PTY,
-                spec.logDirectory().resolve(spec.ptyLineName() + ".log"), log);
+                ConsoleLogs.current(spec.logDirectory(), spec.ptyLineName()), log);
         lines.put(ptyLine.name(), ptyLine);
         infos.add(new LineInfo(ptyLine.name(), LineInfo.Transport.PTY, Optional.empty(), false));
         for (String name : spec.ptsLines()) {
-            lines.put(name, new OutputLine(name, LineInfo.Transport.PTS, spec.logDirectory().resolve(name + ".log"),
+            lines.put(name, new OutputLine(name, LineInfo.Transport.PTS, ConsoleLogs.current(spec.logDirectory(), name),
                     log));
             infos.add(new LineInfo(name, LineInfo.Transport.PTS, Optional.empty(), false));
         }

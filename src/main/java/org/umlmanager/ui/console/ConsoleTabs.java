@@ -1,6 +1,7 @@
 package org.umlmanager.ui.console;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.service.GuestRuntime;
@@ -179,15 +181,11 @@ public final class ConsoleTabs {
         return tabs.getScene() == null ? null : tabs.getScene().getWindow();
     }
 
-    private Path log(String line) {
-        return logDirectory.resolve(line + ".log");
-    }
-
     private void history(String line) {
-        HistoryWindow.show(owner(), instance + " — " + line + " history", log(line), background, ui);
+        HistoryWindow.show(owner(), instance + " — " + line + " history", logDirectory, line, background, ui);
     }
 
-    /** Saves the whole console log (or, without one, what the terminal still holds) to a file. */
+    /** Saves the whole console log, rotated files included (or, without one, what the terminal still holds). */
     private void saveLog(String line, ConsoleView view) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the log of " + instance + " " + line);
@@ -199,8 +197,10 @@ public final class ConsoleTabs {
         String fallback = view.bufferText();
         CompletableFuture.runAsync(() -> {
             try {
-                if (Files.exists(log(line))) {
-                    Files.copy(log(line), file.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                if (!ConsoleLogs.files(logDirectory, line).isEmpty()) {
+                    try (InputStream log = ConsoleLogs.open(logDirectory, line)) {
+                        Files.copy(log, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                    }
                 } else {
                     Files.writeString(file.toPath(), fallback, StandardCharsets.UTF_8);
                 }
