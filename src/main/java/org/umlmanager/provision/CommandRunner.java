@@ -25,6 +25,8 @@ final class CommandRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
     private static final long TERM_GRACE_MILLIS = 5_000;
+    private static final long CLEANUP_GRACE_MILLIS = 10_000;
+    private static final long KILL_GRACE_MILLIS = 10_000;
     private static final int TAIL_LINES = 30;
 
     private final ProgressListener listener;
@@ -136,29 +138,42 @@ final class CommandRunner {
         }
     }
 
-    /** SIGTERM to the process and its descendants, SIGKILL to every one still alive after the grace period. */
+    /**
+     * SIGTERM to the process and its descendants, as a terminal's Ctrl-C would: mmdebstrap waits for
+     * its children and then removes its temporary tree, so the root gets a long grace period to
+     * finish that. Whatever is still alive then gets SIGKILL, and this returns only once every
+     * process of the tree is gone (a killed process lingers while it exits), so that the caller can
+     * remove the work directory with nothing writing into it.
+     */
     static void stopTree(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(0, root);
         tree.forEach(ProcessHandle::destroy);
-        long deadline = System.currentTimeMillis() + TERM_GRACE_MILLIS;
-        while (System.currentTimeMillis() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        awaitExit(List.of(root), CLEANUP_GRACE_MILLIS);
         // Children may have started more processes meanwhile; take them too.
         List<ProcessHandle> rest = new ArrayList<>(tree);
         tree.stream().filter(ProcessHandle::isAlive).forEach(h -> rest.addAll(h.descendants().toList()));
         rest.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        try {
-            root.onExit().get(TERM_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("process {} did not exit after SIGKILL", root.pid());
+        if (!awaitExit(rest, KILL_GRACE_MILLIS)) {
+            LOG.warn("processes of a stopped tool did not exit after SIGKILL: {}",
+                    rest.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
         }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.currentTimeMillis() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lastLines(Deque<String> tail) {

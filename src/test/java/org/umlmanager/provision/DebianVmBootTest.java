@@ -100,6 +100,7 @@ class DebianVmBootTest {
     @Timeout(300)
     void cancellingMmdebstrapLeavesNoProcessMountOrFile() throws Exception {
         Path images = AppPaths.under(home).imagesDir();
+        List<String> tempBefore = mmdebstrapTempDirs();
         Cancellation cancellation = new Cancellation();
         ProgressListener cancelWhileInstalling = new ProgressListener() {
             @Override
@@ -122,9 +123,15 @@ class DebianVmBootTest {
                 cancelWhileInstalling, cancellation)).isInstanceOf(CancelledException.class);
 
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(h -> h.info().commandLine().orElse("?"))).isEmpty();
+                .map(h -> h.pid() + " " + h.info())).isEmpty();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(home.toString());
         assertThat(names(images)).isEmpty();
+        assertThat(mmdebstrapTempDirs()).as("mmdebstrap's temporary directories").isEqualTo(tempBefore);
+    }
+
+    private static List<String> mmdebstrapTempDirs() throws IOException {
+        return names(Path.of(System.getProperty("java.io.tmpdir"))).stream()
+                .filter(n -> n.startsWith("mmdebstrap.")).sorted().toList();
     }
 
     private static List<String> names(Path dir) throws IOException {
