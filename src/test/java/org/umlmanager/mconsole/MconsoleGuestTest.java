@@ -202,13 +202,29 @@ class MconsoleGuestTest {
         assertThat(mem.text().lines().count()).as("one packet per log line, all joined").isGreaterThan(5);
     }
 
+    /**
+     * {@code stack} runs in the guest kernel's SIGIO handler. When the request arrives while a guest
+     * process runs in user mode, that handler is on the alternate signal stack and the 6.1 kernel's
+     * show_stack refuses, whatever the pid: "Received SIGSEGV in SIGSEGV handler, aborting stack
+     * trace!" (measured: every time with a busy loop in the guest, about 1 in 20 with this ticking
+     * guest, more under host load). A stopped guest serves requests from its stop loop in a kernel
+     * thread, where the stack is printed every time (100 of 100 with a busy loop): ask it stopped.
+     */
     @Test
     @Order(10)
-    void stackOfInitIsItsKernelStack() throws Exception {
-        MconsoleReply r = client.stack(1);
+    void stackOfInitInAStoppedGuestIsItsKernelStack() throws Exception {
+        assertThat(client.stop().formatted()).isEqualTo("OK stopped\n");
+        MconsoleReply r;
+        try {
+            r = client.stack(1);
+        } finally {
+            assertThat(client.go().formatted()).isEqualTo("OK \n");
+        }
         assertThat(r.ok()).isTrue();
-        assertThat(r.text()).contains("Call Trace:");
-        assertThat(r.text().lines().count()).isGreaterThan(3);
+        // init is the script waiting for its console shell: a trace through do_wait is pid 1's own
+        assertThat(r.text()).startsWith("Stack:\n").contains("Call Trace:").contains(" do_wait+");
+        // one packet per line: more than the 10 datagrams an unconnected client's queue holds
+        assertThat(r.text().lines().count()).isGreaterThan(10);
     }
 
     @Test
