@@ -29,12 +29,16 @@ import org.umlmanager.testing.UmlKernel;
  * through {@link GuestReaper} (mconsole halt, then signals to its process group), then the holder
  * by SIGKILL; then the directory goes.
  *
- * <p>The test JVM becomes a child subreaper, so that holders started by CLI processes of the test
- * (detached: they are nobody's children) and guests whose holder was killed become its children
- * instead of init's, and {@link #close()} collects every tracked one: no zombie is left behind, even
- * where init does not reap.
+ * <p>While a fixture is open the test JVM is a child subreaper, so that holders started by CLI
+ * processes of the test (detached: they are nobody's children) and guests whose holder was killed
+ * become its children instead of init's, and {@link #close()} collects every tracked one: no
+ * zombie is left behind, even where init does not reap. (Only while one is open: other tests
+ * count this JVM's descendants, and orphans of theirs would stay here as zombies.)
  */
 public final class GuestFixture implements AutoCloseable {
+
+    /** Open fixtures; the JVM is a subreaper while there is one. */
+    private static int open;
 
     private final Path dir;
     private final Path kernel;
@@ -46,6 +50,11 @@ public final class GuestFixture implements AutoCloseable {
     private final List<Long> collectable = new ArrayList<>();
 
     private GuestFixture(Path dir, Path kernel, Path image) {
+        synchronized (GuestFixture.class) {
+            if (open++ == 0) {
+                subreaper(true);
+            }
+        }
         this.dir = dir;
         this.kernel = kernel;
         this.image = image;
@@ -67,7 +76,6 @@ public final class GuestFixture implements AutoCloseable {
 
     public static GuestFixture create(String init) throws IOException, InterruptedException {
         Path kernel = UmlKernel.require();
-        Posix.becomeSubreaper();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "um");
         Path image = BusyboxImage.build(dir.resolve("root.img"), 24, init);
         return new GuestFixture(dir, kernel, image);
@@ -133,6 +141,10 @@ public final class GuestFixture implements AutoCloseable {
         }
     }
 
+    private static void subreaper(boolean on) {
+        Posix.libc().prctl(Posix.PR_SET_CHILD_SUBREAPER, on ? 1 : 0, 0, 0, 0);
+    }
+
     /**
      * Waits (up to 5 s) for {@code pid} to end and collects it once it is this JVM's child (as a
      * subreaper, it inherits whatever the test's processes orphaned).
@@ -172,6 +184,11 @@ public final class GuestFixture implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     left.add(e.getMessage());
                 }
+            }
+        }
+        synchronized (GuestFixture.class) {
+            if (--open == 0) {
+                subreaper(false);
             }
         }
         try (var walk = Files.walk(dir)) {
