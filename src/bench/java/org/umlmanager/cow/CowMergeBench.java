@@ -20,10 +20,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.umlmanager.disk.Cancellation;
 import org.umlmanager.disk.DiskImages;
-import org.umlmanager.disk.ProgressListener;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Merging a 1 GiB disk with 25% of its sectors changed: our merge against {@code uml_moo} and

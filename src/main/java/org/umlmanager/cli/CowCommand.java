@@ -25,13 +25,13 @@ import org.umlmanager.cow.InPlacePlan;
 import org.umlmanager.cow.MergeOptions;
 import org.umlmanager.cow.MergeResult;
 import org.umlmanager.disk.ByteSize;
-import org.umlmanager.disk.Cancellation;
 import org.umlmanager.model.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.umlmanager.job.Cancellation;
 
 /** {@code uml-manager cow …}: copy-on-write files in the kernel's format, with uml_moo's merge. */
 @Command(name = "cow", mixinStandardHelpOptions = true,

@@ -22,8 +22,6 @@ import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.NetworkInterface;
-import org.umlmanager.provision.CancelledException;
-import org.umlmanager.provision.Cancellation;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.PasswordHash;
 import org.umlmanager.provision.ProvisionException;
@@ -35,6 +33,8 @@ import org.umlmanager.storage.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make a new virtual machine: its root filesystem image and its configuration.",

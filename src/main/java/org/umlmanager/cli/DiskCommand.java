@@ -9,19 +9,20 @@ import java.util.concurrent.TimeUnit;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.cow.CowHeader;
 import org.umlmanager.disk.ByteSize;
-import org.umlmanager.disk.Cancellation;
 import org.umlmanager.disk.DiskImages;
 import org.umlmanager.disk.FilesystemType;
 import org.umlmanager.disk.Filesystems;
 import org.umlmanager.disk.GrowResult;
 import org.umlmanager.disk.ImageInfo;
 import org.umlmanager.disk.ImageRequest;
-import org.umlmanager.disk.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
+import org.umlmanager.job.CancelledException;
 
 /** {@code uml-manager disk …}: raw disk images. Each subcommand is a method, so it shares the context. */
 @Command(name = "disk", mixinStandardHelpOptions = true, description = "Create, inspect and grow disk images.")
@@ -163,7 +164,7 @@ final class DiskCommand implements Runnable {
     static int guarded(CliContext context, Action action) {
         try {
             return action.run();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | CancelledException e) {
             context.err().println("error: " + (e.getMessage() == null ? e : e.getMessage()));
             return ErrorHandler.USER_ERROR;
         }

@@ -1,7 +1,7 @@
 package org.umlmanager.cli;
 
 import java.io.PrintWriter;
-import org.umlmanager.provision.ProgressListener;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * Progress of a long job as lines on stderr: each step with the overall percentage, the

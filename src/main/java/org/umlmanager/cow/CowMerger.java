@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.umlmanager.disk.Cancellation;
-import org.umlmanager.disk.ProgressListener;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Merges a COW file with its backing file, with {@code uml_moo}'s semantics and byte-identical
@@ -55,7 +55,7 @@ public final class CowMerger {
              FileLock cowLock = sharedLock(cowChannel, cow);
              FileLock backingLock = sharedLock(backing, check.backingFile())) {
             CowFiles.requireWholeBitmap(cowChannel, check.header(), cow);
-            listener.step("Merging " + cow + " and " + check.backingFile() + " into " + target);
+            listener.stage("Merging " + cow + " and " + check.backingFile() + " into " + target);
             long written;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 written = new MergeEngine(check.header(), cowChannel, backing).copyAll(out, listener, cancellation);
@@ -121,7 +121,7 @@ public final class CowMerger {
                         + " it); stop every instance using it before merging into it");
             }
             CowFiles.requireWholeBitmap(cowChannel, check.header(), plan.cowFile());
-            listener.step("Merging " + plan.cowFile() + " into " + plan.backingFile());
+            listener.stage("Merging " + plan.cowFile() + " into " + plan.backingFile());
             long changed = new CowBitmap(cowChannel, check.header()).count(check.header().mappedSectorLimit());
             long written = new MergeEngine(check.header(), cowChannel, backing)
                     .applyToBacking(changed, listener, cancellation);

@@ -3,8 +3,8 @@ package org.umlmanager.cow;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import org.umlmanager.disk.Cancellation;
-import org.umlmanager.disk.ProgressListener;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Moves the sectors of a merge with the same result as uml_moo, sector for sector, but in large
@@ -70,7 +70,7 @@ final class MergeEngine {
                 s = runEnd;
             }
             written += writeNonZero(out, first, n, end == sectors);
-            listener.progress(end * sectorSize, total);
+            listener.progress((double) (end * sectorSize) / total);
         }
         return written;
     }
@@ -92,7 +92,7 @@ final class MergeEngine {
                 readFully(cow, data, 0, (long) n * sectorSize, header.dataOffset() + first * sectorSize, true);
                 written += writeChanged(first, n);
                 done += n;
-                listener.progress(done * sectorSize, changedSectors * sectorSize);
+                listener.progress((double) done / changedSectors);
             }
             s = bitmap.next(runEnd, sectors, true);
         }

@@ -14,6 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.umlmanager.job.HostCommand;
+import org.umlmanager.job.HostToolException;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Raw disk images: create one (sparse, optionally with a filesystem, optionally filled from a
@@ -65,7 +71,7 @@ public final class DiskImages {
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            listener.step("Creating a sparse " + ByteSize.format(request.size()) + " image");
+            listener.stage("Creating a sparse " + ByteSize.format(request.size()) + " image");
             extend(temp, request.size());
             cancellation.check("Creating " + target);
             if (type.isPresent()) {
@@ -79,7 +85,7 @@ public final class DiskImages {
                 throw new FileAlreadyExistsException(target.toString(), null, "created by someone else meanwhile");
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            listener.step("Created " + target);
+            listener.stage("Created " + target);
             return target;
         } catch (IOException | RuntimeException e) {
             throw discard(temp, target, request.keepFailed(), e);
@@ -107,8 +113,8 @@ public final class DiskImages {
      */
     public static long allocatedBytes(Path file) throws IOException {
         Path stat = HostTools.require("stat", "coreutils");
-        List<String> out = ToolRunner.run(List.of(stat.toString(), "-L", "-c", "%b %B", "--", file.toString()),
-                QUICK_TOOL_TIMEOUT, ProgressListener.NONE, Cancellation.none()).stdout();
+        List<String> out = HostCommand.of(List.of(stat.toString(), "-L", "-c", "%b %B", "--", file.toString()))
+                .timeout(QUICK_TOOL_TIMEOUT).quiet().run(ProgressListener.NONE, Cancellation.none()).stdout();
         String[] fields = out.isEmpty() ? new String[0] : out.get(0).strip().split(" ");
         try {
             return Math.multiplyExact(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
@@ -147,12 +153,12 @@ public final class DiskImages {
             Optional<Path> resize2fs = HostTools.find("resize2fs");
             Optional<Path> e2fsck = HostTools.find("e2fsck");
             if (ext && resize2fs.isPresent() && e2fsck.isPresent()) {
-                listener.step("Checking the " + fs.get() + " filesystem");
-                ToolRunner.run(List.of(e2fsck.get().toString(), "-f", "-p", image.toString()), FSCK_RESIZE_TIMEOUT,
-                        E2FSCK_REPAIRED, listener, cancellation);
+                listener.stage("Checking the " + fs.get() + " filesystem");
+                HostCommand.of(List.of(e2fsck.get().toString(), "-f", "-p", image.toString()))
+                        .timeout(FSCK_RESIZE_TIMEOUT).successUpTo(E2FSCK_REPAIRED).run(listener, cancellation);
             }
             cancellation.check("Growing " + image);
-            listener.step("Extending " + image + " to " + ByteSize.format(newSize));
+            listener.stage("Extending " + image + " to " + ByteSize.format(newSize));
             extend(image, newSize);
             if (!ext) {
                 return new GrowResult(info(image), false, fs.map(f -> "the " + f + " filesystem was not grown;"
@@ -162,11 +168,11 @@ public final class DiskImages {
                 return new GrowResult(info(image), false, "the " + fs.get() + " filesystem was not grown: resize2fs"
                         + " and e2fsck are not installed (apt-get install e2fsprogs)");
             }
-            listener.step("Growing the " + fs.get() + " filesystem");
+            listener.stage("Growing the " + fs.get() + " filesystem");
             try {
-                ToolRunner.run(List.of(resize2fs.get().toString(), image.toString()), FSCK_RESIZE_TIMEOUT, listener,
-                        Cancellation.none());
-            } catch (DiskException e) {
+                HostCommand.of(List.of(resize2fs.get().toString(), image.toString())).timeout(FSCK_RESIZE_TIMEOUT)
+                        .run(listener, Cancellation.none());
+            } catch (HostToolException e) {
                 throw new DiskException("The file " + image + " was extended to " + ByteSize.format(newSize)
                         + " but growing its filesystem failed (" + e.getMessage() + "); run 'e2fsck -f " + image
                         + "' and 'resize2fs " + image + "' by hand", e);
@@ -182,18 +188,24 @@ public final class DiskImages {
         }
     }
 
+    /** Removes (or keeps, renamed) the partial image; a cancel is thrown from here, any other failure returned. */
     private static IOException discard(Path temp, Path target, boolean keep, Exception cause) throws IOException {
         // Tools name the file they worked on: the user knows it by its real name.
         String message = (cause.getMessage() == null ? cause.toString() : cause.getMessage())
                 .replace(temp.toString(), target.toString());
         if (!keep) {
             Files.deleteIfExists(temp);
-            return cause instanceof CancelledException ? new CancelledException(message)
-                    : new DiskException(message, cause);
+            if (cause instanceof CancelledException) {
+                throw new CancelledException(message);
+            }
+            return new DiskException(message, cause);
         }
         Path failed = target.resolveSibling(target.getFileName() + FAILED_SUFFIX);
         Files.move(temp, failed, StandardCopyOption.REPLACE_EXISTING);
         String kept = message + "; the partial image was kept as " + failed;
-        return cause instanceof CancelledException ? new CancelledException(kept) : new DiskException(kept, cause);
+        if (cause instanceof CancelledException) {
+            throw new CancelledException(kept);
+        }
+        return new DiskException(kept, cause);
     }
 }

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.umlmanager.job.HostCommand;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /** The filesystems the host can make ({@code mkfs.*} on PATH and in the sbin directories), and making one. */
 public final class Filesystems {
@@ -84,7 +88,7 @@ public final class Filesystems {
         }
         command.add(image.toString());
         String making = "Making the " + type.name() + " filesystem";
-        listener.step(populateFrom.map(dir -> making + " from " + dir).orElse(making));
-        ToolRunner.run(command, MKFS_TIMEOUT, listener, cancellation);
+        listener.stage(populateFrom.map(dir -> making + " from " + dir).orElse(making));
+        HostCommand.of(command).timeout(MKFS_TIMEOUT).run(listener, cancellation);
     }
 }

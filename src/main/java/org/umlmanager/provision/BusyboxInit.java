@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * Boot scripts of a busybox guest: /etc/init.d/rcS mounts the kernel file systems, makes the

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
-import org.umlmanager.disk.HostTools;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * Installs Debian into a directory with mmdebstrap, always in its unshare mode: for root that

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.umlmanager.disk.DiskImages;
 import org.umlmanager.disk.Filesystems;
-import org.umlmanager.disk.HostTools;
 import org.umlmanager.disk.ImageRequest;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
 
 /**
  * Packs a prepared tree into a new sparse ext4 image with {@code mkfs.ext4 -d}: no mount, no
@@ -86,28 +88,24 @@ final class Ext4Image {
 
     private static void buildWithDiskPackage(Path tree, Path image, long sizeBytes, boolean keepFailed,
                                              CommandRunner runner) throws ProvisionException {
-        org.umlmanager.disk.Cancellation token = new org.umlmanager.disk.Cancellation();
-        runner.cancellation().whenCancelled(token::cancel);
         ProgressListener listener = runner.listener();
         try {
+            // The disk package's stages are details of this job's own stage: they go to the log.
             DiskImages.create(new ImageRequest(image, sizeBytes, Optional.of(Filesystems.DEFAULT_TYPE),
-                    Optional.of(tree), keepFailed), new org.umlmanager.disk.ProgressListener() {
+                    Optional.of(tree), keepFailed), new ProgressListener() {
                         @Override
-                        public void step(String description) {
-                            listener.log(description);
+                        public void stage(String title) {
+                            listener.log(title);
                         }
 
                         @Override
-                        public void output(String line) {
+                        public void log(String line) {
                             listener.log(line);
                         }
-                    }, token);
-        } catch (org.umlmanager.disk.CancelledException e) {
-            throw new CancelledException();
+                    }, runner.cancellation());
         } catch (IOException e) {
             throw new ProvisionException(e.getMessage(), e);
         }
-        runner.cancellation().check();
     }
 
     private static void buildWrapped(Path tree, Path image, long sizeBytes, List<String> wrapper, boolean keepFailed,

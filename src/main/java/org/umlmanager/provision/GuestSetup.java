@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * Sets up a guest root filesystem in a host directory as the UML HowTo asks: the root ubd in

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.disk.HostTools;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * One run of populate → set up → pack for the sources that make a new image. The tree is built
@@ -49,9 +50,9 @@ final class ImageJob {
             Path tree = work.resolve("rootfs");
             fakerootState = work.resolve("fakeroot.state");
             populate(tree);
-            runner.cancellation().check();
+            runner.cancellation().check("Making " + image.getFileName());
             setUp(tree);
-            runner.cancellation().check();
+            runner.cancellation().check("Making " + image.getFileName());
             pack(tree);
         } finally {
             removeWork(work);

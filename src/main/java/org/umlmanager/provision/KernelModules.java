@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.umlmanager.disk.HostTools;
+import org.umlmanager.job.HostTools;
 
 /** Finds the modules directory that the host's UML kernel package installed for a kernel binary. */
 final class KernelModules {

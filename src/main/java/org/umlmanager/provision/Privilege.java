@@ -3,10 +3,15 @@ package org.umlmanager.provision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.umlmanager.disk.HostTools;
+import org.umlmanager.job.Cancellation;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.HostCommand;
+import org.umlmanager.job.HostToolException;
+import org.umlmanager.job.HostTools;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * How a Debian tree with files owned by root and other users can be made and packed. As root,
@@ -60,16 +65,11 @@ enum Privilege {
             return Optional.of("user namespaces are disabled on this host");
         }
         try {
-            Process p = new ProcessBuilder(HostTools.find("unshare").get().toString(), "--user", "true")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return Optional.of("creating a user namespace failed (unshare --user true)");
-            }
-        } catch (IOException e) {
+            HostCommand.of(List.of(HostTools.find("unshare").get().toString(), "--user", "true"))
+                    .timeout(Duration.ofSeconds(10)).quiet().run(ProgressListener.NONE, Cancellation.none());
+        } catch (HostToolException e) {
             return Optional.of("creating a user namespace failed (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (CancelledException e) {
             return Optional.of("interrupted while checking user namespaces");
         }
         return Optional.empty();

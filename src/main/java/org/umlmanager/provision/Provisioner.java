@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Makes a new virtual machine: the root filesystem from its source, the guest setup, the image,
@@ -86,14 +89,16 @@ public final class Provisioner {
         if (request.cow()) {
             cow = Optional.of(cowPath(request));
             try {
-                cancellation.check();
+                cancellation.check("Making " + request.name());
                 listener.stage("Creating the copy-on-write file " + cow.get().getFileName());
                 Files.createDirectories(cow.get().getParent());
                 CowFiles.create(cow.get(), image);
-            } catch (IOException | CancelledException e) {
+            } catch (RuntimeException e) {
                 discardQuietly(image, request.source(), listener);
-                throw e instanceof CancelledException c ? c
-                        : new ProvisionException("could not create " + cow.get() + ": " + e.getMessage(), e);
+                throw e;
+            } catch (IOException e) {
+                discardQuietly(image, request.source(), listener);
+                throw new ProvisionException("could not create " + cow.get() + ": " + e.getMessage(), e);
             }
             notes.add("The guest writes into " + cow.get() + "; " + image + " must not change from now on, or the"
                     + " kernel refuses the copy-on-write file.");

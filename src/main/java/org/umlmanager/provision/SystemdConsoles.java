@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
+import org.umlmanager.job.ProgressListener;
 
 /**
  * Login prompts and shut-down behaviour of a systemd guest. systemd only starts a getty on tty1

@@ -5,8 +5,8 @@
  * image, and the {@link org.umlmanager.model.Instance} that boots it.
  *
  * <p>Entry point: {@link org.umlmanager.provision.Provisioner#create}. Every step reports to a
- * {@link org.umlmanager.provision.ProgressListener}, can be cancelled through a
- * {@link org.umlmanager.provision.Cancellation}, and leaves no half-made image or temporary
+ * {@link org.umlmanager.job.ProgressListener}, can be cancelled through a
+ * {@link org.umlmanager.job.Cancellation}, and leaves no half-made image or temporary
  * directory behind. commons-codec (SHA-512 crypt) is used in this package only.
  */
 package org.umlmanager.provision;

@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.service.."};
+        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.service.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -59,9 +59,19 @@ class ArchitectureTest {
     static final ArchRule ONLY_UI_AND_CLI_USE_THE_SERVICE = noClasses().that().resideInAnyPackage(
                     "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
                     "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-                    "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.terminal..")
+                    "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..",
+                    "org.umlmanager.terminal..")
             .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
             .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule PROCESSES_START_IN_ONE_PLACE = noClasses().that().resideOutsideOfPackages(
+                    "org.umlmanager.job..", "org.umlmanager.launch..", "org.umlmanager.cli..")
+            .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+            .orShould().callMethod(Runtime.class, "exec", String.class)
+            .because("host tools run through job.HostCommand (time limit, cancel, whole tree stopped), UML and"
+                    + " its holders through launch, and only the CLI drives the user's terminal")
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule STANDARD_STREAMS_ONLY_IN_CLI = noClasses().that().resideOutsideOfPackage("org.umlmanager.cli..")
@@ -79,7 +89,7 @@ class ArchitectureTest {
         JavaClasses offender = new ClassFileImporter().importClasses(RuleBreaker.class);
 
         for (ArchRule rule : List.of(JAVAFX_ONLY_IN_UI, JACKSON_ONLY_IN_STORAGE, PICOCLI_ONLY_IN_CLI,
-                STANDARD_STREAMS_ONLY_IN_CLI)) {
+                STANDARD_STREAMS_ONLY_IN_CLI, PROCESSES_START_IN_ONE_PLACE)) {
             assertThatThrownBy(() -> rule.check(offender)).as(rule.getDescription()).isInstanceOf(AssertionError.class)
                     .hasMessageContaining(RuleBreaker.class.getSimpleName());
         }
@@ -90,6 +100,7 @@ class ArchitectureTest {
         static Object breakRules() {
             System.out.println(new picocli.CommandLine(new Object()));
             new javafx.scene.control.Label();
+            new ProcessBuilder("true");
             return new com.fasterxml.jackson.databind.ObjectMapper();
         }
     }

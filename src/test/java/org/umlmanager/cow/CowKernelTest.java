@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.umlmanager.disk.Cancellation;
 import org.umlmanager.disk.DiskImages;
-import org.umlmanager.disk.ProgressListener;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /**
  * COW files against the real kernel: ours boot and take the guest's writes, the kernel's own are

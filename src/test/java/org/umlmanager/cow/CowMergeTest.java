@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.umlmanager.disk.Cancellation;
-import org.umlmanager.disk.CancelledException;
 import org.umlmanager.disk.DiskImages;
-import org.umlmanager.disk.ProgressListener;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /**
  * Our merges against the real uml_moo on the same inputs, byte for byte and hole for hole, for
@@ -125,11 +125,11 @@ class CowMergeTest {
         Cancellation cancellation = new Cancellation();
         ProgressListener cancelAfterFirstChunk = new ProgressListener() {
             @Override
-            public void step(String description) {
+            public void stage(String title) {
             }
 
             @Override
-            public void progress(long done, long total) {
+            public void progress(double fraction) {
                 cancellation.cancel();
             }
         };

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /** Images made, inspected and grown with the host's real e2fsprogs. */
 class DiskImagesTest {
@@ -180,23 +182,6 @@ class DiskImagesTest {
         assertThat(result.filesystemResized()).isFalse();
         assertThat(result.summary()).contains("no filesystem");
         assertThat(Files.size(image)).isEqualTo(2 * MIB);
-    }
-
-    @Test
-    void aToolThatHangsIsStoppedAtItsTimeLimit() {
-        long start = System.nanoTime();
-
-        assertThatThrownBy(() -> ToolRunner.run(List.of("sh", "-c", "echo working >&2; sleep 30"),
-                Duration.ofMillis(500), ProgressListener.NONE, Cancellation.none()))
-                .isInstanceOf(DiskException.class).hasMessage("sh did not finish within 500 ms and was stopped: working");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-    }
-
-    @Test
-    void aFailingToolReportsItsStderr() {
-        assertThatThrownBy(() -> ToolRunner.run(List.of("sh", "-c", "echo out; echo 'bad thing' >&2; exit 3"),
-                Duration.ofSeconds(10), ProgressListener.NONE, Cancellation.none()))
-                .hasMessage("sh failed (exit status 3): bad thing");
     }
 
     private List<String> leftovers() {

@@ -14,6 +14,8 @@ import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /** The busybox tree and its boot files, built in a directory (no kernel needed). */
 class BusyboxSetupTest {

@@ -22,6 +22,8 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.Cancellation;
 
 /** Busybox VMs made through the provisioning API boot in the real kernel to a shell on con0. */
 class BusyboxVmBootTest {

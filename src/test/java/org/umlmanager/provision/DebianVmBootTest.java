@@ -27,6 +27,9 @@ import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /** A Debian minbase VM made from the CLI boots to a login prompt on con0 and takes its password. */
 class DebianVmBootTest {

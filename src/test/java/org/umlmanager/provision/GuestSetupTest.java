@@ -16,6 +16,7 @@ import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
+import org.umlmanager.job.ProgressListener;
 
 /** The files the guest setup writes, on a Debian-like (systemd, merged /usr) tree in a directory. */
 class GuestSetupTest {

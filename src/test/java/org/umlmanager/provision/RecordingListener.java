@@ -2,6 +2,7 @@ package org.umlmanager.provision;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.umlmanager.job.ProgressListener;
 
 /** Keeps log lines and stages for assertions; progress values in order. */
 final class RecordingListener implements ProgressListener {

@@ -21,14 +21,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.provision.Cancellation;
-import org.umlmanager.provision.CancelledException;
-import org.umlmanager.provision.ProgressListener;
 import org.umlmanager.provision.ProvisionException;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.provision.ProvisionResult;
 import org.umlmanager.provision.Provisioner;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.job.CancelledException;
+import org.umlmanager.job.Cancellation;
 
 /**
  * One run of "make the VM, then save it": the provisioning job on a worker thread of its own,

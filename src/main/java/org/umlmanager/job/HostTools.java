@@ -1,4 +1,4 @@
-package org.umlmanager.disk;
+package org.umlmanager.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,13 +34,13 @@ public final class HostTools {
     }
 
     /** The program called {@code name}, or an error that names the Debian package providing it. */
-    public static Path require(String name, String debianPackage) throws DiskException {
-        return find(name).orElseThrow(() -> new DiskException(name + " is not installed on this host"
+    public static Path require(String name, String debianPackage) throws HostToolException {
+        return find(name).orElseThrow(() -> new HostToolException(name + " is not installed on this host"
                 + " (apt-get install " + debianPackage + ")"));
     }
 
     /** Every program whose name starts with {@code prefix}, first one found per name. */
-    static List<Path> findAll(String prefix) throws IOException {
+    public static List<Path> findAll(String prefix) throws IOException {
         Set<String> seen = new LinkedHashSet<>();
         List<Path> found = new ArrayList<>();
         for (Path dir : searchPath()) {
