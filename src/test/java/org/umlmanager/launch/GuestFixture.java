@@ -172,6 +172,18 @@ public final class GuestFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            closeGuests();
+        } finally {
+            synchronized (GuestFixture.class) {
+                if (--open == 0) {
+                    subreaper(false);
+                }
+            }
+        }
+    }
+
+    private void closeGuests() throws IOException {
         reaper.close();
         List<String> left = new ArrayList<>();
         synchronized (holders) {
@@ -184,11 +196,6 @@ public final class GuestFixture implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     left.add(e.getMessage());
                 }
-            }
-        }
-        synchronized (GuestFixture.class) {
-            if (--open == 0) {
-                subreaper(false);
             }
         }
         try (var walk = Files.walk(dir)) {
