@@ -38,7 +38,8 @@ public final class Cli implements Runnable {
                 .addSubcommand(new DiskCommand(context))
                 .addSubcommand(new CowCommand(context))
                 .addSubcommand(new StartCommand(context)).addSubcommand(new StopCommand(context))
-                .addSubcommand(new StatusCommand(context)).addSubcommand(new MconsoleCommand(context))
+                .addSubcommand(new StatusCommand(context)).addSubcommand(new ConsoleCommand(context))
+                .addSubcommand(new MconsoleCommand(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.

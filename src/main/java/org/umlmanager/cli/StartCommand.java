@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.umlmanager.cmdline.Problem;
-import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestException;
@@ -52,7 +51,8 @@ final class StartCommand implements Callable<Integer> {
             context.out().println("Starting " + name + " (pid " + started.pid().orElse(-1) + ").");
             context.out().flush();
             if (attach) {
-                return attach(runtime, started);
+                return ConsoleCommand.attach(context, runtime, name,
+                        started.lines().isEmpty() ? "con0" : started.lines().get(0).name());
             }
             GuestStatus up;
             try {
@@ -72,25 +72,6 @@ final class StartCommand implements Callable<Integer> {
                     + up.mconsoleSocket().map(Object::toString).orElse("?") + ").");
             for (LineInfo line : up.lines()) {
                 context.out().println("  " + line.name() + ": " + describe(line));
-            }
-            return 0;
-        }
-    }
-
-    private int attach(RuntimeService runtime, GuestStatus started) throws Exception {
-        String line = started.lines().isEmpty() ? "con0" : started.lines().get(0).name();
-        try (ConsoleStream console = Await.result(runtime.openConsole(name, line))) {
-            context.out().println("Attached to " + name + " " + line + "; detach with Ctrl-].");
-            context.out().flush();
-            boolean detached = TerminalAttach.run(console);
-            if (detached) {
-                context.out().println();
-                context.out().println("Detached; " + name + " keeps running ('uml-manager stop " + name + "').");
-            } else {
-                GuestStatus end = Await.result(runtime.status(name));
-                context.out().println();
-                context.out().println(name + " is " + end.state().name().toLowerCase(java.util.Locale.ROOT)
-                        + (end.reason().isEmpty() ? "" : " (" + end.reason() + ")") + ".");
             }
             return 0;
         }

@@ -95,17 +95,21 @@ final class DebianBootstrap {
                 + " with " + String.join(", ", packages));
         boolean tarball = privilege == Privilege.USER_NAMESPACE;
         Path output = tarball ? target.resolveSibling("rootfs.tar") : target;
-        // mmdebstrap's temporary files (a whole chroot for a tarball) belong in the job's work
-        // directory: beside the image rather than in a possibly RAM-backed /tmp, and removed with
-        // the work directory even when a cancelled run could not clean up after itself.
-        Path temp = target.resolveSibling("tmp");
-        try {
-            Files.createDirectories(temp);
-        } catch (IOException e) {
-            throw new ProvisionException("cannot create " + temp + ": " + e.getMessage(), e);
+        // As root, mmdebstrap's temporary files belong in the job's work directory: beside the
+        // image rather than in a possibly RAM-backed /tmp, and removed with the work directory
+        // even when a cancelled run could not clean up after itself. A normal user's namespace
+        // root (a subordinate uid) cannot even enter the user's home, so it keeps /tmp.
+        Map<String, String> env = Map.of();
+        if (!tarball) {
+            Path temp = target.resolveSibling("tmp");
+            try {
+                Files.createDirectories(temp);
+            } catch (IOException e) {
+                throw new ProvisionException("cannot create " + temp + ": " + e.getMessage(), e);
+            }
+            env = Map.of("TMPDIR", temp.toString());
         }
-        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, output, tarball),
-                Map.of("TMPDIR", temp.toString()), line -> {
+        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, output, tarball), env, line -> {
             for (Map.Entry<String, Double> e : PHASES.entrySet()) {
                 if (line.startsWith(e.getKey())) {
                     progress.accept(e.getValue());

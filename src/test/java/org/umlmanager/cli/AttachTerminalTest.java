@@ -32,7 +32,7 @@ import org.umlmanager.testing.BusyboxImage;
 /**
  * {@code start --attach} on a real terminal (a pty of the test's own, 120x40): raw mode, keys to
  * the guest, the terminal's size reaching the guest, Ctrl-] detaching with the guest left running,
- * and the terminal's settings restored afterwards.
+ * and the terminal's settings restored afterwards; then {@code console} attaching to it again.
  */
 class AttachTerminalTest {
 
@@ -46,9 +46,11 @@ class AttachTerminalTest {
             Instance instance = f.instance("tty").build();
             new InstanceStore(f.paths().instancesDir()).create(instance);
             String cli = String.join(" ", CliProcess.command()) + " start tty --attach";
+            String console = String.join(" ", CliProcess.command()) + " console tty";
             PtyNatives.prepare();
             PtyProcess terminal = new PtyProcessBuilder(new String[] {"sh", "-c",
-                "echo STTY=$(stty -g); " + cli + "; echo EXIT=$?; echo STTY=$(stty -g)"})
+                "echo STTY=$(stty -g); " + cli + "; echo EXIT=$?; echo STTY=$(stty -g); " + console
+                    + "; echo AGAIN=$?"})
                     .setEnvironment(environment(f.dir())).setDirectory(f.dir().toString())
                     .setInitialColumns(120).setInitialRows(40).start();
             try (ConsoleWatcher screen = new ConsoleWatcher(terminal.getInputStream())) {
@@ -76,6 +78,14 @@ class AttachTerminalTest {
                 }
                 assertThat(settings).hasSize(2);
                 assertThat(settings.get(1)).as("terminal settings restored").isEqualTo(settings.get(0));
+
+                // 'console' attaches this terminal to the guest again, which ran on meanwhile.
+                int again = screen.await("Attached to tty con0; detach with Ctrl-]", end, WAIT);
+                type(terminal, "echo again-$((6*7))\r");
+                screen.await("again-42", again, WAIT);
+                type(terminal, "\u001d");
+                screen.await("Detached; tty keeps running", again, WAIT);
+                screen.await("AGAIN=0", again, WAIT);
             } finally {
                 terminal.destroyForcibly();
             }

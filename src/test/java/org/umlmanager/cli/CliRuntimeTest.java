@@ -126,6 +126,20 @@ class CliRuntimeTest {
     }
 
     @Test
+    @Order(5)
+    void consoleRefusesAStoppedGuestAndALineItHasNot() {
+        CliRun stopped = CliRun.run(home, "console", "tiny");
+        assertThat(stopped.status()).isEqualTo(2);
+        assertThat(stopped.err()).isEqualTo("error: tiny is stopped; start it with 'uml-manager start tiny --attach'\n");
+        CliRun noLine = CliRun.run(home, "console", "web", "ssl3");
+        assertThat(noLine.status()).isEqualTo(2);
+        assertThat(noLine.err()).isEqualTo("error: web has no console line 'ssl3'; it has con0\n");
+        CliRun noSuch = CliRun.run(home, "console", "nosuch");
+        assertThat(noSuch.status()).isEqualTo(2);
+        assertThat(noSuch.err()).startsWith("error: no instance or running guest named 'nosuch'");
+    }
+
+    @Test
     @Order(6)
     void stopPrintsEachStep() {
         CliRun run = CliRun.run(home, "stop", "web");
