@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -89,6 +90,19 @@ class InstanceEditorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits (up to 10 s) for {@code condition}, read on the FX thread: a field's message and the
+     * Save button follow the background check, and on a loaded machine a check can lag.
+     */
+    private static void eventually(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not so within 10 s: " + what, e);
+        }
+    }
+
     /** Focuses a field that may be scrolled out of view, selects its text and types over it. */
     private static void replaceText(FxRobot robot, String query, String text) {
         TextField field = robot.lookup(query).queryAs(TextField.class);
@@ -104,17 +118,21 @@ class InstanceEditorViewTest {
         robot.clickOn("#memoryField").write("8");
         settle();
         Label message = robot.lookup("#memoryFieldMessage").queryAs(Label.class);
-        assertThat(message.isVisible()).isTrue();
+        eventually("message visible",
+                () -> message.isVisible());
         assertThat(message.getText()).isEqualTo("mem=8M is too little for a 6.1 kernel; give at least 16M");
-        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        eventually("saveButton disabled",
+                () -> robot.lookup("#saveButton").queryButton().isDisabled());
         assertThat(robot.lookup("#generalTab").<TabPane>tryQuery()).isNotNull();
         assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).isEqualTo("linux umid=web mem=8M");
 
         replaceText(robot, "#memoryField", "800");
         assertThat(robot.lookup("#memoryField").queryAs(TextField.class).getText()).isEqualTo("800");
         settle();
-        assertThat(message.isVisible()).isFalse();
-        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
+        eventually("message not visible",
+                () -> !message.isVisible());
+        eventually("saveButton not disabled",
+                () -> !robot.lookup("#saveButton").queryButton().isDisabled());
         robot.clickOn("#nameField").eraseText(3).write("db");
         settle();
         assertThat(robot.lookup("#umidField").queryAs(TextField.class).getText()).isEqualTo("db");
@@ -126,7 +144,8 @@ class InstanceEditorViewTest {
         assertThat(saved.get(0).name()).isEqualTo("db");
         assertThat(saved.get(0).memory()).contains(MemorySize.ofMebibytes(800));
         settle();
-        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        eventually("saveButton disabled",
+                () -> robot.lookup("#saveButton").queryButton().isDisabled());
     }
 
     @Test
@@ -141,7 +160,8 @@ class InstanceEditorViewTest {
         robot.clickOn("#diskImage").write("/srv/root.img");
         robot.clickOn("#diskFlag-r");
         settle();
-        assertThat(robot.lookup("#diskImageMessage").queryAs(Label.class).isVisible()).isFalse();
+        eventually("diskImageMessage not visible",
+                () -> !robot.lookup("#diskImageMessage").queryAs(Label.class).isVisible());
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -166,7 +186,8 @@ class InstanceEditorViewTest {
         assertThat(robot.lookup("#nic-mtu").queryAs(TextField.class).getText()).isEqualTo("100");
         assertThat(robot.lookup("#nic-mtuMessage").queryAs(Label.class).getText()).isEqualTo("mtu must be 576–65534");
         assertThat(robot.lookup("#networkTab").<javafx.scene.Node>tryQuery()).isPresent();
-        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        eventually("saveButton disabled",
+                () -> robot.lookup("#saveButton").queryButton().isDisabled());
 
         robot.interact(() -> robot.lookup("#nicTransport").<ComboBox<NetTransport>>query()
                 .setValue(NetTransport.VEC_L2TPV3));
@@ -177,7 +198,8 @@ class InstanceEditorViewTest {
         replaceText(robot, "#nic-rx_session", "0x10");
         settle();
         assertThat(vm.problems()).extracting(Problem::field).containsExactly("hostfs");
-        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isFalse();
+        eventually("saveButton not disabled",
+                () -> !robot.lookup("#saveButton").queryButton().isDisabled());
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -196,16 +218,19 @@ class InstanceEditorViewTest {
         assertThat(robot.lookup("#lineList").queryAs(ListView.class).getItems()).hasSize(1);
 
         robot.clickOn("#hostTab");
-        assertThat(robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible()).isTrue();
+        eventually("hostfsWarning visible",
+                () -> robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
         settle();
         assertThat(robot.lookup("#hostfsConfinedMessage").queryAs(Label.class).getText())
                 .isEqualTo("hostfs is not confined");
-        assertThat(robot.lookup("#saveButton").queryAs(Button.class).isDisabled()).isFalse();
+        eventually("saveButton not disabled",
+                () -> !robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
         robot.clickOn("#hostfsConfined");
         assertThat(robot.lookup("#hostfsConfined").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#hostfsDir").write("/srv/share");
         settle();
-        assertThat(robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible()).isFalse();
+        eventually("hostfsWarning not visible",
+                () -> !robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitForFxEvents();
 
