@@ -20,15 +20,27 @@ public final class AppAction {
     private final KeyCombination accelerator;
     private final ObservableBooleanValue executable;
     private final Runnable handler;
+    private final String buttonText;
 
     public AppAction(String id, String text, String description, KeyCombination accelerator,
                      ObservableBooleanValue executable, Runnable handler) {
+        this(id, text, description, accelerator, executable, handler, text.replace("…", ""));
+    }
+
+    private AppAction(String id, String text, String description, KeyCombination accelerator,
+                     ObservableBooleanValue executable, Runnable handler, String buttonText) {
         this.id = Objects.requireNonNull(id);
         this.text = Objects.requireNonNull(text);
         this.description = Objects.requireNonNull(description);
         this.accelerator = accelerator;
         this.executable = Objects.requireNonNull(executable);
         this.handler = Objects.requireNonNull(handler);
+        this.buttonText = Objects.requireNonNull(buttonText);
+    }
+
+    /** The same action with a shorter label on its toolbar button (the tooltip still says it all). */
+    public AppAction withButtonText(String label) {
+        return new AppAction(id, text, description, accelerator, executable, handler, label);
     }
 
     public String id() {
@@ -60,7 +72,7 @@ public final class AppAction {
     }
 
     public Button button() {
-        Button b = new Button(text.replace("…", ""));
+        Button b = new Button(buttonText);
         b.setId("tool-" + id);
         b.setAccessibleText(text);
         b.setTooltip(new Tooltip(description + (accelerator == null ? "" : " (" + accelerator.getDisplayText() + ")")));

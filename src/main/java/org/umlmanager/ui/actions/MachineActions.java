@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -86,19 +88,36 @@ public final class MachineActions {
         return new KeyCodeCombination(code);
     }
 
-    /** The SysRq menu: one item per key with what it does; destructive ones ask first. */
+    /** The SysRq menu of the Machine menu: one item per key with what it does; destructive ones ask first. */
     public Menu sysRqMenu() {
         Menu menu = new Menu("SysRq");
         menu.setId("menu-sysrq");
-        BooleanBinding up = StateRules.in(state, StateRules.UP);
-        menu.disableProperty().bind(up.not());
-        for (SysRq key : SysRq.values()) {
-            MenuItem item = new MenuItem(key.key() + " — " + key.description());
-            item.setId("sysrq-" + key.key());
-            item.setOnAction(e -> sysRq(key));
-            menu.getItems().add(item);
-        }
+        menu.disableProperty().bind(StateRules.in(state, StateRules.UP).not());
+        menu.getItems().setAll(sysRqItems("sysrq-"));
         return menu;
+    }
+
+    /** The same keys as a toolbar menu button. */
+    public MenuButton sysRqButton() {
+        MenuButton button = new MenuButton("SysRq");
+        button.setId("tool-sysrq");
+        button.setAccessibleText("SysRq: send a magic SysRq key to the guest's kernel");
+        button.setTooltip(new Tooltip("Send a magic SysRq key to the guest's kernel"));
+        button.setFocusTraversable(false);
+        button.disableProperty().bind(StateRules.in(state, StateRules.UP).not());
+        button.getItems().setAll(sysRqItems("tool-sysrq-"));
+        return button;
+    }
+
+    private List<MenuItem> sysRqItems(String idPrefix) {
+        List<MenuItem> items = new ArrayList<>();
+        for (SysRq key : SysRq.values()) {
+            MenuItem item = new MenuItem(key.key() + " — " + key.description() + (key.destructive() ? "…" : ""));
+            item.setId(idPrefix + key.key());
+            item.setOnAction(e -> sysRq(key));
+            items.add(item);
+        }
+        return items;
     }
 
     void sysRq(SysRq key) {

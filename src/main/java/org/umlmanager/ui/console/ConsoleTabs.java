@@ -15,13 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -36,8 +38,10 @@ import org.umlmanager.ui.prefs.ConsolePreferences;
 /**
  * The console tabs of one guest: one per embedded line ({@code con0}, {@code con1}, {@code ssl0},
  * …), each a terminal on the runtime's stream for that line. When the guest stops, the streams
- * end and the tabs keep their screens, marked as ended; a new start replaces them. A tab can be
- * detached into a window of its own and back.
+ * end and the tabs keep their screens, marked as ended: an ended tab holds no more than its
+ * terminal's scrollback (its stream and threads are released; the whole history is in the log)
+ * and can be closed; a new start replaces it. A tab can be detached into a window of its own and
+ * back.
  */
 public final class ConsoleTabs {
 
@@ -49,23 +53,28 @@ public final class ConsoleTabs {
     private final Path logDirectory;
     private final Executor background;
     private final Executor ui;
+    private final SaveLocation saveLocation;
     private final TabPane tabs = new TabPane();
     private final Map<String, ConsoleView> views = new LinkedHashMap<>();
     private final Map<String, Stage> detached = new LinkedHashMap<>();
+    private Runnable changed = () -> { };
 
     /**
      * @param logDirectory where the runtime keeps this guest's console logs ({@code LINE.log})
+     * @param saveLocation asks where Save log… writes
      */
     public ConsoleTabs(String instance, GuestRuntime runtime, Supplier<ConsolePreferences> prefs, Path logDirectory,
-                       Executor background, Executor ui) {
+                       Executor background, Executor ui, SaveLocation saveLocation) {
         this.instance = instance;
         this.runtime = runtime;
         this.prefs = prefs;
         this.logDirectory = logDirectory;
         this.background = background;
         this.ui = ui;
+        this.saveLocation = saveLocation;
         tabs.setId("consoleTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Only ended tabs are closable (set per tab).
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             if (tab != null) {
                 Optional.ofNullable(views.get(tab.getText())).ifPresent(ConsoleView::focus);
@@ -79,6 +88,40 @@ public final class ConsoleTabs {
 
     public boolean isEmpty() {
         return views.isEmpty();
+    }
+
+    /** Called on the FX thread when a tab ends or is closed. */
+    public void onChange(Runnable listener) {
+        changed = listener;
+    }
+
+    /** Whether a tab shows a console that has ended. */
+    public boolean hasEnded() {
+        return views.values().stream().anyMatch(ConsoleView::ended);
+    }
+
+    /** Closes the tabs (and detached windows) whose console has ended; their screens are dropped. */
+    public void closeEnded() {
+        List.copyOf(views.keySet()).stream().filter(line -> views.get(line).ended()).forEach(this::closeTab);
+    }
+
+    private void closeTab(String line) {
+        ConsoleView view = views.remove(line);
+        if (view == null) {
+            return;
+        }
+        view.close();
+        Stage window = detached.remove(line);
+        if (window != null) {
+            window.setOnHidden(null);
+            window.close();
+        }
+        tab(line).ifPresent(t -> tabs.getTabs().remove(t));
+        changed.run();
+    }
+
+    private Optional<Tab> tab(String line) {
+        return tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst();
     }
 
     /** The view of {@code line}, if its tab is open. */
@@ -114,14 +157,19 @@ public final class ConsoleTabs {
         ConsoleView view = new ConsoleView(line, connector, new ConsoleSettings(prefs.get()));
         view.setActions(() -> history(line), () -> saveLog(line, view));
         views.put(line, view);
-        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst().orElseGet(() -> {
+        Tab tab = tab(line).orElseGet(() -> {
             Tab t = new Tab(line);
             t.setId("consoleTab-" + line);
+            t.setOnCloseRequest(e -> {
+                e.consume();
+                closeTab(line);
+            });
             tabs.getTabs().add(t);
             return t;
         });
         tab.getStyleClass().remove("console-ended-tab");
         tab.setTooltip(null);
+        tab.setClosable(false);
         tab.setContextMenu(menu(line, view));
         Stage window = detached.get(line);
         if (window != null) {
@@ -135,7 +183,10 @@ public final class ConsoleTabs {
         view.whenEnded(() -> ui.execute(() -> {
             if (views.get(line) == view) {
                 tab.getStyleClass().add("console-ended-tab");
-                tab.setTooltip(new Tooltip("The guest's console ended; the screen is kept."));
+                tab.setTooltip(new Tooltip("The guest's console ended; the screen is kept until you close the tab"
+                        + " (the whole history stays in History…)."));
+                tab.setClosable(true);
+                changed.run();
             }
         }));
         view.start();
@@ -149,20 +200,30 @@ public final class ConsoleTabs {
         detach.setId("detach-" + line);
         detach.setOnAction(e -> detach(line));
         MenuItem history = new MenuItem("History…");
+        history.setId("history-" + line);
         history.setOnAction(e -> history(line));
         MenuItem save = new MenuItem("Save log…");
+        save.setId("saveLog-" + line);
         save.setOnAction(e -> saveLog(line, view));
-        return new ContextMenu(detach, history, save);
+        MenuItem close = new MenuItem("Close ended console");
+        close.setId("closeEnded-" + line);
+        ContextMenu menu = new ContextMenu(detach, history, save, new SeparatorMenuItem(), close);
+        menu.setOnShowing(e -> close.setDisable(!view.ended()));
+        close.setOnAction(e -> closeTab(line));
+        return menu;
     }
 
     /** Moves the terminal of {@code line} into its own window; closing the window brings it back. */
     public Stage detach(String line) {
         ConsoleView view = views.get(line);
-        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst().orElseThrow();
+        Tab tab = tab(line).orElseThrow();
         tab.setContent(null);
         Stage window = new Stage();
         window.setTitle(instance + " — " + line);
         window.setScene(new Scene(view.pane(), 900, 560));
+        if (tabs.getScene() != null) {
+            window.getScene().getStylesheets().setAll(tabs.getScene().getStylesheets());
+        }
         window.setOnHidden(e -> {
             detached.remove(line);
             ConsoleView current = views.get(line);
@@ -187,38 +248,46 @@ public final class ConsoleTabs {
 
     /** Saves the whole console log, rotated files included (or, without one, what the terminal still holds). */
     private void saveLog(String line, ConsoleView view) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the log of " + instance + " " + line);
-        chooser.setInitialFileName(instance + "-" + line + ".log");
-        var file = chooser.showSaveDialog(owner());
-        if (file == null) {
+        Optional<Path> target = saveLocation.ask(owner(), "Save the log of " + instance + " " + line,
+                instance + "-" + line + ".log");
+        if (target.isEmpty()) {
             return;
         }
+        Path file = target.get();
         String fallback = view.bufferText();
         CompletableFuture.runAsync(() -> {
             try {
                 if (!ConsoleLogs.files(logDirectory, line).isEmpty()) {
                     try (InputStream log = ConsoleLogs.open(logDirectory, line)) {
-                        Files.copy(log, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(log, file, StandardCopyOption.REPLACE_EXISTING);
                     }
                 } else {
-                    Files.writeString(file.toPath(), fallback, StandardCharsets.UTF_8);
+                    Files.writeString(file, fallback, StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, background).exceptionally(e -> {
-            LOG.warn("Could not save the log of {} {} to {}: {}", instance, line, file, e.getMessage());
-            return null;
-        });
+        }, background).whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                Throwable cause = error.getCause() instanceof UncheckedIOException u ? u.getCause() : error;
+                LOG.warn("Could not save the log of {} {} to {}: {}", instance, line, file, cause.getMessage());
+                Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save the log of " + instance + " " + line
+                        + " to " + file + ": " + cause.getMessage(), ButtonType.OK);
+                alert.initOwner(owner());
+                alert.show();
+            }
+        }, ui);
     }
 
     /** Closes every stream and window; the screens are dropped. */
     public void close() {
-        views.values().forEach(ConsoleView::close);
+        // Closing a view may end its tab, which changes the map: close a copy.
+        List<ConsoleView> open = List.copyOf(views.values());
         views.clear();
-        detached.values().forEach(Stage::close);
+        open.forEach(ConsoleView::close);
+        List<Stage> windows = List.copyOf(detached.values());
         detached.clear();
+        windows.forEach(Stage::close);
         tabs.getTabs().clear();
     }
 }

@@ -57,6 +57,9 @@ final class HistoryWindow {
         stage.initOwner(owner);
         stage.setTitle(title);
         stage.setScene(new Scene(root, 900, 600));
+        if (owner != null && owner.getScene() != null) {
+            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
 
         AtomicReference<ConsoleHistory> history = new AtomicReference<>(ConsoleHistory.of(List.of()));
         AtomicReference<List<Integer>> hits = new AtomicReference<>(List.of());

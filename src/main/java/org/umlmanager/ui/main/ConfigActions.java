@@ -51,7 +51,7 @@ final class ConfigActions {
         return List.of(
                 new AppAction("new", "New…", "Create an instance", shortcut(KeyCode.N), always, this::create),
                 new AppAction("import", "Import command line…", "Create an instance from an existing command line",
-                        shortcut(KeyCode.I), always, this::importLine),
+                        shortcut(KeyCode.I), always, this::importLine).withButtonText("Import"),
                 new AppAction("duplicate", "Duplicate…", "Copy the selected instance's configuration",
                         shortcut(KeyCode.D), oneSaved, this::duplicate),
                 new AppAction("delete", "Delete…", "Delete the selected configurations (not their disk images)",

@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.SplitPane;
 import javafx.stage.Window;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
@@ -113,6 +114,12 @@ final class Hotplug {
         dialog.getDialogPane().setContent(page);
         dialog.getDialogPane().setPrefSize(900, 560);
         dialog.getDialogPane().setId("hotplugDialog");
+        // Laid out first at the content's own width, the list took half the dialog and squeezed the form.
+        dialog.setOnShown(e -> {
+            if (page.lookup(".split-pane") instanceof SplitPane split) {
+                split.setDividerPositions(0.28);
+            }
+        });
         ButtonType plug = new ButtonType("Add to the running guest", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(plug, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(plug).disableProperty().bind(Bindings.createBooleanBinding(

@@ -28,6 +28,7 @@ import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
 import org.umlmanager.ui.console.ConsoleTabs;
+import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.wizard.NewVmWizard;
 
@@ -43,10 +44,18 @@ public final class MainUi {
      * @param logsDir       the runtime's console logs, one directory per instance
      * @param background    where blocking work runs
      * @param ui            the FX thread
+     * @param saveLocation  asks where a console's Save log… writes
      */
     public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
                           Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                          Executor background, Executor ui) {
+                          Executor background, Executor ui, SaveLocation saveLocation) {
+
+        /** With the desktop's file chooser for Save log…. */
+        public Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
+                       Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
+                       Executor background, Executor ui) {
+            this(defaultKernel, dataDir, parse, script, consolePrefs, logsDir, background, ui, SaveLocation.CHOOSER);
+        }
     }
 
     private final MainViewModel main;
@@ -59,7 +68,7 @@ public final class MainUi {
         DetailsPane details = new DetailsPane(instances, editors, main, context.ui());
         ConfigActions config = new ConfigActions(() -> stage, instances, main, context);
         bridge = new RuntimeBridge(runtime, main, context.consolePrefs(), context.logsDir(), context.background(),
-                context.ui(), () -> stage);
+                context.ui(), () -> stage, context.saveLocation());
         MachineActions machine = new MachineActions(runtime,
                 () -> main.selectedProperty().get() == null ? null : main.selectedProperty().get().name(),
                 name -> main.row(name).flatMap(InstanceRow::config).orElse(null), main.selectedStateProperty(),
@@ -80,14 +89,22 @@ public final class MainUi {
                 Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created)));
         Hotplug hotplug = new Hotplug(runtime, instances, editors, main, stage, context.ui());
         var running = StateRules.in(main.selectedStateProperty(), StateRules.RUNNING);
-        List<MenuItem> extras = List.of(machine.sysRqMenu(),
+        List<AppAction> devices = List.of(
                 new AppAction("adddisk", "Add disk…", "Add a disk to the running guest (mconsole config)", null,
-                        running, hotplug::addDisk).menuItem(),
+                        running, hotplug::addDisk),
                 new AppAction("addnic", "Add network interface…", "Add an interface to the running guest", null,
-                        running, hotplug::addNetwork).menuItem(),
+                        running, hotplug::addNetwork).withButtonText("Add interface"),
                 new AppAction("remove", "Remove device…", "Remove a disk or interface from the running guest", null,
-                        running, hotplug::removeDevice).menuItem());
-        window = new MainWindow(stage, main, details, configActions, machineActions, extras, appItems);
+                        running, hotplug::removeDevice));
+        AppAction inspect = new AppAction("inspect", "Inspect", "The guest's kernel: version, /proc files, a process's"
+                + " stack, a kernel log line", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), StateRules.in(main.selectedStateProperty(), StateRules.UP),
+                this::showInspect);
+        AppAction closeEnded = new AppAction("closeended", "Close ended consoles", "Close the console tabs of guests"
+                + " that stopped (their logs keep the whole history)", null, bridge.endedConsolesProperty(),
+                bridge::closeEndedConsoles);
+        window = new MainWindow(stage, main, details, configActions, new MainWindow.MachineControls(machineActions,
+                machine.sysRqMenu(), machine.sysRqButton(), devices, inspect, closeEnded), appItems);
         Button first = new Button("Create your first VM");
         first.setId("createFirstVm");
         first.setOnAction(e -> NewVmWizard.createFirstVm(stage, wizard).thenAccept(created));
@@ -96,6 +113,10 @@ public final class MainUi {
         empty.setAlignment(Pos.CENTER);
         window.setListPlaceholder(empty);
         bridge.attach(window);
+    }
+
+    private void showInspect() {
+        window.showInspect();
     }
 
     /** Loads the configurations, then the guests' states. */

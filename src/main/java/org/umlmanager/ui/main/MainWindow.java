@@ -10,6 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
@@ -56,18 +59,31 @@ public final class MainWindow {
     private double consoleSplit = WindowGeometry.DEFAULT.consoleSplit();
 
     /**
+     * What acts on the selected guest, in the Machine menu and on the toolbar.
+     *
+     * @param power       Start, Shut down, Force off, Reboot, Ctrl-Alt-Del, Pause, Resume
+     * @param sysRqMenu   the SysRq keys for the Machine menu
+     * @param sysRqButton the same keys for the toolbar
+     * @param devices     Add disk…, Add network interface…, Remove device…
+     * @param inspect     shows the Inspect tab
+     * @param closeEnded  closes the console tabs of stopped guests (Machine menu only)
+     */
+    public record MachineControls(List<AppAction> power, Menu sysRqMenu, MenuButton sysRqButton,
+                                  List<AppAction> devices, AppAction inspect, AppAction closeEnded) {
+    }
+
+    /**
      * @param configActions New, Import, Duplicate, Delete, Export (File and Edit menus, toolbar)
-     * @param machineActions actions on the running guest (Machine menu, toolbar)
+     * @param machine       actions on the running guest (Machine menu, toolbar)
      * @param appItems      Preferences…, Refresh and similar entries for the File/View menus
      */
     public MainWindow(Stage stage, MainViewModel vm, DetailsPane details, List<AppAction> configActions,
-                      List<AppAction> machineActions, List<MenuItem> machineExtras, List<MenuItem> appItems) {
+                      MachineControls machine, List<MenuItem> appItems) {
         this.stage = stage;
         this.vm = vm;
         this.details = details;
         table = InstanceTable.create(vm);
-        root.setTop(new VBox(menuBar(configActions, machineActions, machineExtras, appItems),
-                toolBar(configActions, machineActions)));
+        root.setTop(new VBox(menuBar(configActions, machine, appItems), toolBar(configActions, machine)));
         root.setCenter(center());
         root.setBottom(statusBar());
         vm.selectedProperty().addListener((o, old, row) -> selectionChanged(old, row));
@@ -136,8 +152,12 @@ public final class MainWindow {
         details.show(row);
     }
 
-    private MenuBar menuBar(List<AppAction> config, List<AppAction> machine, List<MenuItem> machineExtras,
-                            List<MenuItem> app) {
+    /** Brings the Inspect tab of the selected guest to the front. */
+    public void showInspect() {
+        detailTabs.getSelectionModel().select(inspectTab);
+    }
+
+    private MenuBar menuBar(List<AppAction> config, MachineControls machine, List<MenuItem> app) {
         Menu file = new Menu("_File");
         file.setId("fileMenu");
         config.stream().filter(a -> List.of("wizard", "new", "import", "export").contains(a.id()))
@@ -159,26 +179,45 @@ public final class MainWindow {
         edit.getItems().add(find);
         Menu machineMenu = new Menu("_Machine");
         machineMenu.setId("machineMenu");
-        machine.forEach(a -> machineMenu.getItems().add(a.menuItem()));
-        if (!machineExtras.isEmpty()) {
-            machineMenu.getItems().add(new SeparatorMenuItem());
-            machineMenu.getItems().addAll(machineExtras);
-        }
+        machine.power().forEach(a -> machineMenu.getItems().add(a.menuItem()));
+        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.sysRqMenu(), new SeparatorMenuItem());
+        machine.devices().forEach(a -> machineMenu.getItems().add(a.menuItem()));
+        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.inspect().menuItem(),
+                machine.closeEnded().menuItem());
         MenuBar bar = new MenuBar(file, edit, machineMenu);
         bar.setId("menuBar");
         return bar;
     }
 
-    private ToolBar toolBar(List<AppAction> config, List<AppAction> machine) {
+    private ToolBar toolBar(List<AppAction> config, MachineControls machine) {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
         config.stream().filter(a -> List.of("wizard", "new", "import").contains(a.id())).forEach(a -> bar.getItems()
                 .add(a.button()));
-        if (!machine.isEmpty()) {
-            bar.getItems().add(new Separator(Orientation.VERTICAL));
-            machine.forEach(a -> bar.getItems().add(a.button()));
-        }
+        bar.getItems().add(new Separator(Orientation.VERTICAL));
+        machine.power().forEach(a -> bar.getItems().add(a.button()));
+        bar.getItems().addAll(machine.sysRqButton(), new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(devicesButton(machine.devices()), new Separator(Orientation.VERTICAL),
+                machine.inspect().button());
         return bar;
+    }
+
+    /** Hot-plug under one toolbar button, so that the toolbar fits a 1100-pixel window. */
+    private static MenuButton devicesButton(List<AppAction> devices) {
+        MenuButton button = new MenuButton("Devices");
+        button.setId("tool-devices");
+        button.setAccessibleText("Devices: add a disk or network interface to the running guest, or remove one");
+        button.setTooltip(new Tooltip("Add a disk or network interface to the running guest, or remove one"));
+        button.setFocusTraversable(false);
+        for (AppAction a : devices) {
+            MenuItem item = a.menuItem();
+            item.setId("tool-" + a.id());
+            button.getItems().add(item);
+        }
+        button.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> devices.stream().noneMatch(a -> a.executable().get()),
+                devices.stream().map(AppAction::executable).toArray(javafx.beans.Observable[]::new)));
+        return button;
     }
 
     private Node center() {

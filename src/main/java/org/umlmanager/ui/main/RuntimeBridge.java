@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
@@ -19,6 +22,7 @@ import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.ui.console.ConsoleTabs;
+import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.console.TerminalWarmUp;
 import org.umlmanager.ui.inspect.InspectView;
 import org.umlmanager.ui.inspect.InspectViewModel;
@@ -40,12 +44,14 @@ final class RuntimeBridge {
     private final Executor background;
     private final Executor ui;
     private final Supplier<Window> owner;
+    private final SaveLocation saveLocation;
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
+    private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
     private AutoCloseable subscription;
 
     RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                  Executor background, Executor ui, Supplier<Window> owner) {
+                  Executor background, Executor ui, Supplier<Window> owner, SaveLocation saveLocation) {
         this.runtime = runtime;
         this.main = main;
         this.consolePrefs = consolePrefs;
@@ -53,6 +59,7 @@ final class RuntimeBridge {
         this.background = background;
         this.ui = ui;
         this.owner = owner;
+        this.saveLocation = saveLocation;
     }
 
     void attach(MainWindow w) {
@@ -62,6 +69,7 @@ final class RuntimeBridge {
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
         w.inspectTab().selectedProperty().addListener((o, a, selected) -> showSelected());
+        main.allRows().addListener((InvalidationListener) o -> rowsChanged());
     }
 
     /** Reads every guest's state (and finds guests running without a configuration). */
@@ -126,9 +134,39 @@ final class RuntimeBridge {
         if (lines.isEmpty()) {
             return;
         }
-        ConsoleTabs tabs = consoles.computeIfAbsent(name, n -> new ConsoleTabs(n, runtime, consolePrefs,
-                logsDir.resolve(n), background, ui));
+        ConsoleTabs tabs = consoles.computeIfAbsent(name, n -> {
+            ConsoleTabs t = new ConsoleTabs(n, runtime, consolePrefs, logsDir.resolve(n), background, ui,
+                    saveLocation);
+            t.onChange(() -> consolesChanged(n));
+            return t;
+        });
         tabs.open(lines).thenRunAsync(this::showSelected, ui);
+    }
+
+    /** Whether some guest's console tab has ended (what "Close ended consoles" follows). */
+    ReadOnlyBooleanProperty endedConsolesProperty() {
+        return endedConsoles.getReadOnlyProperty();
+    }
+
+    /** Closes every ended console tab, releasing its screen; the logs keep the history. */
+    void closeEndedConsoles() {
+        List.copyOf(consoles.keySet()).forEach(name -> consoles.get(name).closeEnded());
+    }
+
+    private void consolesChanged(String name) {
+        ConsoleTabs tabs = consoles.get(name);
+        if (tabs != null && tabs.isEmpty()) {
+            consoles.remove(name);
+            tabs.close();
+        }
+        endedConsoles.set(consoles.values().stream().anyMatch(ConsoleTabs::hasEnded));
+        showSelected();
+    }
+
+    /** The ended consoles of a guest whose configuration was deleted are closed with it. */
+    private void rowsChanged() {
+        List.copyOf(consoles.keySet()).stream().filter(name -> main.row(name).isEmpty())
+                .forEach(name -> consoles.get(name).closeEnded());
     }
 
     /** The console tabs of {@code name}, if any were opened. */
