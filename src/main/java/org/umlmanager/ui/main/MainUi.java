@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.geometry.Insets;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -108,9 +110,12 @@ public final class MainUi {
         Button first = new Button("Create your first VM");
         first.setId("createFirstVm");
         first.setOnAction(e -> NewVmWizard.createFirstVm(stage, wizard).thenAccept(created));
-        VBox empty = new VBox(10, new Label("No instances yet."), first,
-                new Label("or use New VM…, New… or Import command line…"));
+        Label others = new Label("or use New VM…, New… or Import command line…");
+        others.setWrapText(true);
+        others.setTextAlignment(TextAlignment.CENTER);
+        VBox empty = new VBox(10, new Label("No instances yet."), first, others);
         empty.setAlignment(Pos.CENTER);
+        empty.setPadding(new Insets(8));
         window.setListPlaceholder(empty);
         bridge.attach(window);
     }
