@@ -34,7 +34,9 @@ import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.PreferencesDialog;
+import org.umlmanager.ui.storage.StorageWindow;
 import org.umlmanager.ui.prefs.PreferencesStore;
 import org.umlmanager.ui.prefs.Theme;
 import org.umlmanager.ui.prefs.UiPreferences;
@@ -78,12 +80,16 @@ public final class App {
         preferences.setId("menu-preferences");
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         preferences.setOnAction(e -> editPreferences());
+        MenuItem storage = new MenuItem("Disk images & COW files…");
+        storage.setId("menu-storage");
+        storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
+        storage.setOnAction(e -> StorageWindow.show(stage, instances, io, Platform::runLater, SaveLocation.CHOOSER));
         ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
                 paths.data(),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
                         validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), List.of(preferences));
+                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), List.of(storage, preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());
         stage.setTitle("UML Manager");

@@ -20,15 +20,15 @@ import java.util.concurrent.TimeUnit;
  * caught by the other), and writes "guest" sectors into them as the kernel's ubd driver does:
  * data at {@code data_offset + s * 512}, bit {@code s} set.
  */
-final class CowFixtures {
+public final class CowFixtures {
 
-    static final int SECTOR = 512;
+    public static final int SECTOR = 512;
 
     private CowFixtures() {
     }
 
     /** A backing file of {@code size} bytes: random data with runs of zeros and a hole, mtime fixed. */
-    static Path backing(Path file, long size, long seed) throws IOException {
+    public static Path backing(Path file, long size, long seed) throws IOException {
         Random random = new Random(seed);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] chunk = new byte[64 * SECTOR];
@@ -80,7 +80,7 @@ final class CowFixtures {
     }
 
     /** Writes {@code data} (whole sectors) as guest sector {@code sector} onwards, setting their bits. */
-    static void writeSectors(Path cow, CowHeader header, long sector, byte[] data) throws IOException {
+    public static void writeSectors(Path cow, CowHeader header, long sector, byte[] data) throws IOException {
         try (FileChannel ch = FileChannel.open(cow, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(data), header.dataOffset() + sector * SECTOR);
             for (long s = sector; s < sector + data.length / SECTOR; s++) {
