@@ -74,7 +74,14 @@ final class DetailsPane {
     /** Saves through the service; completes on the FX thread with the saved instance. */
     CompletableFuture<Instance> save(InstanceEditorViewModel vm, Instance edited) {
         Instance before = vm.originalProperty().get();
-        CompletableFuture<Instance> saving = before.name().equals(edited.name())
+        boolean newName = !before.name().equals(edited.name());
+        if (newName && main.row(before.name()).map(r -> r.state().active()).orElse(false)) {
+            IllegalStateException running = new IllegalStateException(before.name() + " is running; shut it down"
+                    + " before renaming it (its session, consoles and logs go by its name)");
+            Dialogs.error(root.getScene().getWindow(), "rename", before.name(), running);
+            return CompletableFuture.failedFuture(running);
+        }
+        CompletableFuture<Instance> saving = !newName
                 ? instances.update(edited)
                 : instances.rename(before.name(), edited.name()).thenCompose(renamed -> instances.update(edited));
         return saving.whenCompleteAsync((saved, error) -> {

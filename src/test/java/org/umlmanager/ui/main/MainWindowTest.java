@@ -37,6 +37,7 @@ import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.RuntimeService;
@@ -160,6 +161,26 @@ class MainWindowTest {
         robot.clickOn("Discard");
         waitFor(() -> nameShown(robot, "beta"));
         assertThat(service.get("alpha").get().memory()).contains(MemorySize.ofMebibytes(192));
+    }
+
+    @Test
+    void aRunningInstanceIsNotRenamed(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> ui.main().stateChanged("beta", InstanceState.RUNNING, ""));
+        robot.interact(() -> ui.main().select("beta"));
+        waitFor(() -> nameShown(robot, "beta"));
+
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        robot.interact(() -> name.setText("beta2"));
+        waitFor(() -> !robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#saveButton");
+
+        waitFor(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText())
+                .isEqualTo("Could not rename beta: beta is running; shut it down before renaming it (its session,"
+                        + " consoles and logs go by its name)");
+        assertThat(service.list().get().instances()).extracting(Instance::name).containsExactly("alpha", "beta",
+                "gamma");
     }
 
     @Test
