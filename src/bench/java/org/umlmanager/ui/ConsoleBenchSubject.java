@@ -24,6 +24,8 @@ public final class ConsoleBenchSubject extends Application {
 
     static final int COLUMNS = 120;
     static final int ROWS = 40;
+    /** {@code -Dbench.jumpScroll=false}: the terminal parses every byte, as without the backlog's skipping. */
+    static final boolean JUMP_SCROLL = Boolean.parseBoolean(System.getProperty("bench.jumpScroll", "true"));
     static final int REFRESH_RATE = new ConsoleSettings(ConsolePreferences.DEFAULTS).maxRefreshRate();
 
     @Override
@@ -42,11 +44,13 @@ public final class ConsoleBenchSubject extends Application {
         CountDownLatch done = new CountDownLatch(tabsCount);
         List<ConsoleView> views = new ArrayList<>();
         List<Process> feeders = new ArrayList<>();
+        List<StreamTtyConnector> connectors = new ArrayList<>();
         for (int i = 0; i < tabsCount; i++) {
             Process cat = new ProcessBuilder("cat", file.toString()).redirectErrorStream(true).start();
             feeders.add(cat);
             var connector = new StreamTtyConnector("con" + i, cat.getInputStream(), cat.getOutputStream(),
-                    ResizeHandler.IGNORE);
+                    ResizeHandler.IGNORE, JUMP_SCROLL ? settings.getBufferMaxLinesCount() : 0);
+            connectors.add(connector);
             ConsoleView view = new ConsoleView("con" + i, connector, settings);
             view.whenEnded(done::countDown);
             views.add(view);
@@ -75,8 +79,9 @@ public final class ConsoleBenchSubject extends Application {
                     Thread.sleep(2000);
                 }
                 String status = Files.readString(Path.of("/proc/self/status"));
-                System.out.printf("RESULT ms=%d rss_kb=%d hwm_kb=%d bytes=%d tabs=%d%n", elapsed / 1_000_000,
-                        field(status, "VmRSS:"), field(status, "VmHWM:"), Files.size(file), tabsCount);
+                System.out.printf("RESULT ms=%d rss_kb=%d hwm_kb=%d bytes=%d tabs=%d skipped_chars=%d%n",
+                        elapsed / 1_000_000, field(status, "VmRSS:"), field(status, "VmHWM:"), Files.size(file),
+                        tabsCount, connectors.get(0).skippedCharacters());
                 System.out.println("SCREEN " + views.get(0).screenText().lines()
                         .filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
             } catch (Exception e) {

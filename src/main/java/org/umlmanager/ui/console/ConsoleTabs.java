@@ -151,10 +151,12 @@ public final class ConsoleTabs {
         if (old != null) {
             old.close();
         }
-        var connector = new StreamTtyConnector(line, stream.input(), stream.output(), stream::resize);
+        ConsoleSettings settings = new ConsoleSettings(prefs.get());
+        var connector = new StreamTtyConnector(line, stream.input(), stream.output(), stream::resize,
+                settings.getBufferMaxLinesCount());
         // The holder keeps a size change back until the kernel is up, so the terminal may send them at once.
         connector.releaseResizes();
-        ConsoleView view = new ConsoleView(line, connector, new ConsoleSettings(prefs.get()));
+        ConsoleView view = new ConsoleView(line, connector, settings);
         view.setActions(() -> history(line), () -> saveLog(line, view));
         views.put(line, view);
         Tab tab = tab(line).orElseGet(() -> {
