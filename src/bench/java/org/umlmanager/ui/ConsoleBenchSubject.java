@@ -84,6 +84,8 @@ public final class ConsoleBenchSubject extends Application {
                         tabsCount, connectors.get(0).skippedCharacters());
                 System.out.println("SCREEN " + views.get(0).screenText().lines()
                         .filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
+                String buffer = views.get(0).bufferText();
+                System.out.printf("BUFFER lines=%d hash=%08x%n", buffer.lines().count(), buffer.hashCode());
             } catch (Exception e) {
                 System.out.println("RESULT error " + e);
             } finally {

@@ -147,6 +147,16 @@ final class OutputBacklog {
         }
     }
 
+    /** What ends a sequence left unfinished by the output taken so far (see {@link SequenceTracker#sequenceEnd()}). */
+    String sequenceEnd() {
+        lock.lock();
+        try {
+            return handedOut.sequenceEnd();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Characters dropped by skips so far. */
     long skipped() {
         lock.lock();

@@ -35,6 +35,21 @@ final class SequenceTracker {
         return state == State.GROUND && !scrollRegion && !highSurrogate;
     }
 
+    /**
+     * What ends the sequence the emulator is in the middle of, if any, so that text after it is
+     * shown as text: a final byte for a CSI, BEL for a string, a character-set name for
+     * {@code ESC (}.
+     */
+    String sequenceEnd() {
+        return switch (state) {
+            case GROUND, SHIFT -> "";
+            case ESCAPE -> "\\";
+            case ESCAPE_ARGUMENT -> "B";
+            case CSI -> "m";
+            case STRING, STRING_ESCAPE -> String.valueOf(BEL);
+        };
+    }
+
     private void accept(char c) {
         switch (state) {
             case GROUND -> {

@@ -106,7 +106,8 @@ public final class StreamTtyConnector implements TtyConnector {
         }
         if (n < 0) {
             ended = true;
-            pendingMarker = ENDED;
+            // Output cut off inside an escape sequence would swallow the marker's first characters.
+            pendingMarker = backlog.sequenceEnd() + ENDED;
             return read(buf, offset, length);
         }
         return n;

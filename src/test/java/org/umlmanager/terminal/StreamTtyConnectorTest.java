@@ -39,6 +39,15 @@ class StreamTtyConnectorTest {
     }
 
     @Test
+    void outputCutOffInsideASequenceIsClosedBeforeTheMarker() throws IOException {
+        byte[] bytes = "last words\u001b[38;5".getBytes(StandardCharsets.UTF_8);
+        var c = new StreamTtyConnector("con0", new ByteArrayInputStream(bytes), new ByteArrayOutputStream(),
+                ResizeHandler.IGNORE);
+
+        assertThat(readAll(c)).isEqualTo("last words\u001b[38;5m" + StreamTtyConnector.endedMarker());
+    }
+
+    @Test
     void typedInputReachesTheStreamUntilItEnds() throws IOException {
         var typed = new ByteArrayOutputStream();
         var c = new StreamTtyConnector("con0", new ByteArrayInputStream(new byte[0]), typed, ResizeHandler.IGNORE);
