@@ -40,6 +40,7 @@ final class GuestSession {
     private static final Logger LOG = LoggerFactory.getLogger(GuestSession.class);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PTS_POLL = Duration.ofMillis(500);
+    private static final Duration KICK_POLL = Duration.ofMillis(100);
     private static final Duration USERSPACE_POLL = Duration.ofMillis(50);
 
     private final LaunchSpec spec;
@@ -50,6 +51,7 @@ final class GuestSession {
     private final KernelLogScanner scanner = new KernelLogScanner(this::seen);
     private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("mconsole"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
+    private final StallKick kick = new StallKick(this::kickConsoles);
     private final PtsLines pts;
     private final ResizeGate resizes = new ResizeGate();
     private final CompletableFuture<GuestSnapshot> ended = new CompletableFuture<>();
@@ -117,6 +119,7 @@ final class GuestSession {
         ptyReader.start();
         p.exit().thenAcceptAsync(this::exited, daemonExecutor("exit"));
         timer.scheduleWithFixedDelay(pts::poll, PTS_POLL.toMillis(), PTS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(kick::check, KICK_POLL.toMillis(), KICK_POLL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("started {} (umid {}) as pid {}: {}", spec.name(), spec.umid(), p.pid(), spec.argv());
         return machine.current();
     }
@@ -126,6 +129,7 @@ final class GuestSession {
         try {
             int n;
             while ((n = p.output().read(buffer)) > 0) {
+                kick.noteRead(n);
                 line.publish(buffer, n);
                 scanner.feed(buffer, n);
             }
@@ -204,6 +208,19 @@ final class GuestSession {
     /** Re-applies the last size asked for {@code lineName} (a pts line that just got its device). */
     void reapplySize(String lineName) {
         resizes.reapply(lineName, this::applyResize);
+    }
+
+    /** Output read from a console line: see {@link StallKick}. */
+    void outputRead(int bytes) {
+        kick.noteRead(bytes);
+    }
+
+    /** An mconsole request interrupts the kernel, whose console driver then writes what it holds. */
+    private void kickConsoles() {
+        if (machine.current().state() == InstanceState.RUNNING) {
+            LOG.debug("console output stopped after a burst; waking the console driver");
+            commands.execute(() -> link.send(mconsoleSocket(), "version", COMMAND_TIMEOUT));
+        }
     }
 
     /** Runs an mconsole command; one at a time. Pauses and resumes change the state when they succeed. */

@@ -93,6 +93,7 @@ final class PtsLines {
         byte[] buffer = new byte[16 * 1024];
         int n;
         while ((n = device.read(buffer)) > 0) {
+            session.outputRead(n);
             line.publish(buffer, n);
         }
         synchronized (this) {
