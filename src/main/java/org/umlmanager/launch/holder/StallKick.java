@@ -8,14 +8,14 @@ import java.util.function.LongSupplier;
  * writes to non-blocking host descriptors; when the pty (or pts) it writes to is full it waits
  * for a SIGIO, which a pty never sends for room to write, so a long burst ({@code seq 1 300000})
  * stops for good until some other interrupt reaches the kernel: a key, or an mconsole request,
- * after which the driver writes on. So after a large read followed by silence this runs {@code
- * kick} (a harmless mconsole request) once; a burst that had simply ended costs one request.
- * Thread-safe: readers call {@link #noteRead}, a timer calls {@link #check}.
+ * after which the driver writes on. Whether it stopped or simply finished cannot be told from
+ * outside (the reads before a stall may be small), so whenever output has been quiet for {@link
+ * #QUIET} this runs {@code kick} (a harmless mconsole request, some 20 µs) once; output that had
+ * simply ended costs one request. Thread-safe: readers call {@link #noteRead}, a timer calls
+ * {@link #check}.
  */
 final class StallKick {
 
-    /** A read this large means the descriptor had filled up: the driver may be waiting. */
-    static final int FULL_READ = 4096;
     static final Duration QUIET = Duration.ofMillis(300);
 
     private final Runnable kick;
@@ -34,12 +34,10 @@ final class StallKick {
 
     synchronized void noteRead(int bytes) {
         lastRead = nanos.getAsLong();
-        if (bytes >= FULL_READ) {
-            armed = true;
-        }
+        armed = bytes > 0;
     }
 
-    /** Kicks once when output has been quiet for {@link #QUIET} since a large read. */
+    /** Kicks once when output has been quiet for {@link #QUIET} since the last read. */
     void check() {
         synchronized (this) {
             if (!armed || nanos.getAsLong() - lastRead < QUIET.toNanos()) {
