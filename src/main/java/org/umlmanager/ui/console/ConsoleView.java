@@ -36,7 +36,6 @@ public final class ConsoleView {
         widget.setTtyConnector(connector);
         widget.getPane().setId("console-" + title);
         widget.getTerminalPanel().getCanvas().setAccessibleText("Console " + title);
-        // An ended console only shows its screen and scrollback: its terminal's worker threads can go.
     }
 
     /** Adds History… and Save log… to the terminal's context menu and key bindings. */
