@@ -19,6 +19,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -63,8 +65,9 @@ import org.umlmanager.ui.prefs.ConsolePreferences;
 /**
  * A console tab's tools against one real guest shared by the tests (each builds a fresh window
  * over it): History… finds what scrolled out of the tab, Save log… writes the log, a tab goes
- * into its own window and back, Inspect's process stack and kernel log line; last, the guest is
- * killed: a notification, CRASHED in the list, and its ended tab closed on demand.
+ * into its own window and back, SysRq from the toolbar, Pause and Inspect's process stack and
+ * kernel log line, a stack refused by the running kernel; last, the guest is killed: a
+ * notification, CRASHED in the list, SysRq off, and its ended tab closed on demand.
  */
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -251,26 +254,92 @@ class ConsoleToolsTest {
 
     @Test
     @Order(3)
-    void inspectShowsAProcessStackAndSendsAKernelLogLine(FxRobot robot) throws TimeoutException {
+    void sysRqFromTheToolbarThenPausedInspectShowsInitsStackAndSendsALogLine(FxRobot robot) throws Exception {
         ConsoleView con0 = selectAndWaitForTheShell(robot);
+        assertThat(robot.lookup("#tool-sysrq").queryAs(MenuButton.class).isDisabled()).as("running").isFalse();
+        assertThat(robot.lookup("#tool-sysrq").queryAs(MenuButton.class).getItems()).extracting(MenuItem::getText)
+                .contains("m — Show memory use in the kernel log", "c — Crash the kernel (panic)…");
 
+        robot.clickOn("#tool-sysrq").clickOn("#tool-sysrq-m");
+        waitFor(Duration.ofSeconds(20), () -> con0.bufferText().contains("Mem-Info"));
+        waitFor(Duration.ofSeconds(10), () -> status(robot).startsWith(NAME + ": sysrq m: "));
+        assertThat(status(robot)).as("one line of the report").doesNotContain("\n");
+
+        robot.clickOn("#tool-pause");
+        waitFor(Duration.ofSeconds(20), () -> state() == InstanceState.PAUSED);
+        assertThat(robot.lookup("#tool-sysrq").queryAs(MenuButton.class).isDisabled())
+                .as("a paused kernel still serves SysRq from its stop loop").isFalse();
+        assertThat(robot.lookup("#tool-resume").queryButton().isDisabled()).isFalse();
+
+        // A paused guest's kernel answers 'stack' every time (a running one may refuse; see below).
+        openInspectStack(robot);
+        robot.clickOn("#inspectStackShow");
+        waitFor(Duration.ofSeconds(20), () -> stackText(robot).contains("Call Trace:"));
+        assertThat(stackText(robot)).startsWith("Stack:");
+        assertThat(inspectMessage(robot)).isEmpty();
+
+        robot.clickOn("#tool-resume");
+        waitFor(Duration.ofSeconds(20), () -> state() == InstanceState.RUNNING);
+        robot.interact(() -> robot.lookup("#inspectLogLine").queryAs(TextField.class).setText("inspect says hello"));
+        robot.clickOn("#inspectLogSend");
+        waitFor(Duration.ofSeconds(20), () -> con0.bufferText().contains("inspect says hello"));
+        assertThat(inspectMessage(robot)).isEqualTo("Sent to the kernel log.");
+        assertThat(robot.lookup("#inspectLogLine").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    /**
+     * With a busy process in a running 6.1 guest, the kernel mostly refuses 'stack' (the request
+     * interrupts user mode): whichever answer comes, the panel shows it, and a refusal is named
+     * as such with what helps.
+     */
+    @Test
+    @Order(4)
+    void aStackRefusedByARunningGuestIsShownAsARefusal(FxRobot robot) throws Exception {
+        ConsoleView con0 = selectAndWaitForTheShell(robot);
+        type(robot, con0, "(while :; do :; done) & echo busy-$((5*5))");
+        waitFor(Duration.ofSeconds(20), () -> con0.bufferText().contains("busy-25"));
+        try {
+            openInspectStack(robot);
+            robot.clickOn("#inspectStackShow");
+            waitFor(Duration.ofSeconds(20), () -> !stackText(robot).isEmpty() || !inspectMessage(robot).isEmpty());
+            if (stackText(robot).contains("Call Trace:")) {
+                assertThat(inspectMessage(robot)).isEmpty();
+            } else {
+                assertThat(inspectMessage(robot)).startsWith("Could not read the stack of process 1 in " + NAME + ": ")
+                        .contains("Pause it and ask again");
+                assertThat(inspectMessage(robot)).contains(stackText(robot).strip().lines().findFirst().orElse("?"));
+            }
+        } finally {
+            type(robot, con0, "kill $! && echo idle-$((6*6))");
+            waitFor(Duration.ofSeconds(20), () -> con0.bufferText().contains("idle-36"));
+        }
+    }
+
+    private void openInspectStack(FxRobot robot) {
         robot.clickOn("#tool-inspect");
         waitFor(Duration.ofSeconds(20), () -> robot.lookup("#inspectPid").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#inspectPanel .titled-pane").queryAs(TitledPane.class).setExpanded(true));
         robot.interact(() -> robot.lookup("#inspectPid").queryAs(TextField.class).setText("1"));
-        robot.clickOn("#inspectStackShow");
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#inspectStackText").queryAs(TextArea.class).getText()
-                .contains("Call Trace"));
+    }
 
-        robot.interact(() -> robot.lookup("#inspectLogLine").queryAs(TextField.class).setText("inspect says hello"));
-        robot.clickOn("#inspectLogSend");
-        waitFor(Duration.ofSeconds(20), () -> con0.bufferText().contains("inspect says hello"));
-        assertThat(robot.lookup("#inspectMessage").queryAs(Label.class).getText()).isEqualTo("Sent to the kernel log.");
-        assertThat(robot.lookup("#inspectLogLine").queryAs(TextField.class).getText()).isEmpty();
+    private static String stackText(FxRobot robot) {
+        return robot.lookup("#inspectStackText").queryAs(TextArea.class).getText();
+    }
+
+    private static String inspectMessage(FxRobot robot) {
+        return robot.lookup("#inspectMessage").queryAs(Label.class).getText();
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#statusLabel").queryAs(Label.class).getText();
+    }
+
+    private InstanceState state() {
+        return ui.main().row(NAME).map(InstanceRow::state).orElse(null);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKilledGuestIsNotifiedAsCrashedAndItsEndedTabClosesOnDemand(FxRobot robot) throws Exception {
         ConsoleView con0 = selectAndWaitForTheShell(robot);
         long pid = runtime.status(NAME).get(10, TimeUnit.SECONDS).pid().orElseThrow();
@@ -286,6 +355,8 @@ class ConsoleToolsTest {
         assertThat(robot.lookup("#instanceTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
                 .extracting(c -> c.getText() == null ? "" : c.getText()).contains("Crashed");
         waitFor(Duration.ofSeconds(20), con0::ended);
+        assertThat(robot.lookup("#tool-sysrq").queryAs(MenuButton.class).isDisabled()).as("crashed").isTrue();
+        assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#consoleTabs").queryAs(TabPane.class).getTabs().get(0).isClosable()).isTrue();
 
         robot.clickOn("#machineMenu").clickOn("#menu-closeended");

@@ -175,7 +175,9 @@ public final class MachineActions {
             } else if (!reply.ok()) {
                 feedback.failed(action, name, new IllegalStateException(reply.text()));
             } else {
-                feedback.progress(name + ": " + command + (reply.text().isBlank() ? " done." : ": " + reply.text()));
+                // SysRq answers with whole kernel reports: the status line takes their first line.
+                String first = reply.text().strip().lines().findFirst().orElse("");
+                feedback.progress(name + ": " + command + (first.isEmpty() ? " done." : ": " + first));
             }
         }, ui);
     }

@@ -24,6 +24,9 @@ public final class InspectViewModel {
     public static final List<String> PROC_FILES = List.of("meminfo", "cpuinfo", "uptime", "loadavg", "version",
             "mounts", "partitions", "interrupts", "stat", "vmstat", "net/dev", "filesystems", "cmdline");
 
+    /** Every stack the kernel prints has this heading before its frames. */
+    static final String TRACE = "Call Trace:";
+
     private final GuestRuntime runtime;
     private final String name;
     private final Executor ui;
@@ -55,8 +58,22 @@ public final class InspectViewModel {
         return ask("proc " + file, "read /proc/" + file + " of", procText);
     }
 
+    /**
+     * Asks for a process's kernel stack. A running guest's kernel may print a refusal instead of a
+     * trace (6.1 refuses when the request interrupts a user process); that reply is shown as it
+     * came and the message says so, with what helps: pausing the guest, whose kernel always answers.
+     */
     public CompletableFuture<Void> showStack() {
-        return ask("stack " + pid.get().strip(), "read the stack of process " + pid.get().strip() + " in", stackText);
+        String process = pid.get().strip();
+        String action = "read the stack of process " + process + " in";
+        return ask("stack " + process, action, stackText).thenRun(() -> ui.execute(() -> {
+            String text = stackText.get();
+            if (message.get().isEmpty() && !text.isBlank() && !text.contains(TRACE)) {
+                message.set("Could not " + action + " " + name + ": the kernel answered \""
+                        + text.strip().lines().findFirst().orElse("") + "\". A running guest may refuse while one"
+                        + " of its processes runs; Pause it and ask again.");
+            }
+        }));
     }
 
     public CompletableFuture<Void> sendLog() {
@@ -75,10 +92,13 @@ public final class InspectViewModel {
         message.set("");
         return runtime.command(name, command).handleAsync((reply, error) -> {
             busy.set(false);
-            if (error != null) {
-                message.set("Could not " + action + " " + name + ": " + reason(error));
-            } else if (!reply.ok()) {
-                message.set("Could not " + action + " " + name + ": " + reply.text().strip());
+            if (error != null || !reply.ok()) {
+                message.set("Could not " + action + " " + name + ": "
+                        + (error != null ? reason(error) : reply.text().strip()));
+                // An answer left from an earlier request would read as this one's.
+                if (target != null) {
+                    target.set("");
+                }
             } else if (target != null) {
                 target.set(text(reply));
             }

@@ -1,0 +1,190 @@
+package org.umlmanager.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.Instance;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.ui.prefs.PreferencesStore;
+import org.umlmanager.ui.prefs.Theme;
+import org.umlmanager.ui.prefs.UiPreferences;
+
+/**
+ * The whole app as its launcher wires it, over a home directory in /tmp: Preferences… changes
+ * what the app uses and what it saves, the theme switches the window's colours both ways, and a
+ * start that fails is notified. No guest runs; the app's spare holder is stopped with it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppTest {
+
+    private static final String BROKEN = "broken";
+
+    private Path home;
+    private AppPaths paths;
+    private App app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        home = Files.createTempDirectory(Path.of("/tmp"), "uma");
+        paths = AppPaths.under(home);
+        new InstanceStore(paths.instancesDir()).create(Instance.builder(BROKEN)
+                .kernel(home.resolve("no-such-kernel").toString()).build());
+        app = new App(stage, paths);
+        app.start(UiPreferences.DEFAULTS);
+    }
+
+    @AfterEach
+    void stopTheApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        try {
+            // The app keeps a spare holder (a child JVM) warm; closing the app ends it.
+            waitFor(Duration.ofSeconds(30), () -> holdersOfThisTest().findAny().isEmpty());
+        } finally {
+            holdersOfThisTest().forEach(ProcessHandle::destroyForcibly);
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Stream<ProcessHandle> holdersOfThisTest() {
+        return ProcessHandle.current().children().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains(home.toString()));
+    }
+
+    private static void waitFor(Duration limit, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + limit, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Path preferencesFile() {
+        return paths.config().resolve("desktop.properties");
+    }
+
+    private UiPreferences saved() {
+        return Files.exists(preferencesFile()) ? new PreferencesStore(preferencesFile()).load() : UiPreferences.DEFAULTS;
+    }
+
+    private void openPreferences(FxRobot robot) {
+        robot.clickOn("#fileMenu").clickOn("#menu-preferences");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+    }
+
+    private static void ok(FxRobot robot) {
+        Node ok = robot.lookup("#preferencesDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("OK")).query();
+        robot.clickOn(ok);
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+    }
+
+    /** Relative luminance of the instance list's own background, 0 (black) to 1 (white). */
+    private static double listBrightness(FxRobot robot) {
+        Region table = robot.lookup("#instanceTable").queryAs(Region.class);
+        var fills = table.getBackground().getFills();
+        Color c = (Color) fills.get(fills.size() - 1).getFill();
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    private boolean dark() {
+        return stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
+    }
+
+    @Test
+    void preferencesAreAppliedAndSavedAndTheThemeSwitchesBothWays(FxRobot robot) {
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
+        assertThat(dark()).isFalse();
+        assertThat(listBrightness(robot)).as("light list").isGreaterThan(0.8);
+
+        openPreferences(robot);
+        TextField kernel = robot.lookup("#prefKernel").queryAs(TextField.class);
+        assertThat(kernel.getText()).isEqualTo(UiPreferences.DEFAULTS.defaultKernel());
+        robot.interact(() -> {
+            kernel.setText("/opt/uml/linux-6.1");
+            Spinner<Integer> scrollback = robot.lookup("#prefScrollback").query();
+            scrollback.getValueFactory().setValue(2500);
+        });
+        robot.clickOn("#prefTheme").clickOn("Dark");
+        ok(robot);
+
+        waitFor(Duration.ofSeconds(5), this::dark);
+        assertThat(listBrightness(robot)).as("dark list").isLessThan(0.2);
+        waitFor(Duration.ofSeconds(10), () -> saved().theme() == Theme.DARK);
+        UiPreferences saved = saved();
+        assertThat(saved.defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
+        assertThat(saved.console().scrollbackLines()).isEqualTo(2500);
+
+        // The dialog opens on what is in use; Cancel changes nothing.
+        openPreferences(robot);
+        assertThat(robot.lookup("#prefKernel").queryAs(TextField.class).getText()).isEqualTo("/opt/uml/linux-6.1");
+        assertThat(robot.lookup("#prefScrollback").queryAs(Spinner.class).getValue()).isEqualTo(2500);
+        assertThat(robot.lookup("#prefTheme").queryAs(ComboBox.class).getValue()).isEqualTo(Theme.DARK);
+        ComboBox<Theme> theme = robot.lookup("#prefTheme").query();
+        robot.interact(() -> theme.setValue(Theme.LIGHT));
+        robot.clickOn("Cancel");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        assertThat(dark()).isTrue();
+
+        openPreferences(robot);
+        robot.clickOn("#prefTheme").clickOn("Light");
+        ok(robot);
+        waitFor(Duration.ofSeconds(5), () -> !dark());
+        assertThat(listBrightness(robot)).as("light again").isGreaterThan(0.8);
+        waitFor(Duration.ofSeconds(10), () -> saved().theme() == Theme.LIGHT);
+        assertThat(saved().defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
+    }
+
+    @Test
+    void aStartThatFailsIsNotifiedAndExplained(FxRobot robot) {
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().select(0));
+        waitFor(Duration.ofSeconds(10), () -> !robot.lookup("#tool-start").queryButton().isDisabled());
+
+        robot.clickOn("#tool-start");
+
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup(".notification-bar .title").tryQuery()
+                .map(n -> ((Label) n).getText().equals("Could not start " + BROKEN)).orElse(false));
+        List<String> texts = robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(texts).anyMatch(t -> t.contains("no-such-kernel"));
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText())
+                .startsWith("Could not start " + BROKEN + ": ").contains("no-such-kernel");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
+                .startsWith("Could not start " + BROKEN + ": ");
+        robot.clickOn(robot.lookup("#errorDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("OK")).queryAs(Node.class));
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
+        assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).as("it can be started again").isFalse();
+    }
+}
