@@ -14,10 +14,13 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,8 @@ import org.umlmanager.ui.prefs.UiPreferences;
 
 /**
  * The whole app as its launcher wires it, over a home directory in /tmp: Preferences… changes
- * what the app uses and what it saves, the theme switches the window's colours both ways, and a
- * start that fails is notified. No guest runs; the app's spare holder is stopped with it.
+ * what the app uses and what it saves, the theme switches the window's colours both ways, a
+ * start that fails is notified, and the toolbar fits the default window. No guest runs; the app's spare holder is stopped with it.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppTest {
@@ -186,5 +189,20 @@ class DesktopAppTest {
                 && b.getText().equals("OK")).queryAs(Node.class));
         waitFor(Duration.ofSeconds(10), () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
         assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).as("it can be started again").isFalse();
+    }
+
+    @Test
+    void theToolbarFitsTheDefaultWindowWithNoLabelCut(FxRobot robot) {
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
+        assertThat(stage.getScene().getWidth()).isEqualTo(UiPreferences.DEFAULTS.window().width());
+        ToolBar bar = robot.lookup(".tool-bar").queryAs(ToolBar.class);
+        // A toolbar that does not fit moves its last items into an overflow menu.
+        double right = bar.localToScene(bar.getLayoutBounds()).getMaxX();
+        assertThat(bar.getItems()).allMatch(n -> n.getParent() != null
+                && n.localToScene(n.getLayoutBounds()).getMaxX() <= right);
+        assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().filter(Node::isVisible)).isEmpty();
+        assertThat(bar.getItems()).filteredOn(n -> n instanceof Labeled).hasSizeGreaterThanOrEqualTo(13)
+                .allSatisfy(n -> assertThat(((Text) n.lookup(".text")).getText()).as(((Labeled) n).getText())
+                        .isEqualTo(((Labeled) n).getText()));
     }
 }
