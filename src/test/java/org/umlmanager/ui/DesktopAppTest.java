@@ -101,14 +101,14 @@ class DesktopAppTest {
 
     private void openPreferences(FxRobot robot) {
         robot.clickOn("#fileMenu").clickOn("#menu-preferences");
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
     }
 
     private static void ok(FxRobot robot) {
         Node ok = robot.lookup("#preferencesDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
                 && b.getText().equals("OK")).query();
         robot.clickOn(ok);
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
     }
 
     /** Relative luminance of the instance list's own background, 0 (black) to 1 (white). */
@@ -140,9 +140,9 @@ class DesktopAppTest {
         robot.clickOn("#prefTheme").clickOn("Dark");
         ok(robot);
 
-        waitFor(Duration.ofSeconds(5), this::dark);
+        waitFor(Duration.ofSeconds(20), this::dark);
         assertThat(listBrightness(robot)).as("dark list").isLessThan(0.2);
-        waitFor(Duration.ofSeconds(10), () -> saved().theme() == Theme.DARK);
+        waitFor(Duration.ofSeconds(20), () -> saved().theme() == Theme.DARK);
         UiPreferences saved = saved();
         assertThat(saved.defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
         assertThat(saved.console().scrollbackLines()).isEqualTo(2500);
@@ -155,15 +155,15 @@ class DesktopAppTest {
         ComboBox<Theme> theme = robot.lookup("#prefTheme").query();
         robot.interact(() -> theme.setValue(Theme.LIGHT));
         robot.clickOn("Cancel");
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
         assertThat(dark()).isTrue();
 
         openPreferences(robot);
         robot.clickOn("#prefTheme").clickOn("Light");
         ok(robot);
-        waitFor(Duration.ofSeconds(5), () -> !dark());
+        waitFor(Duration.ofSeconds(20), () -> !dark());
         assertThat(listBrightness(robot)).as("light again").isGreaterThan(0.8);
-        waitFor(Duration.ofSeconds(10), () -> saved().theme() == Theme.LIGHT);
+        waitFor(Duration.ofSeconds(20), () -> saved().theme() == Theme.LIGHT);
         assertThat(saved().defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
     }
 
@@ -171,7 +171,7 @@ class DesktopAppTest {
     void aStartThatFailsIsNotifiedAndExplained(FxRobot robot) {
         waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
         robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().select(0));
-        waitFor(Duration.ofSeconds(10), () -> !robot.lookup("#tool-start").queryButton().isDisabled());
+        waitFor(Duration.ofSeconds(20), () -> !robot.lookup("#tool-start").queryButton().isDisabled());
 
         robot.clickOn("#tool-start");
 
@@ -180,14 +180,14 @@ class DesktopAppTest {
         List<String> texts = robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertThat(texts).anyMatch(t -> t.contains("no-such-kernel"));
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#errorDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText())
                 .startsWith("Could not start " + BROKEN + ": ").contains("no-such-kernel");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
                 .startsWith("Could not start " + BROKEN + ": ");
         robot.clickOn(robot.lookup("#errorDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
                 && b.getText().equals("OK")).queryAs(Node.class));
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
+        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
         assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).as("it can be started again").isFalse();
     }
 
