@@ -125,6 +125,9 @@ public final class StorageWindow {
             known = report.instances();
             return StorageScan.of(known);
         }, background).whenCompleteAsync((items, error) -> {
+            if (!stage.isShowing()) {
+                return;
+            }
             if (error != null) {
                 status.setText("Could not read the configured instances: " + cause(error).getMessage());
                 return;
@@ -304,6 +307,9 @@ public final class StorageWindow {
     }
 
     private void showDetails(TreeItem<StorageItem> node) {
+        if (!stage.isShowing()) {
+            return;
+        }
         if (node == null || node.getValue() == null) {
             details.setText("Select a file to see its details.");
             return;
