@@ -131,6 +131,17 @@ public final class DiskImages {
      *
      * @throws DiskException when asked to shrink, when the image is in use, or when a tool fails
      */
+    /**
+     * Whether a running UML holds {@code file} (the kernel takes an fcntl lock on every disk and COW
+     * file it opens for writing). Blocking but quick: one open and one lock attempt.
+     */
+    public static boolean inUse(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = ch.tryLock()) {
+            return lock == null;
+        }
+    }
+
     public static GrowResult grow(Path image, long newSize, ProgressListener listener, Cancellation cancellation)
             throws IOException {
         long oldSize = info(image).apparentSize();

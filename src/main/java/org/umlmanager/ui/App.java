@@ -23,6 +23,7 @@ import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.PreferencesDialog;
 import org.umlmanager.ui.storage.StorageWindow;
 import org.umlmanager.ui.prefs.PreferencesStore;
+import org.umlmanager.ui.prefs.SystemTheme;
 import org.umlmanager.ui.prefs.Theme;
 import org.umlmanager.ui.prefs.UiPreferences;
 
@@ -41,6 +42,7 @@ public final class App {
     private volatile UiPreferences prefs;
     private MainUi ui;
     private DesktopWiring wiring;
+    private Themes themes;
 
     public App(Stage stage, AppPaths paths) {
         this.stage = stage;
@@ -63,12 +65,16 @@ public final class App {
                 SaveLocation.CHOOSER));
         ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
-        applyTheme(scene, prefs.theme());
+        themes = new Themes(prefs.theme());
+        themes.install();
+        Themes.apply(scene, themes.dark());
+        followSystemTheme();
         stage.setTitle("UML Manager");
         for (String icon : List.of("uml-manager-64.png", "uml-manager-256.png")) {
             stage.getIcons().add(new Image(App.class.getResource(icon).toExternalForm()));
         }
         stage.setScene(scene);
+        // Size and place before showing (and once more when shown: window managers drop the first).
         ui.window().applyGeometry(prefs.window());
         stage.setOnCloseRequest(e -> {
             prefs = prefs.withWindow(ui.window().geometry());
@@ -89,7 +95,7 @@ public final class App {
     private void editPreferences() {
         PreferencesDialog.create(stage, prefs.withWindow(ui.window().geometry())).showAndWait().ifPresent(p -> {
             prefs = p;
-            applyTheme(stage.getScene(), p.theme());
+            themes.themeProperty().set(p.theme());
             savePreferences();
         });
     }
@@ -105,15 +111,39 @@ public final class App {
         });
     }
 
+    /** The stylesheets of {@code theme} on {@code scene} ({@link Theme#SYSTEM} as light: tests set no desktop). */
     static void applyTheme(Scene scene, Theme theme) {
-        scene.getStylesheets().setAll(App.class.getResource("app.css").toExternalForm());
-        if (theme == Theme.DARK) {
-            scene.getStylesheets().add(App.class.getResource("dark.css").toExternalForm());
-        }
+        Themes.apply(scene, theme == Theme.DARK);
+    }
+
+    /**
+     * Asks the desktop whether it prefers dark at start and whenever the window gets the focus back
+     * (the moment after someone changed it in their desktop's settings), off the FX thread.
+     */
+    private void followSystemTheme() {
+        SystemTheme system = SystemTheme.ofThisProcess();
+        Runnable ask = () -> {
+            if (themes.themeProperty().get() == Theme.SYSTEM) {
+                io.execute(() -> {
+                    boolean dark = system.prefersDark();
+                    Platform.runLater(() -> themes.systemDarkProperty().set(dark));
+                });
+            }
+        };
+        ask.run();
+        themes.themeProperty().addListener(o -> ask.run());
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                ask.run();
+            }
+        });
     }
 
     /** Lets pending writes finish, then releases the app's threads. */
     public void stop() {
+        if (themes != null) {
+            themes.uninstall();
+        }
         if (ui != null) {
             ui.close();
         }

@@ -26,8 +26,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-            .because("only the ui package may use JavaFX and ControlsFX").allowEmptyShould(true);
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+            .because("only the ui package may use JavaFX, ControlsFX and the icon font").allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule PTY4J_ONLY_IN_LAUNCH = onlyIn("com.pty4j..", "org.umlmanager.launch..");

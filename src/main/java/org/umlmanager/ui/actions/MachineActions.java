@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -20,9 +19,12 @@ import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
- * Start, Shut down, Force off, Reboot, Ctrl-Alt-Del, Pause, Resume and SysRq for the selected
+ * Start, Shut down, Reboot, Reset, Force off, Pause, Resume, Ctrl-Alt-Del and SysRq for the selected
  * guest, each executable only in the states it applies to. Every call runs in the runtime's
  * background; the outcome goes to {@link Feedback} on the FX thread.
  */
@@ -62,26 +64,38 @@ public final class MachineActions {
         this.ui = ui;
     }
 
+    /**
+     * Start, Shut down, Reboot…, Reset…, Force off…, Pause, Resume and Ctrl-Alt-Del…, in that
+     * order. Reboot is graceful (the same steps as Shut down, then a new start); Reset restarts the
+     * kernel at once, as a reset button does; both, Force off and Ctrl-Alt-Del ask first.
+     */
     public List<AppAction> actions() {
-        BooleanBinding startable = StateRules.in(state, StateRules.STARTABLE);
-        BooleanBinding running = StateRules.in(state, StateRules.RUNNING);
-        BooleanBinding paused = StateRules.in(state, StateRules.PAUSED);
-        BooleanBinding alive = StateRules.in(state, StateRules.ALIVE);
         List<AppAction> list = new ArrayList<>();
-        list.add(new AppAction("start", "Start", "Start the guest", key(KeyCode.F5), startable, this::start));
-        list.add(new AppAction("shutdown", "Shut down", "Shut the guest down cleanly, step by step",
-                key(KeyCode.F6), running, () -> stop(StopMode.GRACEFUL)));
-        list.add(new AppAction("forceoff", "Force off…", "Halt at once, then kill (the guest does not shut down)",
-                null, alive, this::forceOff));
-        list.add(new AppAction("reboot", "Reboot", "Reboot the guest (mconsole reboot)", null, running,
-                () -> command("reboot", "reboot")));
-        list.add(new AppAction("cad", "Ctrl-Alt-Del", "Send Ctrl-Alt-Del to the guest's init", null, running,
-                () -> command("send Ctrl-Alt-Del to", "cad")));
-        list.add(new AppAction("pause", "Pause", "Freeze the guest (mconsole stop)", key(KeyCode.F7), running,
-                () -> call("pause", runtime::pause)));
-        list.add(new AppAction("resume", "Resume", "Let a paused guest run on (mconsole go)", key(KeyCode.F8), paused,
-                () -> call("resume", runtime::resume)));
+        list.add(action("start", "Start", "Start the machine", key(KeyCode.F5), StateRules.STARTABLE, this::start)
+                .withIcon(MaterialDesignP.PLAY));
+        list.add(action("shutdown", "Shut down", "Shut the machine down cleanly, step by step",
+                new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), StateRules.RUNNING,
+                () -> stop(StopMode.GRACEFUL)).withIcon(MaterialDesignP.POWER));
+        list.add(action("reboot", "Reboot…", "Shut the machine down cleanly, then start it again", null,
+                StateRules.RUNNING, this::reboot).withIcon(MaterialDesignR.RESTART));
+        list.add(action("reset", "Reset…", "Restart the kernel at once, like a reset button: nothing is shut"
+                + " down or synced", null, StateRules.UP, this::reset).withIcon(MaterialDesignR.RESTART_ALERT));
+        list.add(action("forceoff", "Force off…", "Halt at once, then kill (the machine does not shut down)",
+                null, StateRules.ALIVE, this::forceOff).withIcon(MaterialDesignP.POWER_PLUG_OFF));
+        list.add(action("pause", "Pause", "Freeze the machine (mconsole stop)", key(KeyCode.F7), StateRules.RUNNING,
+                () -> call("pause", runtime::pause)).withIcon(MaterialDesignP.PAUSE).withButtonText(null));
+        list.add(action("resume", "Resume", "Let a paused machine run on (mconsole go)", key(KeyCode.F8),
+                StateRules.PAUSED, () -> call("resume", runtime::resume)).withIcon(MaterialDesignP.PLAY_PAUSE)
+                .withButtonText(null));
+        list.add(action("cad", "Ctrl-Alt-Del…", "Send Ctrl-Alt-Del to the machine's init (most reboot or power"
+                + " off)", null, StateRules.RUNNING, this::ctrlAltDel).withIcon(MaterialDesignK.KEYBOARD_OUTLINE));
         return list;
+    }
+
+    private AppAction action(String id, String text, String description, KeyCombination key,
+                             java.util.Set<InstanceState> allowed, Runnable handler) {
+        return new AppAction(id, text, description, key, StateRules.in(state, allowed), handler)
+                .withReason(StateRules.whyNot(state, allowed));
     }
 
     private static KeyCombination key(KeyCode code) {
@@ -99,11 +113,10 @@ public final class MachineActions {
 
     /** The same keys as a toolbar menu button. */
     public MenuButton sysRqButton() {
-        MenuButton button = new MenuButton("SysRq");
+        MenuButton button = new MenuButton("SysRq", org.umlmanager.ui.Icons.of(MaterialDesignK.KEYBOARD));
         button.setId("tool-sysrq");
         button.setAccessibleText("SysRq: send a magic SysRq key to the guest's kernel");
         button.setTooltip(new Tooltip("Send a magic SysRq key to the guest's kernel"));
-        button.setFocusTraversable(false);
         button.disableProperty().bind(StateRules.in(state, StateRules.UP).not());
         button.getItems().setAll(sysRqItems("tool-sysrq-"));
         return button;
@@ -157,6 +170,46 @@ public final class MachineActions {
                                 + (status.reason().isEmpty() ? "." : ": " + status.reason()));
                     }
                 }, ui);
+    }
+
+    private void reboot() {
+        String name = selectedName.get();
+        Instance config = configOf.apply(name);
+        if (config == null) {
+            feedback.progress(name + " has no saved configuration to start again; use Reset or Shut down.");
+            return;
+        }
+        if (!feedback.confirm("Reboot " + name + "?", "The machine shuts down cleanly, as with Shut down, and"
+                + " starts again with its saved configuration.", "Reboot")) {
+            return;
+        }
+        feedback.progress("Rebooting " + name + "…");
+        runtime.stop(name, StopMode.GRACEFUL, step -> ui.execute(() -> feedback.progress(name + ": " + step.message())))
+                .thenCompose(stopped -> runtime.start(config))
+                .whenCompleteAsync((status, error) -> {
+                    if (error != null) {
+                        feedback.failed("reboot", name, error);
+                    } else {
+                        feedback.progress(name + " is starting again (process " + status.pid().orElse(0) + ").");
+                    }
+                }, ui);
+    }
+
+    private void reset() {
+        String name = selectedName.get();
+        if (feedback.confirm("Reset " + name + "?", "The kernel restarts at once, as with a reset button: programs"
+                + " are not stopped and filesystems are not synced, so unsaved data is lost and a disk may need a"
+                + " check at the next boot.", "Reset")) {
+            command("reset", "reboot");
+        }
+    }
+
+    private void ctrlAltDel() {
+        String name = selectedName.get();
+        if (feedback.confirm("Send Ctrl-Alt-Del to " + name + "?", "Its init decides what happens: most machines"
+                + " reboot, the ones UML Manager makes power off.", "Send")) {
+            command("send Ctrl-Alt-Del to", "cad");
+        }
     }
 
     private void forceOff() {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableObjectValue;
 import org.umlmanager.model.InstanceState;
 
@@ -19,6 +20,28 @@ public final class StateRules {
             InstanceState.PAUSED, InstanceState.STOPPING);
 
     private StateRules() {
+    }
+
+    /**
+     * Why an action that applies in {@code allowed} cannot run now: empty while it can, otherwise
+     * "Select a machine" or "Not while the machine is running".
+     */
+    public static StringBinding whyNot(ObservableObjectValue<InstanceState> state, Set<InstanceState> allowed) {
+        return Bindings.createStringBinding(() -> state.get() == null ? "Select a machine first."
+                : allowed.contains(state.get()) ? "" : "Not while the machine is " + describe(state.get()) + ".",
+                state);
+    }
+
+    /** The state in words, lower case: "running", "shutting down". */
+    public static String describe(InstanceState state) {
+        return switch (state) {
+            case RUNNING -> "running";
+            case STARTING -> "starting";
+            case STOPPING -> "shutting down";
+            case PAUSED -> "paused";
+            case CRASHED -> "crashed";
+            case STOPPED -> "stopped";
+        };
     }
 
     /** True while {@code state} holds a value in {@code allowed}. */

@@ -2,7 +2,11 @@ package org.umlmanager.ui.console;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.ui.TerminalActionPresentation;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.umlmanager.ui.prefs.ConsolePreferences;
@@ -57,6 +61,16 @@ public final class ConsoleSettings extends DefaultSettingsProvider {
     @Override
     public int maxRefreshRate() {
         return REFRESH_RATE;
+    }
+
+    /**
+     * Ctrl+Shift+F, as in GNOME Terminal: Ctrl+F belongs to the guest (a shell's forward-char,
+     * less's and vim's page down), as every other control key does.
+     */
+    @Override
+    public TerminalActionPresentation getFindActionPresentation() {
+        return new TerminalActionPresentation("Find", new KeyCodeCombination(KeyCode.F, KeyCombination.CONTROL_DOWN,
+                KeyCombination.SHIFT_DOWN));
     }
 
     @Override

@@ -14,7 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
@@ -34,6 +41,7 @@ import org.umlmanager.launch.LineInfo;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.terminal.StreamTtyConnector;
 import org.umlmanager.ui.FxThread;
+import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
@@ -89,6 +97,23 @@ public final class ConsoleTabs {
 
     public boolean isEmpty() {
         return views.isEmpty();
+    }
+
+    /** Gives the keyboard to the terminal of the selected tab (or its detached window). */
+    public void focusSelected() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab == null) {
+            return;
+        }
+        ConsoleView view = views.get(tab.getText());
+        Stage window = detached.get(tab.getText());
+        if (window != null) {
+            window.toFront();
+            window.requestFocus();
+        }
+        if (view != null) {
+            view.focus();
+        }
     }
 
     /** Called on the FX thread when a tab ends or is closed. */
@@ -178,7 +203,7 @@ public final class ConsoleTabs {
         Stage window = detached.get(line);
         if (window != null) {
             window.getScene().setRoot(view.pane());
-            tab.setContent(null);
+            tab.setContent(detachedNote(line));
         } else {
             tab.setContent(view.pane());
         }
@@ -217,17 +242,21 @@ public final class ConsoleTabs {
         return menu;
     }
 
-    /** Moves the terminal of {@code line} into its own window; closing the window brings it back. */
+    /**
+     * Moves the terminal of {@code line} into its own window; closing the window brings it back.
+     * The tab meanwhile says where the console is, with a way to bring it back.
+     */
     public Stage detach(String line) {
         ConsoleView view = views.get(line);
         Tab tab = tab(line).orElseThrow();
-        tab.setContent(null);
+        tab.setContent(detachedNote(line));
         Stage window = new Stage();
         window.setTitle(instance + " — " + line);
         window.setScene(new Scene(view.pane(), 900, 560));
         if (tabs.getScene() != null) {
             window.getScene().getStylesheets().setAll(tabs.getScene().getStylesheets());
         }
+        Windows.secondary(window, owner(), 900, 560);
         window.setOnHidden(e -> {
             detached.remove(line);
             ConsoleView current = views.get(line);
@@ -240,6 +269,24 @@ public final class ConsoleTabs {
         window.show();
         view.focus();
         return window;
+    }
+
+    private Node detachedNote(String line) {
+        Label text = new Label(instance + " " + line + " is in a window of its own.");
+        Button show = new Button("Show window");
+        show.setId("showDetached-" + line);
+        show.setOnAction(e -> Optional.ofNullable(detached.get(line)).ifPresent(w -> {
+            w.toFront();
+            w.requestFocus();
+        }));
+        Button back = new Button("Bring back here");
+        back.setId("attach-" + line);
+        back.setOnAction(e -> Optional.ofNullable(detached.get(line)).ifPresent(Stage::close));
+        VBox note = new VBox(10, text, new HBox(8, show, back));
+        note.setId("detachedNote-" + line);
+        note.setAlignment(Pos.CENTER);
+        note.setPadding(new Insets(24));
+        return note;
     }
 
     private Window owner() {
@@ -277,7 +324,7 @@ public final class ConsoleTabs {
                 LOG.warn("Could not save the log of {} {} to {}: {}", instance, line, file, cause.getMessage());
                 Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save the log of " + instance + " " + line
                         + " to " + file + ": " + cause.getMessage(), ButtonType.OK);
-                alert.initOwner(owner());
+                Windows.dialog(alert, owner());
                 alert.show();
             }
         }, ui);

@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.terminal.ConsoleHistory;
+import org.umlmanager.ui.Windows;
 
 /**
  * The full, searchable history of a console, read from its log file (the terminal tab itself keeps
@@ -60,6 +61,8 @@ final class HistoryWindow {
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        Windows.secondary(stage, owner, 900, 600);
+        Windows.closeOnEscape(stage);
 
         AtomicReference<ConsoleHistory> history = new AtomicReference<>(ConsoleHistory.of(List.of()));
         AtomicReference<List<Integer>> hits = new AtomicReference<>(List.of());

@@ -48,6 +48,13 @@ final class DisksPage {
         return md.pane();
     }
 
+    /** The form of disk {@code index} alone, as the hot-plug dialog shows it. */
+    static Node single(DisksViewModel vm, int index, FieldMessages messages) {
+        Form form = new Form(messages, DisksPage.class);
+        detail(vm.disks().get(index), index, form);
+        return Form.scrolling(form.pane());
+    }
+
     private static void detail(DiskViewModel d, int index, Form form) {
         String f = DisksViewModel.field(index);
         ComboBox<Integer> unit = new ComboBox<>();

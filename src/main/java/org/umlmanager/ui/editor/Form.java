@@ -13,6 +13,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** A two-column form: labels on the left, fields with their problem messages on the right. */
@@ -33,7 +34,7 @@ final class Form {
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
         var labels = new ColumnConstraints();
-        labels.setMinWidth(175);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         var fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
@@ -73,6 +74,13 @@ final class Form {
     void wide(Node node) {
         grid.add(node, 0, row, 2, 1);
         row++;
+    }
+
+    /** {@code content} in a scroll pane that fits its width: a long form scrolls, a wide one wraps. */
+    static javafx.scene.control.ScrollPane scrolling(Node content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     static void digitsOnly(TextField field) {

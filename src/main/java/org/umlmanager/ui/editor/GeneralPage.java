@@ -5,6 +5,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -21,8 +23,7 @@ final class GeneralPage {
         form.row("Kernel", text("kernelField", vm.kernelProperty(), "linux, or a path to a UML kernel"),
                 () -> "kernel", Browse.file("kernelBrowse", "Choose the UML kernel", vm.kernelProperty()));
 
-        TextField amount = text("memoryField", vm.memoryAmountProperty(), "kernel default: 64 MiB");
-        Form.digitsOnly(amount);
+        TextField amount = text("memoryField", vm.memoryAmountProperty(), "kernel default: 64 MiB; or 512M, 1G");
         ComboBox<MemoryUnit> unit = new ComboBox<>();
         unit.setId("memoryUnit");
         unit.getItems().setAll(MemoryUnit.values());
@@ -42,9 +43,7 @@ final class GeneralPage {
         form.row("Environment", area("environmentArea", vm.environmentProperty(), "KEY=VALUE, one per line"),
                 () -> "environment");
         form.row("Notes", area("notesArea", vm.notesProperty(), ""), () -> "notes");
-        ScrollPane scroll = new ScrollPane(form.pane());
-        scroll.setFitToWidth(true);
-        return scroll;
+        return Form.scrolling(form.pane());
     }
 
     static TextField text(String id, StringProperty property, String prompt) {
@@ -61,6 +60,22 @@ final class GeneralPage {
         area.setPromptText(prompt);
         area.setPrefRowCount(3);
         area.textProperty().bindBidirectional(property);
+        leaveWithTab(area);
         return area;
+    }
+
+    /**
+     * Tab and Shift+Tab move on from a text area whose lines never hold a tab (arguments, variables,
+     * notes) instead of typing one; Ctrl+Tab does in every text area. The area's own Ctrl+Tab
+     * handling moves the focus, so a plain Tab is passed on as one.
+     */
+    static void leaveWithTab(TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true,
+                        false, false));
+            }
+        });
     }
 }

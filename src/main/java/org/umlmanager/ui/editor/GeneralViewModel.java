@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.umlmanager.cmdline.Problem;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +21,8 @@ import org.umlmanager.model.MemorySize;
  * per line.
  */
 public final class GeneralViewModel {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(?:([kKmMgG])(?:i?[bB])?)?");
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty umid = new SimpleStringProperty("");
@@ -79,18 +84,41 @@ public final class GeneralViewModel {
                 .notes(notes.get());
     }
 
+    /**
+     * The amount as typed: a whole number in the unit chosen beside it, or with a unit of its own
+     * as the kernel writes it ({@code 512M}, {@code 1G}, {@code 2GiB}), which then also sets the
+     * unit. Anything else is not a size: empty here, and a problem of the form.
+     */
     private Optional<MemorySize> memory() {
         String amount = memoryAmount.get().strip();
         if (amount.isEmpty()) {
             return Optional.empty();
         }
+        Matcher m = SIZE.matcher(amount);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int shift = m.group(2) == null ? memoryUnit.get().shift() : switch (Character.toUpperCase(m.group(2).charAt(0))) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            default -> 30;
+        };
         try {
-            return Optional.of(new MemorySize(Math.multiplyExact(Long.parseLong(amount),
-                    1L << memoryUnit.get().shift())));
+            return Optional.of(new MemorySize(Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift)));
         } catch (ArithmeticException | NumberFormatException e) {
-            // The form only lets digits in; an overflowing amount is capped so the validator reports the size.
+            // An overflowing amount is capped so that the validator reports the size.
             return Optional.of(new MemorySize(Long.MAX_VALUE));
         }
+    }
+
+    /** What the form itself can tell is wrong before any check: a memory amount that is no size. */
+    List<Problem> formProblems() {
+        String amount = memoryAmount.get().strip();
+        if (amount.isEmpty() || SIZE.matcher(amount).matches()) {
+            return List.of();
+        }
+        return List.of(Problem.error("memory", "memory", "'" + amount + "' is not a size: type a whole number"
+                + " such as 256 (the unit is chosen beside it), or one with its unit such as 512M or 1G"));
     }
 
     private static String blankToNull(String s) {

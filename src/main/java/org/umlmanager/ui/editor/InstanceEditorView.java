@@ -14,7 +14,15 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.umlmanager.ui.Icons;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -25,7 +33,11 @@ import javafx.scene.layout.VBox;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.model.Instance;
 
-/** The editor: five pages, the command-line preview, the problem list, Save and Revert. */
+/**
+ * The editor: five pages, the command line with its problems in a panel that folds away, Save and
+ * Revert. Save with errors says why instead of doing nothing. Page, dividers and the panel follow
+ * an {@link EditorLayout} that the editors of all machines share.
+ */
 public final class InstanceEditorView {
 
     private static final List<String> GENERAL_FIELDS = List.of("name", "umid", "kernel", "memory", "root", "init",
@@ -34,10 +46,18 @@ public final class InstanceEditorView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final InstanceEditorViewModel vm;
+    private final EditorLayout layout;
+    private final TitledPane commandLine = new TitledPane();
+    private final StringProperty notice = new SimpleStringProperty("");
     private Consumer<Instance> onSave = i -> { };
 
     public InstanceEditorView(InstanceEditorViewModel vm) {
+        this(vm, new EditorLayout());
+    }
+
+    public InstanceEditorView(InstanceEditorViewModel vm, EditorLayout layout) {
         this.vm = vm;
+        this.layout = layout;
         FieldMessages messages = new FieldMessages(vm.problems());
         tabs.setId("editorTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -50,16 +70,25 @@ public final class InstanceEditorView {
                 tab("Host access", "hostTab", HostAccessPage.create(vm.hostAccess(), messages), List.of("hostfs")));
         root.setCenter(tabs);
         root.setBottom(bottom());
+        tabs.getSelectionModel().select(Math.max(0, Math.min(layout.pageProperty().get(), tabs.getTabs().size() - 1)));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> layout.pageProperty().set(b.intValue()));
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent().lookup(".split-pane") instanceof SplitPane split && !split.getDividers().isEmpty()) {
+                split.getDividers().get(0).positionProperty().bindBidirectional(layout.listDividerProperty());
+            }
+        }
+        // Any edit makes an earlier "not saved" notice stale.
+        vm.editedProperty().addListener(o -> notice.set(""));
     }
 
-    /** The Disks page alone over {@code vm}, for adding a disk to a running guest. */
-    public static Node disksPage(InstanceEditorViewModel vm) {
-        return DisksPage.create(vm.disks(), new FieldMessages(vm.problems()));
+    /** The form of disk {@code index} of {@code vm} alone, for adding a disk to a running guest. */
+    public static Node diskForm(InstanceEditorViewModel vm, int index) {
+        return DisksPage.single(vm.disks(), index, new FieldMessages(vm.problems()));
     }
 
-    /** The Network page alone over {@code vm}, for adding an interface to a running guest. */
-    public static Node networkPage(InstanceEditorViewModel vm) {
-        return NetworkPage.create(vm.network(), new FieldMessages(vm.problems()));
+    /** The form of interface {@code index} of {@code vm} alone, for adding one to a running guest. */
+    public static Node interfaceForm(InstanceEditorViewModel vm, int index) {
+        return NetworkPage.single(vm.network(), index, new FieldMessages(vm.problems()));
     }
 
     public BorderPane root() {
@@ -95,9 +124,10 @@ public final class InstanceEditorView {
         preview.getStyleClass().add("command-preview");
         preview.setAccessibleText("Command line preview");
         preview.textProperty().bind(vm.commandLineProperty());
-        Button copy = new Button("Copy");
+        Button copy = new Button("Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("copyPreview");
         copy.setAccessibleText("Copy the command line");
+        copy.setTooltip(new Tooltip("Copy the command line"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.commandLineProperty().get());
@@ -130,31 +160,70 @@ public final class InstanceEditorView {
                 reveal(p.field());
             }
         });
+        commandLine.setId("commandLinePanel");
+        commandLine.setContent(new VBox(6, previewRow, problems));
+        commandLine.setAnimated(false);
+        commandLine.expandedProperty().bindBidirectional(layout.commandLineShownProperty());
+        commandLine.textProperty().bind(Bindings.createStringBinding(() -> {
+            long errors = vm.problems().stream().filter(Problem::isError).count();
+            long warnings = vm.problems().size() - errors;
+            String counts = (errors > 0 ? errors + (errors == 1 ? " error" : " errors") : "")
+                    + (errors > 0 && warnings > 0 ? ", " : "")
+                    + (warnings > 0 ? warnings + (warnings == 1 ? " warning" : " warnings") : "");
+            return "Command line" + (counts.isEmpty() ? "" : " — " + counts);
+        }, vm.problems()));
+        commandLine.setTooltip(new Tooltip("The command line the machine starts with, and what is wrong with it"));
 
         Label status = new Label();
         status.setId("editorStatus");
+        status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(() ->
-                vm.checkingProperty().get() ? "Checking…"
+                !notice.get().isEmpty() ? notice.get()
+                        : vm.checkingProperty().get() ? "Checking…"
                         : vm.hasErrorsProperty().get() ? "Fix the errors to save."
                         : vm.dirtyProperty().get() ? "Unsaved changes." : "Saved.",
-                vm.checkingProperty(), vm.hasErrorsProperty(), vm.dirtyProperty()));
-        Button revert = new Button("Revert");
+                notice, vm.checkingProperty(), vm.hasErrorsProperty(), vm.dirtyProperty()));
+        Button revert = new Button("Revert", Icons.of(MaterialDesignU.UNDO));
         revert.setId("revertButton");
+        revert.setTooltip(new Tooltip("Throw the unsaved changes away"));
         revert.disableProperty().bind(vm.dirtyProperty().not());
         revert.setOnAction(e -> vm.revert());
-        Button save = new Button("Save");
+        Button save = new Button("Save", Icons.of(MaterialDesignC.CONTENT_SAVE));
         save.setId("saveButton");
         save.setDefaultButton(true);
-        save.disableProperty().bind(vm.canSaveProperty().not());
-        save.setOnAction(e -> onSave.accept(vm.edited()));
+        save.setTooltip(new Tooltip("Save the configuration (it applies at the next start)"));
+        save.disableProperty().bind(vm.dirtyProperty().not().or(vm.checkingProperty()));
+        save.setOnAction(e -> save());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, status, spacer, revert, save);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.SOMETIMES);
 
-        VBox box = new VBox(6, new Label("Command line"), previewRow, problems, buttons);
-        box.setPadding(new Insets(8, 12, 12, 12));
+        VBox box = new VBox(6, commandLine, buttons);
+        box.setPadding(new Insets(6, 12, 10, 12));
         return box;
+    }
+
+    /** Saves, or, while there are errors, says so and shows the first one instead. */
+    private void save() {
+        if (!vm.canSaveProperty().get()) {
+            List<Problem> errors = vm.problems().stream().filter(Problem::isError).toList();
+            if (!errors.isEmpty()) {
+                Problem first = errors.get(0);
+                notice.set("Not saved: " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ". "
+                        + first.subject() + ": " + first.message());
+                layout.commandLineShownProperty().set(true);
+                reveal(first.field());
+            }
+            return;
+        }
+        onSave.accept(vm.edited());
+    }
+
+    /** Tells why the last Save did not happen; cleared by the next edit. */
+    public void setNotice(String text) {
+        notice.set(text);
     }
 
     /** Shows the page (and row) a problem's field belongs to. */

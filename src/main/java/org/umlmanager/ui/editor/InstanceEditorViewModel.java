@@ -1,6 +1,7 @@
 package org.umlmanager.ui.editor;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -104,7 +105,9 @@ public final class InstanceEditorViewModel {
         edited.set(now);
         long gen = generation.incrementAndGet();
         checking.set(true);
-        CompletableFuture.supplyAsync(() -> new Checked(checker.check(now), shellLine(now)), background)
+        List<Problem> ofForm = general.formProblems();
+        CompletableFuture.supplyAsync(() -> new Checked(Stream.concat(ofForm.stream(), checker.check(now).stream())
+                        .toList(), shellLine(now)), background)
                 .whenCompleteAsync((result, error) -> {
                     if (gen != generation.get()) {
                         return;

@@ -25,6 +25,8 @@ final class MasterDetail<T> {
     private final ListView<T> list = new ListView<>();
     private final BorderPane detail = new BorderPane();
     private final SplitPane pane;
+    /** The row whose form is shown: a form stays bound to the row object it was built for. */
+    private T shown;
 
     /** Fills the form of row {@code index}. */
     @FunctionalInterface
@@ -57,6 +59,16 @@ final class MasterDetail<T> {
             list.getSelectionModel().select(b.intValue());
             show(b.intValue(), rows, form, messages);
         });
+        // Revert and Save reload the rows as new objects, often at the same index: a form still bound
+        // to a replaced row would edit nothing (the Disks page went stale so). Rebuild it then.
+        rows.addListener((javafx.collections.ListChangeListener<T>) c -> {
+            int i = selected.get();
+            T now = i >= 0 && i < rows.size() ? rows.get(i) : null;
+            if (now != shown) {
+                list.getSelectionModel().select(i);
+                show(i, rows, form, messages);
+            }
+        });
         // Units and transports change the titles; a refresh keeps the list honest.
         messages.problemsChanged(list::refresh);
         HBox bar = new HBox(6, buttons);
@@ -64,9 +76,9 @@ final class MasterDetail<T> {
         VBox left = new VBox(list, bar);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(12, 6, 12, 12));
-        left.setMinWidth(180);
         ScrollPane scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
+        left.setMinWidth(150);
         pane = new SplitPane(left, scroll);
         pane.setDividerPositions(0.28);
         list.getSelectionModel().select(selected.get());
@@ -75,6 +87,7 @@ final class MasterDetail<T> {
 
     private void show(int index, ObservableList<T> rows, DetailBuilder form, FieldMessages messages) {
         messages.clear(this);
+        shown = index >= 0 && index < rows.size() ? rows.get(index) : null;
         if (index < 0 || index >= rows.size()) {
             Label none = new Label("Nothing selected. Use Add to create one.");
             none.setPadding(new Insets(12));

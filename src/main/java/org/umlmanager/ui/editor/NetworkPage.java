@@ -33,6 +33,27 @@ final class NetworkPage {
         return md.pane();
     }
 
+    /**
+     * The form of interface {@code index} alone, as the hot-plug dialog shows it; rebuilt when its
+     * transport changes (another transport has other fields).
+     */
+    static Node single(NetworkViewModel vm, int index, FieldMessages messages) {
+        javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
+        Runnable build = () -> {
+            messages.clear(NetworkPage.class);
+            Form form = new Form(messages, NetworkPage.class);
+            detail(vm, index, form);
+            holder.setCenter(form.pane());
+        };
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b.intValue() == index) {
+                build.run();
+            }
+        });
+        build.run();
+        return Form.scrolling(holder);
+    }
+
     private static void detail(NetworkViewModel vm, int index, Form form) {
         InterfaceViewModel nic = vm.interfaces().get(index);
         String f = NetworkViewModel.field(index);

@@ -24,6 +24,12 @@ import javafx.stage.Window;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.actions.AppAction;
 
 /** New, Duplicate, Delete, Import command line… and Export script…: the saved configurations. */
@@ -48,16 +54,29 @@ final class ConfigActions {
         BooleanBinding deletable = Bindings.createBooleanBinding(() -> !main.selection().isEmpty()
                 && main.selection().stream().allMatch(r -> !r.external() && !r.state().active()), main.selection(),
                 main.selectedStateProperty());
+        var whyNotOne = Bindings.createStringBinding(() -> main.selection().isEmpty() ? "Select a machine first."
+                : main.selection().size() > 1 ? "Select one machine." : main.selection().get(0).external()
+                ? "It has no saved configuration." : "", main.selection());
+        var whyNotDelete = Bindings.createStringBinding(() -> main.selection().isEmpty() ? "Select a machine first."
+                : main.selection().stream().anyMatch(InstanceRow::external) ? "It has no saved configuration."
+                : main.selection().stream().anyMatch(r -> r.state().active())
+                ? "Shut it down first: a running machine's configuration stays." : "", main.selection(),
+                main.selectedStateProperty());
         return List.of(
-                new AppAction("new", "New…", "Create an instance", shortcut(KeyCode.N), always, this::create),
-                new AppAction("import", "Import command line…", "Create an instance from an existing command line",
-                        shortcut(KeyCode.I), always, this::importLine).withButtonText("Import"),
-                new AppAction("duplicate", "Duplicate…", "Copy the selected instance's configuration",
-                        shortcut(KeyCode.D), oneSaved, this::duplicate),
+                new AppAction("new", "New from template…", "Make a machine's configuration from a template (no disk"
+                        + " image)", shortcut(KeyCode.N), always, this::create).withIcon(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
+                new AppAction("import", "Import command line…", "Make a machine from an existing command line",
+                        shortcut(KeyCode.I), always, this::importLine).withButtonText("Import")
+                        .withIcon(MaterialDesignI.IMPORT),
+                new AppAction("duplicate", "Duplicate…", "Copy the selected machine's configuration",
+                        shortcut(KeyCode.D), oneSaved, this::duplicate).withReason(whyNotOne)
+                        .withIcon(MaterialDesignC.CONTENT_DUPLICATE),
                 new AppAction("delete", "Delete…", "Delete the selected configurations (not their disk images)",
-                        new KeyCodeCombination(KeyCode.DELETE), deletable, this::delete),
-                new AppAction("export", "Export script…", "Write a shell script that starts the instance",
-                        shortcut(KeyCode.E), oneSaved, this::export));
+                        new KeyCodeCombination(KeyCode.DELETE), deletable, this::delete).withReason(whyNotDelete)
+                        .withIcon(MaterialDesignD.DELETE_OUTLINE),
+                new AppAction("export", "Export script…", "Write a shell script that starts the machine",
+                        shortcut(KeyCode.E), oneSaved, this::export).withReason(whyNotOne)
+                        .withIcon(MaterialDesignE.EXPORT));
     }
 
     private static KeyCombination shortcut(KeyCode key) {
@@ -66,7 +85,7 @@ final class ConfigActions {
 
     private void create() {
         ChoiceDialog<Templates> template = new ChoiceDialog<>(Templates.BLANK, Templates.values());
-        template.initOwner(owner.get());
+        Windows.dialog(template, owner.get());
         template.setTitle("New instance");
         template.setHeaderText("Start from");
         template.getDialogPane().setId("templateDialog");
@@ -182,7 +201,7 @@ final class ConfigActions {
 
     private Optional<String> askName(String title, String header, String suggestion) {
         TextInputDialog dialog = new TextInputDialog(suggestion);
-        dialog.initOwner(owner.get());
+        Windows.dialog(dialog, owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         dialog.getEditor().setId("nameInput");

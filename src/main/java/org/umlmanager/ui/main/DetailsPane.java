@@ -10,6 +10,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.ui.editor.EditorLayout;
 import org.umlmanager.ui.editor.InstanceEditorView;
 import org.umlmanager.ui.editor.InstanceEditorViewModel;
 
@@ -24,6 +26,7 @@ final class DetailsPane {
     private final EditorFactory editors;
     private final MainViewModel main;
     private final Executor ui;
+    private final EditorLayout layout = new EditorLayout();
     private InstanceEditorView current;
 
     DetailsPane(InstanceService instances, EditorFactory editors, MainViewModel main, Executor ui) {
@@ -59,14 +62,14 @@ final class DetailsPane {
             return;
         }
         InstanceEditorViewModel vm = editors.create(row.config().get());
-        current = new InstanceEditorView(vm);
+        current = new InstanceEditorView(vm, layout);
         current.setOnSave(edited -> save(vm, edited));
         root.getChildren().setAll(current.root());
     }
 
     private void showNothing() {
         current = null;
-        Label none = new Label("Select an instance to see and edit its configuration.");
+        Label none = new Label("Select a machine to see and edit its configuration.");
         none.setPadding(new Insets(16));
         root.getChildren().setAll(new BorderPane(none));
     }
@@ -110,6 +113,10 @@ final class DetailsPane {
         }
         if (answer.get() == Dialogs.SAVE) {
             if (!vm.canSaveProperty().get()) {
+                long errors = vm.problems().stream().filter(Problem::isError).count();
+                current.setNotice("Not saved: " + (vm.checkingProperty().get() ? "still checking; try again."
+                        : errors + (errors == 1 ? " error" : " errors") + " to fix first (see Command line)."));
+                layout.commandLineShownProperty().set(true);
                 return false;
             }
             save(vm, vm.edited());

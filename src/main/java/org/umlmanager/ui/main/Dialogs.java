@@ -2,12 +2,18 @@ package org.umlmanager.ui.main;
 
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
+import org.umlmanager.ui.Windows;
 
-/** The app's standard dialogs: errors with expandable details, confirmations. */
+/**
+ * The app's standard dialogs: errors with expandable details, confirmations. In a prompt that
+ * can destroy something, Cancel is the default button: Enter never confirms by accident.
+ */
 public final class Dialogs {
 
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
@@ -19,7 +25,6 @@ public final class Dialogs {
     /** "Could not ‹action› ‹name›: ‹reason›", the stack trace under "Show details". */
     public static void error(Window owner, String action, String name, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
         alert.setTitle("UML Manager");
         alert.setHeaderText(Errors.headline(action, name, error));
         alert.setContentText(null);
@@ -28,6 +33,7 @@ public final class Dialogs {
         details.setId("errorDetails");
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
+        Windows.dialog(alert, owner);
         alert.show();
     }
 
@@ -35,21 +41,35 @@ public final class Dialogs {
     public static boolean confirm(Window owner, String header, String text, String confirmText) {
         ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
-        alert.initOwner(owner);
         alert.setTitle("UML Manager");
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirmDialog");
+        cancelIsDefault(alert, yes);
+        Windows.dialog(alert, owner);
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
-    /** Save, Discard or Cancel for unsaved edits; empty means cancel. */
+    /** Save, Discard or Cancel for unsaved edits; empty means cancel. Cancel is the default. */
     public static Optional<ButtonType> unsaved(Window owner, String name) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Your changes to " + name + " are not saved.",
                 SAVE, DISCARD, ButtonType.CANCEL);
-        alert.initOwner(owner);
         alert.setTitle("UML Manager");
         alert.setHeaderText("Save the changes to " + name + "?");
         alert.getDialogPane().setId("unsavedDialog");
+        cancelIsDefault(alert, SAVE, DISCARD);
+        Windows.dialog(alert, owner);
         return alert.showAndWait().filter(b -> b != ButtonType.CANCEL);
+    }
+
+    /** Makes Cancel the button Enter presses, and none of {@code others}. */
+    public static void cancelIsDefault(Dialog<?> dialog, ButtonType... others) {
+        for (ButtonType other : others) {
+            if (dialog.getDialogPane().lookupButton(other) instanceof Button b) {
+                b.setDefaultButton(false);
+            }
+        }
+        if (dialog.getDialogPane().lookupButton(ButtonType.CANCEL) instanceof Button cancel) {
+            cancel.setDefaultButton(true);
+        }
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Window;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
@@ -21,6 +20,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.editor.InstanceEditorView;
 import org.umlmanager.ui.editor.InstanceEditorViewModel;
 
@@ -51,8 +51,13 @@ final class Hotplug {
     void addDisk() {
         selectedConfig().ifPresent(config -> {
             InstanceEditorViewModel vm = editors.create(config);
-            vm.disks().add();
-            add(config, vm, "Add a disk to " + config.name(), InstanceEditorView.disksPage(vm), "add a disk to",
+            if (vm.disks().add().isEmpty()) {
+                main.setStatus(config.name() + " has all 16 disks already.");
+                return;
+            }
+            Node form = InstanceEditorView.diskForm(vm, vm.disks().disks().size() - 1);
+            add(config, vm, "Add a disk to " + config.name(), form, "disks[" + (vm.disks().disks().size() - 1) + "]",
+                    "add a disk to",
                     edited -> args(edited.disks().stream().filter(d -> !config.disks().contains(d)).toList(),
                             List.of()));
         });
@@ -62,7 +67,9 @@ final class Hotplug {
         selectedConfig().ifPresent(config -> {
             InstanceEditorViewModel vm = editors.create(config);
             vm.network().add();
-            add(config, vm, "Add a network interface to " + config.name(), InstanceEditorView.networkPage(vm),
+            Node form = InstanceEditorView.interfaceForm(vm, vm.network().interfaces().size() - 1);
+            add(config, vm, "Add a network interface to " + config.name(), form,
+                    "networks[" + (vm.network().interfaces().size() - 1) + "]",
                     "add a network interface to", edited -> args(List.of(),
                             edited.networks().stream().filter(n -> !config.networks().contains(n)).toList()));
         });
@@ -78,7 +85,7 @@ final class Hotplug {
                 return;
             }
             ChoiceDialog<String> choice = new ChoiceDialog<>(devices.get(0), devices);
-            choice.initOwner(owner);
+            Windows.dialog(choice, owner);
             choice.setTitle("Remove device");
             choice.setHeaderText("Remove a device from the running " + config.name());
             choice.getDialogPane().setId("removeDeviceDialog");
@@ -105,26 +112,25 @@ final class Hotplug {
         return row == null ? Optional.empty() : row.config();
     }
 
-    private void add(Instance config, InstanceEditorViewModel vm, String title, Node page, String action,
-                     Function<Instance, List<String>> newArgs) {
+    /**
+     * @param field the new device's place in the validator's problems: only its own errors hold the
+     *              plug back (the saved configuration's other problems are not this dialog's business)
+     */
+    private void add(Instance config, InstanceEditorViewModel vm, String title, Node page, String field,
+                     String action, Function<Instance, List<String>> newArgs) {
         Dialog<Instance> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(title);
-        dialog.setHeaderText(title + " (mconsole config); the configuration is offered next.");
+        dialog.setHeaderText(title + " (mconsole config); saving it in the configuration is offered next.");
         dialog.getDialogPane().setContent(page);
-        dialog.getDialogPane().setPrefSize(900, 560);
+        dialog.getDialogPane().setPrefWidth(640);
         dialog.getDialogPane().setId("hotplugDialog");
-        // Laid out first at the content's own width, the list took half the dialog and squeezed the form.
-        dialog.setOnShown(e -> {
-            if (page.lookup(".split-pane") instanceof SplitPane split) {
-                split.setDividerPositions(0.28);
-            }
-        });
+        Windows.dialog(dialog, owner);
         ButtonType plug = new ButtonType("Add to the running guest", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(plug, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(plug).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.hasErrorsProperty().get() || vm.checkingProperty().get(), vm.hasErrorsProperty(),
-                vm.checkingProperty()));
+                () -> vm.checkingProperty().get() || vm.problems().stream().anyMatch(p -> p.isError()
+                        && (p.field().equals(field) || p.field().startsWith(field + ".")
+                        || p.field().startsWith(field + "["))), vm.problems(), vm.checkingProperty()));
         dialog.setResultConverter(b -> b == plug ? vm.edited() : null);
         dialog.showAndWait().ifPresent(edited -> {
             List<String> args = newArgs.apply(edited);

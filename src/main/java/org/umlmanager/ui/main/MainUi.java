@@ -26,6 +26,13 @@ import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import javafx.scene.control.MenuBar;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.umlmanager.ui.Icons;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
@@ -88,40 +95,46 @@ public final class MainUi {
         List<AppAction> configActions = new ArrayList<>(config.actions());
         configActions.add(0, new AppAction("wizard", "New VM…", "Make a machine with its disk image, step by step",
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created)));
+                Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created))
+                .withIcon(MaterialDesignS.SERVER_PLUS));
         Hotplug hotplug = new Hotplug(runtime, instances, editors, main, stage, context.ui());
-        var running = StateRules.in(main.selectedStateProperty(), StateRules.RUNNING);
+        var state = main.selectedStateProperty();
+        var running = StateRules.in(state, StateRules.RUNNING);
+        var whyNot = StateRules.whyNot(state, StateRules.RUNNING);
         List<AppAction> devices = List.of(
-                new AppAction("adddisk", "Add disk…", "Add a disk to the running guest (mconsole config)", null,
-                        running, hotplug::addDisk),
-                new AppAction("addnic", "Add network interface…", "Add an interface to the running guest", null,
-                        running, hotplug::addNetwork).withButtonText("Add interface"),
-                new AppAction("remove", "Remove device…", "Remove a disk or interface from the running guest", null,
-                        running, hotplug::removeDevice));
-        AppAction inspect = new AppAction("inspect", "Inspect", "The guest's kernel: version, /proc files, a process's"
-                + " stack, a kernel log line", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), StateRules.in(main.selectedStateProperty(), StateRules.UP),
-                this::showInspect);
-        AppAction closeEnded = new AppAction("closeended", "Close ended consoles", "Close the console tabs of guests"
+                new AppAction("adddisk", "Add disk…", "Add a disk to the running machine (mconsole config)", null,
+                        running, hotplug::addDisk).withReason(whyNot).withIcon(MaterialDesignH.HARDDISK_PLUS),
+                new AppAction("addnic", "Add network interface…", "Add an interface to the running machine", null,
+                        running, hotplug::addNetwork).withReason(whyNot).withIcon(MaterialDesignE.ETHERNET),
+                new AppAction("remove", "Remove device…", "Remove a disk or interface from the running machine", null,
+                        running, hotplug::removeDevice).withReason(whyNot).withIcon(MaterialDesignE.EJECT));
+        AppAction closeEnded = new AppAction("closeended", "Close ended consoles", "Close the console tabs of machines"
                 + " that stopped (their logs keep the whole history)", null, bridge.endedConsolesProperty(),
                 bridge::closeEndedConsoles);
-        window = new MainWindow(stage, main, details, configActions, new MainWindow.MachineControls(machineActions,
-                machine.sysRqMenu(), machine.sysRqButton(), devices, inspect, closeEnded), appItems);
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts", Icons.of(MaterialDesignK.KEYBOARD_OUTLINE));
+        shortcuts.setId("menu-shortcuts");
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuItem about = new MenuItem("About UML Manager", Icons.of(MaterialDesignI.INFORMATION_OUTLINE));
+        about.setId("menu-about");
+        about.setOnAction(e -> HelpWindows.about(stage));
+        window = new MainWindow(stage, main, details, bridge.usageView().root(), bridge.usage(), configActions,
+                new MainWindow.MachineControls(machineActions, machine.sysRqMenu(), machine.sysRqButton(), devices,
+                        closeEnded), appItems, List.of(shortcuts, about));
+        shortcuts.setOnAction(e -> HelpWindows.shortcuts(stage, (MenuBar) window.root().lookup("#menuBar")));
         Button first = new Button("Create your first VM");
         first.setId("createFirstVm");
+        first.setDefaultButton(false);
         first.setOnAction(e -> NewVmWizard.createFirstVm(stage, wizard).thenAccept(created));
-        Label others = new Label("or use New VM…, New… or Import command line…");
+        Label others = new Label("A busybox machine, ready in seconds. Or use New ▸ New VM…, New from template… or"
+                + " Import command line….");
         others.setWrapText(true);
         others.setTextAlignment(TextAlignment.CENTER);
-        VBox empty = new VBox(10, new Label("No instances yet."), first, others);
+        VBox empty = new VBox(10, new Label("No machines yet."), first, others);
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(8));
         window.setListPlaceholder(empty);
-        bridge.attach(window);
-    }
-
-    private void showInspect() {
-        window.showInspect();
+        AppAction resume = machineActions.stream().filter(a -> a.id().equals("resume")).findFirst().orElseThrow();
+        bridge.attach(window, resume::execute);
     }
 
     /** Loads the configurations, then the guests' states. */

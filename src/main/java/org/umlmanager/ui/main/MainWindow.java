@@ -1,92 +1,163 @@
 package org.umlmanager.ui.main;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
-import javafx.beans.binding.Bindings;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import impl.org.controlsfx.skin.DecorationPane;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.umlmanager.ui.Icons;
+import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.prefs.WindowGeometry;
+import org.umlmanager.ui.usage.UsageHistory;
 
 /**
- * The main window: menu bar, toolbar, the instance list with its filter on the left, the selected
- * instance's details on the right above its consoles, and a status bar.
+ * The main window: menu bar and toolbar, the machine list with its filter on the left, and on
+ * the right one view of the selected machine at a time, each with the whole side: Details (its
+ * configuration), Console, Usage (CPU and memory graphs) and Inspect (its kernel through
+ * mconsole). F6 and Shift+F6 move between toolbar, list and view.
  */
 public final class MainWindow {
 
+    /** The views of the selected machine, in the order of the switcher and of Ctrl+1 … Ctrl+4. */
+    public enum View {
+        DETAILS("Details", "The machine's configuration", MaterialDesignT.TUNE_VERTICAL),
+        CONSOLE("Console", "The machine's consoles and serial lines (the terminal gets the keyboard)",
+                MaterialDesignC.CONSOLE),
+        USAGE("Usage", "CPU and memory use of the machine while it runs", MaterialDesignC.CHART_AREASPLINE),
+        INSPECT("Inspect", "The running kernel: version, /proc files, a process's stack, a kernel log line",
+                MaterialDesignM.MAGNIFY);
+
+        private final String title;
+        private final String description;
+        private final Ikon icon;
+
+        View(String title, String description, Ikon icon) {
+            this.title = title;
+            this.description = description;
+            this.icon = icon;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
     private final Stage stage;
     private final MainViewModel vm;
-    private final DetailsPane details;
     private final BorderPane root = new BorderPane();
     private final SplitPane split = new SplitPane();
-    private final SplitPane detailSplit = new SplitPane();
+    private final StackPane viewArea = new StackPane();
     private final StackPane consoleArea = new StackPane();
+    private final StackPane inspectArea = new StackPane();
     private final Pane warmUpHost = new Pane();
     private final TableView<InstanceRow> table;
-    private final TabPane detailTabs = new TabPane();
-    private final Tab configurationTab = new Tab("Configuration");
-    private final Tab inspectTab = new Tab("Inspect");
+    private final TextField filter = new TextField();
+    private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.DETAILS);
+    private final ToggleGroup viewToggles = new ToggleGroup();
+    private final Map<View, Node> views;
+    private final ToolBar toolBar;
+    private final VBox left;
+    private Node emptyPlaceholder = new Label("No machines yet.");
+    private Runnable focusConsole = () -> { };
     private boolean reverting;
-    private double consoleSplit = WindowGeometry.DEFAULT.consoleSplit();
 
     /**
      * What acts on the selected guest, in the Machine menu and on the toolbar.
      *
-     * @param power       Start, Shut down, Force off, Reboot, Ctrl-Alt-Del, Pause, Resume
+     * @param power       Start, Shut down, Reboot, Reset, Force off, Pause, Resume, Ctrl-Alt-Del (by id)
      * @param sysRqMenu   the SysRq keys for the Machine menu
      * @param sysRqButton the same keys for the toolbar
      * @param devices     Add disk…, Add network interface…, Remove device…
-     * @param inspect     shows the Inspect tab
      * @param closeEnded  closes the console tabs of stopped guests (Machine menu only)
      */
     public record MachineControls(List<AppAction> power, Menu sysRqMenu, MenuButton sysRqButton,
-                                  List<AppAction> devices, AppAction inspect, AppAction closeEnded) {
+                                  List<AppAction> devices, AppAction closeEnded) {
+
+        AppAction get(String id) {
+            return power.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        }
     }
 
     /**
-     * @param configActions New, Import, Duplicate, Delete, Export (File and Edit menus, toolbar)
+     * @param details       the selected machine's editor
+     * @param usage         the Usage view
+     * @param history       the machines' recent usage, for the list's sparklines
+     * @param configActions New VM, New from template, Import, Duplicate, Delete, Export (by id)
      * @param machine       actions on the running guest (Machine menu, toolbar)
-     * @param appItems      Preferences…, Refresh and similar entries for the File/View menus
+     * @param appItems      Disk images…, Preferences… and similar entries for the File menu
+     * @param helpItems     Keyboard shortcuts, About
      */
-    public MainWindow(Stage stage, MainViewModel vm, DetailsPane details, List<AppAction> configActions,
-                      MachineControls machine, List<MenuItem> appItems) {
+    public MainWindow(Stage stage, MainViewModel vm, DetailsPane details, Node usage, UsageHistory history,
+                      List<AppAction> configActions, MachineControls machine, List<MenuItem> appItems,
+                      List<MenuItem> helpItems) {
         this.stage = stage;
         this.vm = vm;
-        this.details = details;
-        table = InstanceTable.create(vm);
-        root.setTop(new VBox(menuBar(configActions, machine, appItems), toolBar(configActions, machine)));
+        table = InstanceTable.create(vm, history);
+        views = Map.of(View.DETAILS, details.root(), View.CONSOLE, consoleArea, View.USAGE, usage,
+                View.INSPECT, inspectArea);
+        toolBar = toolBar(configActions, machine);
+        root.setTop(new VBox(menuBar(configActions, machine, appItems, helpItems), toolBar));
+        left = left();
         root.setCenter(center());
         root.setBottom(statusBar());
-        vm.selectedProperty().addListener((o, old, row) -> selectionChanged(old, row));
+        vm.selectedProperty().addListener((o, old, row) -> {
+            if (!reverting && old != null && old != row && !details.confirmLeave()) {
+                reverting = true;
+                Platform.runLater(() -> {
+                    table.getSelectionModel().clearSelection();
+                    table.getSelectionModel().select(old);
+                    reverting = false;
+                });
+            } else if (!reverting) {
+                details.show(row);
+            }
+        });
         vm.toSelectProperty().addListener((o, a, name) -> {
             if (name != null) {
                 vm.visibleRows().stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(r -> {
@@ -102,6 +173,14 @@ public final class MainWindow {
                 table.getSelectionModel().select(0);
             }
         });
+        // An empty list says why: no machines at all, or none the filter lets through.
+        InvalidationListener placeholder = o -> table.setPlaceholder(vm.allRows().isEmpty() || vm.filterProperty()
+                .get().isBlank() ? emptyPlaceholder : InstanceTable.noMatch(vm.filterProperty().get()));
+        vm.allRows().addListener(placeholder);
+        vm.filterProperty().addListener(placeholder);
+        view.addListener((o, a, v) -> showView(v));
+        showView(View.DETAILS);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
     public Scene scene(double width, double height) {
@@ -116,9 +195,12 @@ public final class MainWindow {
         return root;
     }
 
-    /** What the instance list shows while it is empty. */
+    /** What the list shows while there is no machine at all. */
     public void setListPlaceholder(Node placeholder) {
-        table.setPlaceholder(placeholder);
+        emptyPlaceholder = placeholder;
+        if (vm.filterProperty().get().isBlank() || vm.allRows().isEmpty()) {
+            table.setPlaceholder(placeholder);
+        }
     }
 
     /** An invisible pane in the scene where the terminal is warmed up before the first console. */
@@ -126,42 +208,45 @@ public final class MainWindow {
         return warmUpHost;
     }
 
-    /** Where the console tabs of the selected instance go. */
+    /** Where the console tabs of the selected machine go. */
     public StackPane consoleArea() {
         return consoleArea;
     }
 
-    /** The Inspect tab beside the configuration; its content follows the selected running guest. */
-    public Tab inspectTab() {
-        return inspectTab;
+    /** Where the Inspect panel of the selected running machine goes. */
+    public StackPane inspectArea() {
+        return inspectArea;
     }
 
-    private void selectionChanged(InstanceRow old, InstanceRow row) {
-        if (reverting) {
-            return;
-        }
-        if (old != null && old != row && !details.confirmLeave()) {
-            reverting = true;
-            Platform.runLater(() -> {
-                table.getSelectionModel().clearSelection();
-                table.getSelectionModel().select(old);
-                reverting = false;
-            });
-            return;
-        }
-        details.show(row);
+    /** The view shown on the right. */
+    public ObjectProperty<View> viewProperty() {
+        return view;
     }
 
-    /** Brings the Inspect tab of the selected guest to the front. */
-    public void showInspect() {
-        detailTabs.getSelectionModel().select(inspectTab);
+    /** What gives the keyboard to the selected machine's console (set by whoever owns the consoles). */
+    public void setFocusConsole(Runnable action) {
+        focusConsole = action;
     }
 
-    private MenuBar menuBar(List<AppAction> config, MachineControls machine, List<MenuItem> app) {
+    /** Shows the console view and gives the terminal the keyboard. */
+    public void showConsole() {
+        view.set(View.CONSOLE);
+        Platform.runLater(focusConsole);
+    }
+
+    private void showView(View v) {
+        viewArea.getChildren().setAll(views.get(v));
+        viewToggles.getToggles().stream().filter(t -> t.getUserData() == v).findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    private MenuBar menuBar(List<AppAction> config, MachineControls machine, List<MenuItem> app,
+                            List<MenuItem> help) {
         Menu file = new Menu("_File");
         file.setId("fileMenu");
-        config.stream().filter(a -> List.of("wizard", "new", "import", "export").contains(a.id()))
-                .forEach(a -> file.getItems().add(a.menuItem()));
+        for (String id : List.of("wizard", "new", "import", "export")) {
+            file.getItems().add(action(config, id).menuItem());
+        }
         file.getItems().add(new SeparatorMenuItem());
         file.getItems().addAll(app);
         MenuItem quit = new MenuItem("Quit");
@@ -169,88 +254,184 @@ public final class MainWindow {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         file.getItems().addAll(new SeparatorMenuItem(), quit);
+
         Menu edit = new Menu("_Edit");
         edit.setId("editMenu");
-        config.stream().filter(a -> List.of("duplicate", "delete").contains(a.id()))
-                .forEach(a -> edit.getItems().add(a.menuItem()));
-        MenuItem find = new MenuItem("Filter instances");
+        for (String id : List.of("duplicate", "delete")) {
+            edit.getItems().add(action(config, id).menuItem());
+        }
+        MenuItem find = new MenuItem("Filter machines");
+        find.setId("menu-filter");
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
-        find.setOnAction(e -> root.lookup("#filterField").requestFocus());
+        find.setOnAction(e -> filter.requestFocus());
         edit.getItems().add(find);
+
+        Menu viewMenu = new Menu("_View");
+        viewMenu.setId("viewMenu");
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (View v : View.values()) {
+            MenuItem item = new MenuItem(v.title(), Icons.of(v.icon));
+            item.setId("menu-view-" + v.name().toLowerCase(java.util.Locale.ROOT));
+            item.setAccelerator(new KeyCodeCombination(digits[v.ordinal()], KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> {
+                if (v == View.CONSOLE) {
+                    showConsole();
+                } else {
+                    view.set(v);
+                }
+            });
+            viewMenu.getItems().add(item);
+        }
+        MenuItem next = new MenuItem("Next pane");
+        next.setId("menu-nextpane");
+        next.setAccelerator(new KeyCodeCombination(KeyCode.F6));
+        next.setOnAction(e -> cyclePanes(1));
+        MenuItem previous = new MenuItem("Previous pane");
+        previous.setAccelerator(new KeyCodeCombination(KeyCode.F6, KeyCombination.SHIFT_DOWN));
+        previous.setOnAction(e -> cyclePanes(-1));
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), next, previous);
+
         Menu machineMenu = new Menu("_Machine");
         machineMenu.setId("machineMenu");
-        machine.power().forEach(a -> machineMenu.getItems().add(a.menuItem()));
-        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.sysRqMenu(), new SeparatorMenuItem());
+        for (String id : List.of("start", "pause", "resume")) {
+            machineMenu.getItems().add(machine.get(id).menuItem());
+        }
+        machineMenu.getItems().add(new SeparatorMenuItem());
+        for (String id : List.of("shutdown", "reboot", "reset", "forceoff")) {
+            machineMenu.getItems().add(machine.get(id).menuItem());
+        }
+        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.get("cad").menuItem(), machine.sysRqMenu(),
+                new SeparatorMenuItem());
         machine.devices().forEach(a -> machineMenu.getItems().add(a.menuItem()));
-        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.inspect().menuItem(),
-                machine.closeEnded().menuItem());
-        MenuBar bar = new MenuBar(file, edit, machineMenu);
+        machineMenu.getItems().addAll(new SeparatorMenuItem(), machine.closeEnded().menuItem());
+
+        Menu helpMenu = new Menu("_Help");
+        helpMenu.setId("helpMenu");
+        helpMenu.getItems().addAll(help);
+        MenuBar bar = new MenuBar(file, edit, viewMenu, machineMenu, helpMenu);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private static AppAction action(List<AppAction> actions, String id) {
+        return actions.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private ToolBar toolBar(List<AppAction> config, MachineControls machine) {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
-        config.stream().filter(a -> List.of("wizard", "new", "import").contains(a.id())).forEach(a -> bar.getItems()
-                .add(a.button()));
-        bar.getItems().add(new Separator(Orientation.VERTICAL));
-        machine.power().forEach(a -> bar.getItems().add(a.button()));
-        bar.getItems().addAll(machine.sysRqButton(), new Separator(Orientation.VERTICAL));
-        bar.getItems().addAll(devicesButton(machine.devices()), new Separator(Orientation.VERTICAL),
-                machine.inspect().button());
+        MenuButton create = new MenuButton("New", Icons.of(MaterialDesignP.PLUS));
+        create.setId("tool-newmenu");
+        create.setAccessibleText("New: a machine with its disk, a configuration from a template, or an import");
+        create.setTooltip(new Tooltip("Make a new machine"));
+        for (String id : List.of("wizard", "new", "import")) {
+            MenuItem item = action(config, id).menuItem();
+            item.setId("tool-" + id);
+            create.getItems().add(item);
+        }
+        MenuButton power = menuButton("tool-power", "Shut down, reboot, reset or force off the machine",
+                MaterialDesignP.POWER, machine, List.of("shutdown", "reboot", "reset", "forceoff"));
+        power.setText("Power");
+        // Pause and Resume share a place: the one that applies shows.
+        Node pause = machine.get("pause").toolItem();
+        Node resume = machine.get("resume").toolItem();
+        resume.visibleProperty().unbind();
+        resume.visibleProperty().bind(machine.get("resume").executable());
+        pause.visibleProperty().unbind();
+        pause.visibleProperty().bind(Bindings.not(machine.get("resume").executable()));
+        pause.managedProperty().unbind();
+        pause.managedProperty().bind(pause.visibleProperty());
+        resume.managedProperty().unbind();
+        resume.managedProperty().bind(resume.visibleProperty());
+        MenuButton devices = menuButton("tool-devices", "Add a disk or network interface to the running machine,"
+                + " or remove one", MaterialDesignH.HARDDISK_PLUS, machine, List.of());
+        for (AppAction a : machine.devices()) {
+            MenuItem item = a.menuItem();
+            item.setId("tool-" + a.id());
+            devices.getItems().add(item);
+        }
+        devices.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> machine.devices().stream().noneMatch(a -> a.executable().get()),
+                machine.devices().stream().map(AppAction::executable).toArray(javafx.beans.Observable[]::new)));
+        machine.sysRqButton().setText(null);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox switcher = new HBox();
+        switcher.getStyleClass().add("view-switcher");
+        for (View v : View.values()) {
+            ToggleButton b = new ToggleButton(v.title(), Icons.of(v.icon));
+            b.setId("view-" + v.name().toLowerCase(java.util.Locale.ROOT));
+            b.setUserData(v);
+            b.setToggleGroup(viewToggles);
+            b.setTooltip(new Tooltip(v.description + " (" + new KeyCodeCombination(KeyCode.valueOf("DIGIT"
+                    + (v.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText() + ")"));
+            b.setOnAction(e -> {
+                if (v == View.CONSOLE) {
+                    showConsole();
+                } else {
+                    view.set(v);
+                }
+                b.setSelected(true);
+            });
+            switcher.getChildren().add(b);
+        }
+        bar.getItems().addAll(create, new Separator(), machine.get("start").toolItem(), pause, resume, power,
+                new Separator(), devices, machine.sysRqButton(), spacer, switcher);
         return bar;
     }
 
-    /** Hot-plug under one toolbar button, so that the toolbar fits a 1100-pixel window. */
-    private static MenuButton devicesButton(List<AppAction> devices) {
-        MenuButton button = new MenuButton("Devices");
-        button.setId("tool-devices");
-        button.setAccessibleText("Devices: add a disk or network interface to the running guest, or remove one");
-        button.setTooltip(new Tooltip("Add a disk or network interface to the running guest, or remove one"));
-        button.setFocusTraversable(false);
-        for (AppAction a : devices) {
+    /** A toolbar menu of some machine actions, enabled while one of them can run. */
+    private static MenuButton menuButton(String id, String tooltip, Ikon icon, MachineControls machine,
+                                         List<String> ids) {
+        MenuButton button = new MenuButton(null, Icons.of(icon));
+        button.setId(id);
+        button.setAccessibleText(tooltip);
+        button.setTooltip(new Tooltip(tooltip));
+        List<AppAction> actions = new ArrayList<>();
+        for (String actionId : ids) {
+            AppAction a = machine.get(actionId);
+            actions.add(a);
             MenuItem item = a.menuItem();
             item.setId("tool-" + a.id());
             button.getItems().add(item);
         }
-        button.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> devices.stream().noneMatch(a -> a.executable().get()),
-                devices.stream().map(AppAction::executable).toArray(javafx.beans.Observable[]::new)));
+        if (!actions.isEmpty()) {
+            button.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> actions.stream().noneMatch(a -> a.executable().get()),
+                    actions.stream().map(AppAction::executable).toArray(javafx.beans.Observable[]::new)));
+        }
         return button;
     }
 
-    private Node center() {
-        TextField filter = new TextField();
+    private VBox left() {
         filter.setId("filterField");
         filter.setPromptText("Filter by name or umid");
-        filter.setAccessibleText("Filter instances by name or umid");
+        filter.setAccessibleText("Filter machines by name or umid");
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        VBox left = new VBox(6, filter, table);
+        Button clear = new Button(null, Icons.of(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        clear.setId("clearFilter");
+        clear.setTooltip(new Tooltip("Clear the filter"));
+        clear.setAccessibleText("Clear the filter");
+        clear.visibleProperty().bind(filter.textProperty().isNotEmpty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(e -> filter.clear());
+        HBox filterRow = new HBox(4, filter, clear);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        filterRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, filterRow, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        left.setPadding(new Insets(6));
-        left.setMinWidth(220);
+        box.setPadding(new Insets(6));
+        box.setMinWidth(190);
+        box.setId("machineListPane");
+        return box;
+    }
+
+    private Node center() {
         consoleArea.setId("consoleArea");
-        detailSplit.setOrientation(Orientation.VERTICAL);
-        configurationTab.setContent(details.root());
-        configurationTab.setId("configurationTab");
-        inspectTab.setId("inspectTab");
-        inspectTab.setDisable(true);
-        detailTabs.setId("detailTabs");
-        detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        detailTabs.getTabs().setAll(configurationTab, inspectTab);
-        detailSplit.getItems().setAll(detailTabs);
-        // The console area takes room only while there is a console to show.
-        consoleArea.getChildren().addListener((ListChangeListener<Node>) c -> {
-            boolean shown = detailSplit.getItems().contains(consoleArea);
-            if (consoleArea.getChildren().isEmpty() && shown) {
-                detailSplit.getItems().remove(consoleArea);
-            } else if (!consoleArea.getChildren().isEmpty() && !shown) {
-                detailSplit.getItems().add(consoleArea);
-                detailSplit.setDividerPositions(consoleSplit);
-            }
-        });
-        split.getItems().setAll(left, detailSplit);
+        inspectArea.setId("inspectArea");
+        viewArea.setId("viewArea");
+        split.getItems().setAll(left, viewArea);
+        SplitPane.setResizableWithParent(left, false);
         return split;
     }
 
@@ -268,24 +449,79 @@ public final class MainWindow {
         return bar;
     }
 
-    /** Puts the window and dividers where they were. */
-    public void applyGeometry(WindowGeometry g) {
-        if (!Double.isNaN(g.x()) && !Double.isNaN(g.y())) {
-            stage.setX(g.x());
-            stage.setY(g.y());
+    /** F6 and Shift+F6 when a control would take them itself (a text field, the terminal). */
+    private void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.F6 && !e.isControlDown() && !e.isAltDown()) {
+            e.consume();
+            cyclePanes(e.isShiftDown() ? -1 : 1);
         }
-        stage.setWidth(g.width());
-        stage.setHeight(g.height());
-        stage.setMaximized(g.maximized());
-        split.setDividerPositions(g.split());
-        consoleSplit = g.consoleSplit();
-        detailSplit.setDividerPositions(consoleSplit);
     }
 
-    /** The window and dividers as they are now. */
+    /** Moves the keyboard to the next (or previous) of toolbar, machine list and the view. */
+    void cyclePanes(int direction) {
+        List<Parent> panes = List.of(toolBar, left, viewArea);
+        Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+        int current = -1;
+        for (int i = 0; i < panes.size(); i++) {
+            if (focused != null && contains(panes.get(i), focused)) {
+                current = i;
+            }
+        }
+        int target = Math.floorMod(current + direction, panes.size());
+        if (panes.get(target) == left) {
+            table.requestFocus();
+        } else if (panes.get(target) == viewArea && view.get() == View.CONSOLE && !consoleArea.getChildren()
+                .isEmpty()) {
+            focusConsole.run();
+        } else {
+            Node first = firstFocusable(panes.get(target));
+            if (first != null) {
+                first.requestFocus();
+            } else {
+                panes.get(target).requestFocus();
+            }
+        }
+    }
+
+    private static boolean contains(Parent pane, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Node firstFocusable(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
+        }
+        if (node.isFocusTraversable()) {
+            return node;
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                Node found = firstFocusable(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Puts the window where it was, or where a first run puts it, and the list's divider where it was. */
+    public void applyGeometry(WindowGeometry g) {
+        Windows.main(stage, g);
+        split.setDividerPositions(g.split());
+        // The first layout at the window manager's first size may move the divider; put it back once shown.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> split.setDividerPositions(
+                g.split())));
+    }
+
+    /** The window and divider as they are now. */
     public WindowGeometry geometry() {
         return new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), split.getDividerPositions()[0], detailSplit.getDividerPositions().length > 0
-                ? detailSplit.getDividerPositions()[0] : consoleSplit);
+                stage.isMaximized(), split.getDividerPositions()[0], WindowGeometry.DEFAULT.consoleSplit());
     }
 }

@@ -10,8 +10,16 @@ import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
@@ -21,6 +29,9 @@ import org.umlmanager.launch.LineInfo;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
+import org.umlmanager.service.UsageSampler;
+import org.umlmanager.ui.usage.UsageHistory;
+import org.umlmanager.ui.usage.UsageView;
 import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.console.SaveLocation;
@@ -37,6 +48,8 @@ import org.umlmanager.ui.prefs.ConsolePreferences;
 final class RuntimeBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBridge.class);
+    /** How often the guests' CPU and memory are sampled: every second cost well under 1 % for 32 guests. */
+    static final Duration SAMPLE_PERIOD = Duration.ofSeconds(2);
 
     private final GuestRuntime runtime;
     private final MainViewModel main;
@@ -49,6 +62,16 @@ final class RuntimeBridge {
     /** Confined to the FX thread, like everything here (see {@link #consoles(String)}). */
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
+    /** The UML process of each running guest, for the usage sampler's thread. */
+    private final Map<String, Long> pids = new ConcurrentHashMap<>();
+    private final UsageHistory usage = new UsageHistory();
+    private final UsageView usageView = new UsageView(usage);
+    private final Label inspectIdle = new Label();
+    private final Label consoleIdle = new Label();
+    private final HBox pausedBanner = new HBox(10);
+    private UsageSampler sampler;
+    /** A guest started while selected: its console view comes to the front once its consoles open. */
+    private String showConsoleOf;
     private MainWindow window;
     private AutoCloseable subscription;
 
@@ -64,14 +87,51 @@ final class RuntimeBridge {
         this.saveLocation = saveLocation;
     }
 
-    void attach(MainWindow w) {
+    /** The recent CPU and memory of the running guests (for the list's sparklines). */
+    UsageHistory usage() {
+        return usage;
+    }
+
+    /** The Usage view of the selected guest. */
+    UsageView usageView() {
+        return usageView;
+    }
+
+    void attach(MainWindow w, Runnable resume) {
         window = w;
         TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
-        w.inspectTab().selectedProperty().addListener((o, a, selected) -> showSelected());
+        w.viewProperty().addListener((o, a, v) -> showSelected());
         main.allRows().addListener((InvalidationListener) o -> rowsChanged());
+        w.setFocusConsole(() -> {
+            InstanceRow row = main.selectedProperty().get();
+            ConsoleTabs tabs = row == null ? null : consoles.get(row.name());
+            if (tabs != null) {
+                tabs.focusSelected();
+            }
+        });
+        inspectIdle.setId("inspectIdle");
+        inspectIdle.setWrapText(true);
+        inspectIdle.setPadding(new Insets(16));
+        consoleIdle.setId("consoleIdle");
+        consoleIdle.setWrapText(true);
+        consoleIdle.setPadding(new Insets(16));
+        Label paused = new Label("Paused: the machine is frozen and does not react to keys.");
+        Button resumeButton = new Button("Resume");
+        resumeButton.setId("pausedResume");
+        resumeButton.setOnAction(e -> resume.run());
+        pausedBanner.getChildren().setAll(paused, resumeButton);
+        pausedBanner.setId("pausedBanner");
+        pausedBanner.getStyleClass().add("paused-banner");
+        pausedBanner.setAlignment(Pos.CENTER_LEFT);
+        pausedBanner.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(pausedBanner, Pos.TOP_CENTER);
+        sampler = new UsageSampler(() -> Map.copyOf(pids), name -> runtime.command(name, "proc meminfo"),
+                samples -> ui.execute(() -> usage.add(samples)));
+        sampler.start(SAMPLE_PERIOD);
+        showSelected();
     }
 
     /** Reads every guest's state (and finds guests running without a configuration). */
@@ -89,6 +149,7 @@ final class RuntimeBridge {
             return;
         }
         main.stateChanged(s.name(), s.state(), s.reason());
+        track(s.name(), s.state(), s.pid());
         if (s.managed() && s.state().active()) {
             openConsoles(s.name(), s.lines());
         }
@@ -99,6 +160,12 @@ final class RuntimeBridge {
             var snap = change.snapshot();
             InstanceState before = main.row(snap.name()).map(InstanceRow::state).orElse(change.from());
             main.stateChanged(snap.name(), snap.state(), snap.reason());
+            track(snap.name(), snap.state(), snap.umlPid());
+            InstanceRow selected = main.selectedProperty().get();
+            if (snap.state() == InstanceState.STARTING && !before.active() && selected != null
+                    && selected.name().equals(snap.name())) {
+                showConsoleOf = snap.name();
+            }
             if (snap.state().active()) {
                 openConsoles(snap.name(), snap.lines());
             }
@@ -112,6 +179,15 @@ final class RuntimeBridge {
             openConsoles(changed.name(), List.of(changed.line()));
         } else if (event instanceof GuestEvent.GuestNotice notice) {
             main.setStatus(notice.name() + ": " + notice.text());
+        }
+    }
+
+    /** Keeps the UML process of each running guest for the usage sampler. */
+    private void track(String name, InstanceState state, OptionalLong pid) {
+        if (state.active() && pid.isPresent()) {
+            pids.put(name, pid.getAsLong());
+        } else if (!state.active()) {
+            pids.remove(name);
         }
     }
 
@@ -142,7 +218,14 @@ final class RuntimeBridge {
             t.onChange(() -> consolesChanged(n));
             return t;
         });
-        tabs.open(lines).thenRunAsync(this::showSelected, ui);
+        tabs.open(lines).thenRunAsync(() -> {
+            showSelected();
+            InstanceRow row = main.selectedProperty().get();
+            if (name.equals(showConsoleOf) && row != null && row.name().equals(name) && !tabs.isEmpty()) {
+                showConsoleOf = null;
+                window.showConsole();
+            }
+        }, ui);
     }
 
     /** Whether some guest's console tab has ended (what "Close ended consoles" follows). */
@@ -182,36 +265,47 @@ final class RuntimeBridge {
             return;
         }
         InstanceRow row = main.selectedProperty().get();
-        ConsoleTabs tabs = row == null ? null : consoles.get(row.name());
-        if (tabs == null || tabs.isEmpty()) {
-            window.consoleArea().getChildren().clear();
-        } else if (!window.consoleArea().getChildren().contains(tabs.pane())) {
-            window.consoleArea().getChildren().setAll(tabs.pane());
-        }
-        Tab inspect = window.inspectTab();
+        String name = row == null ? null : row.name();
+        ConsoleTabs tabs = name == null ? null : consoles.get(name);
         boolean up = row != null && (row.state() == InstanceState.RUNNING || row.state() == InstanceState.PAUSED);
-        inspect.setDisable(!up);
-        if (!up || !row.name().equals(inspect.getUserData())) {
-            if (inspect.getUserData() != null || inspect.getContent() == null) {
-                inspect.setContent(new Label("Inspect shows a running guest's kernel through its mconsole."));
+        if (tabs == null || tabs.isEmpty()) {
+            consoleIdle.setText(row == null ? "Select a machine to see its consoles."
+                    : name + " has no console open: its consoles open here when it starts"
+                    + (row.state().active() ? "." : " (Start, F5)."));
+            window.consoleArea().getChildren().setAll(consoleIdle);
+        } else {
+            List<javafx.scene.Node> shown = row.state() == InstanceState.PAUSED ? List.of(tabs.pane(), pausedBanner)
+                    : List.of(tabs.pane());
+            if (!window.consoleArea().getChildren().equals(shown)) {
+                window.consoleArea().getChildren().setAll(shown);
             }
-            inspect.setUserData(null);
         }
+        usageView.show(name);
+        StackPane inspect = window.inspectArea();
         if (!up) {
+            inspectIdle.setText(row == null ? "Select a running machine to inspect its kernel."
+                    : name + " is not running. Inspect shows a running machine's kernel through its mconsole.");
+            inspect.getChildren().setAll(inspectIdle);
+            inspect.setUserData(null);
             return;
         }
-        Object current = inspect.getUserData();
         // Built when first looked at: a new panel's CSS pass is work the FX thread need not do while a guest boots.
-        if (inspect.isSelected() && !row.name().equals(current)) {
-            InspectViewModel vm = new InspectViewModel(runtime, row.name(), ui);
-            inspect.setContent(new InspectView(vm).root());
-            inspect.setUserData(row.name());
+        if (window.viewProperty().get() == MainWindow.View.INSPECT && !name.equals(inspect.getUserData())) {
+            InspectViewModel vm = new InspectViewModel(runtime, name, ui);
+            inspect.getChildren().setAll(new InspectView(vm).root());
+            inspect.setUserData(name);
             vm.refreshVersion();
             vm.refreshProc();
+        } else if (!name.equals(inspect.getUserData())) {
+            inspect.getChildren().setAll(inspectIdle);
+            inspect.setUserData(null);
         }
     }
 
     void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
         consoles.values().forEach(ConsoleTabs::close);
         consoles.clear();
         if (subscription != null) {

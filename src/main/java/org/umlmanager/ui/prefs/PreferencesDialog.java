@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.stage.Window;
+import org.umlmanager.ui.Windows;
 
 /** Preferences…: default kernel, uml_dir, console font, colours and scrollback, theme. */
 public final class PreferencesDialog {
@@ -24,7 +25,6 @@ public final class PreferencesDialog {
 
     public static Dialog<UiPreferences> create(Window owner, UiPreferences current) {
         Dialog<UiPreferences> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Preferences");
         dialog.getDialogPane().setId("preferencesDialog");
         TextField kernel = field("prefKernel", current.defaultKernel(), "linux, or a path");
@@ -68,6 +68,7 @@ public final class PreferencesDialog {
         add(grid, row, "Theme", theme);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Windows.dialog(dialog, owner);
         dialog.setResultConverter(b -> b != ButtonType.OK ? null : new UiPreferences(
                 kernel.getText().isBlank() ? UiPreferences.DEFAULTS.defaultKernel() : kernel.getText().strip(),
                 Optional.of(umlDir.getText().strip()).filter(s -> !s.isEmpty()),

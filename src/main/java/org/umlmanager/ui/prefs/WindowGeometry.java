@@ -9,6 +9,6 @@ package org.umlmanager.ui.prefs;
 public record WindowGeometry(double x, double y, double width, double height, boolean maximized, double split,
                              double consoleSplit) {
 
-    public static final WindowGeometry DEFAULT = new WindowGeometry(Double.NaN, Double.NaN, 1200, 800, false, 0.28,
+    public static final WindowGeometry DEFAULT = new WindowGeometry(Double.NaN, Double.NaN, 1200, 800, false, 0.22,
             0.45);
 }

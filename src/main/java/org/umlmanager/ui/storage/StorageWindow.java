@@ -16,7 +16,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -51,6 +54,7 @@ import org.umlmanager.job.ProgressListener;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.main.Dialogs;
 
 /**
@@ -74,6 +78,8 @@ public final class StorageWindow {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancel = new Button("Cancel");
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+    /** The selected file is held by a running machine. */
+    private final SimpleBooleanProperty inUse = new SimpleBooleanProperty();
     private volatile List<Instance> known = List.of();
     private Cancellation job = Cancellation.none();
 
@@ -97,6 +103,8 @@ public final class StorageWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        Windows.secondary(stage, owner, 1000, 640);
+        Windows.closeOnEscape(stage);
     }
 
     /** Opens the window and loads what it lists. Call on the FX thread. */
@@ -192,11 +200,43 @@ public final class StorageWindow {
                 selection);
         javafx.beans.binding.BooleanBinding image = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected().filter(i -> !(i instanceof StorageItem.Cow)).isPresent(), selection);
+        // A file a running machine holds cannot be merged or grown: say so before anything is typed.
+        selection.addListener((o, a, item) -> checkInUse());
         mergeNew.disableProperty().bind(cow.not().or(busy));
-        mergeInPlace.disableProperty().bind(cow.not().or(busy));
-        grow.disableProperty().bind(image.not().or(busy));
+        mergeInPlace.disableProperty().bind(cow.not().or(busy).or(inUse));
+        grow.disableProperty().bind(image.not().or(busy).or(inUse));
         refresh.disableProperty().bind(busy);
-        return new ToolBar(refresh, mergeNew, mergeInPlace, grow);
+        String running = "Not while a running machine uses it: shut that machine down first.";
+        return new ToolBar(refresh, mergeNew, explained(mergeInPlace, running), explained(grow, running));
+    }
+
+    /** The button in a holder whose tooltip also says why it is disabled (a disabled button shows none). */
+    private Node explained(Button button, String whyDisabled) {
+        StackPane holder = new StackPane(button);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> button.getTooltip().getText()
+                + (inUse.get() ? "\n" + whyDisabled : ""), inUse));
+        Tooltip.install(holder, tip);
+        return holder;
+    }
+
+    private void checkInUse() {
+        inUse.set(false);
+        Optional<Path> file = selected().map(StorageItem::file);
+        if (file.isEmpty()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return DiskImages.inUse(file.get());
+            } catch (IOException e) {
+                return false;
+            }
+        }, background).thenAcceptAsync(used -> {
+            if (file.equals(selected().map(StorageItem::file))) {
+                inUse.set(used);
+            }
+        }, ui);
     }
 
     private static Button button(String id, String text, String tooltip) {
@@ -428,7 +468,7 @@ public final class StorageWindow {
         StorageItem item = selected().orElseThrow();
         long now = imageInfo(item).map(ImageInfo::apparentSize).orElse(0L);
         TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(stage);
+        Windows.dialog(ask, stage);
         ask.setTitle("UML Manager");
         ask.setHeaderText("Grow " + item.file().getFileName() + " (now " + ByteSize.format(now) + ")");
         ask.setContentText("New size (e.g. 4G):");

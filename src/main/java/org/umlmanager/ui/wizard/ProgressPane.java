@@ -33,7 +33,7 @@ final class ProgressPane {
         Label error = new Label();
         error.setId("wizardError");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #b00020;");
+        error.getStyleClass().addAll("field-message", "error");
         error.textProperty().bind(job.errorProperty());
         error.visibleProperty().bind(job.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.ProvisionResult;
 import org.umlmanager.provision.Provisioner;
+import org.umlmanager.ui.Windows;
 
 /** The wizard's window: the steps on the left, the page, Back / Next / Create / Cancel. */
 final class WizardWindow {
@@ -61,7 +62,7 @@ final class WizardWindow {
         cancel.setId("wizardCancel");
         problem.setId("wizardProblem");
         problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.getStyleClass().addAll("field-message", "error");
         back.setOnAction(e -> back());
         next.setOnAction(e -> next());
         create.setOnAction(e -> create());
@@ -87,6 +88,17 @@ final class WizardWindow {
         BorderPane.setMargin(buttons, new Insets(12, 0, 0, 0));
         root.setPadding(new Insets(16));
         stage.setScene(new Scene(root, 720, 520));
+        if (owner != null && owner.getScene() != null) {
+            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        Windows.secondary(stage, owner, 720, 520);
+        // Esc is Cancel: it stops a running job (and waits for its clean-up) or closes the wizard.
+        stage.getScene().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                cancel();
+            }
+        });
     }
 
     /** Shows the wizard at its first step. */
