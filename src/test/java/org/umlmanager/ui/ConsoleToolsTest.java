@@ -161,6 +161,7 @@ class ConsoleToolsTest {
         FxWait.until(Duration.ofSeconds(60), NAME + " is listed as running", () -> state() == InstanceState.RUNNING);
         FxWait.run(() -> ui.main().select(NAME));
         FxWait.until(Duration.ofSeconds(30), "a con0 tab", () -> con0().isPresent());
+        FxWait.click(robot, "#view-console");
         ConsoleView con0 = FxWait.get(() -> con0().orElseThrow());
         for (int attempt = 1; ; attempt++) {
             String answer = "shell-" + (1000 + attempt);
@@ -239,12 +240,17 @@ class ConsoleToolsTest {
         tabMenu(robot, "#detach-con0");
         FxWait.until("a window of its own", () -> detachedWindow().isPresent());
         Stage window = FxWait.get(() -> detachedWindow().orElseThrow());
-        assertThat(FxWait.get(() -> tabs.getTabs().get(0).getContent())).isNull();
+        // The tab says where its console went, with a way back (no blank black tab).
+        assertThat(FxWait.get(() -> tabs.getTabs().get(0).getContent().getId())).isEqualTo("detachedNote-con0");
         assertThat(FxWait.get(() -> con0.pane().getScene().getWindow())).isSameAs(window);
+        // Placed like every secondary window: its own size, on its owner's screen, not at 0,0 under a title bar.
+        assertThat(FxWait.get(() -> window.getWidth())).isEqualTo(900);
+        assertThat(FxWait.get(() -> window.isResizable())).isTrue();
         // (Typing into the detached window works on a real display; Monocle's robot keeps sending
         // keys to the first window, so this test types once the terminal is back in its tab.)
 
-        robot.interact(window::close);
+        FxWait.click(robot, "#attach-con0");
+        FxWait.until("the window closed", () -> !window.isShowing());
         assertThat(FxWait.get(() -> tabs.getTabs().get(0).getContent())).isSameAs(con0.pane());
         type(robot, con0, "echo back-$((3*3))");
         awaitText(con0, "back-9", Duration.ofSeconds(20));
@@ -324,7 +330,7 @@ class ConsoleToolsTest {
     }
 
     private void openInspectStack(FxRobot robot) {
-        FxWait.click(robot, "#tool-inspect");
+        FxWait.click(robot, "#view-inspect");
         FxWait.until("the Inspect panel", () -> robot.lookup("#inspectPid").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#inspectPanel .titled-pane").queryAs(TitledPane.class).setExpanded(true));
         robot.interact(() -> robot.lookup("#inspectPid").queryAs(TextField.class).setText("1"));
@@ -364,9 +370,8 @@ class ConsoleToolsTest {
                 .map(n -> ((Label) n).getText().equals(NAME + " crashed")).orElse(false));
         assertThat(FxWait.get(() -> robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList())).anyMatch(t -> t.contains("signal 9"));
-        FxWait.until("Crashed in the list", () -> robot.lookup("#instanceTable .table-cell")
-                .queryAllAs(javafx.scene.control.TableCell.class).stream()
-                .anyMatch(c -> "Crashed".equals(c.getText())));
+        FxWait.until("Crashed in the list", () -> robot.lookup("#instanceTable .machine-subtitle")
+                .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().startsWith("Crashed")));
         FxWait.until("the tab ended", con0::ended);
         FxWait.until("SysRq is off", () -> sysRq(robot).isDisabled());
         assertThat(FxWait.get(() -> robot.lookup("#tool-start").queryButton().isDisabled())).isFalse();
@@ -377,7 +382,8 @@ class ConsoleToolsTest {
         FxWait.click(robot, "#menu-closeended");
 
         FxWait.until("the tabs closed", () -> ui.consoles(NAME).isEmpty());
-        assertThat(FxWait.get(() -> ui.window().consoleArea().getChildren().isEmpty())).isTrue();
+        assertThat(FxWait.get(() -> ui.window().consoleArea().getChildren().stream().map(Node::getId).toList()))
+                .containsExactly("consoleIdle");
         FxWait.click(robot, "#machineMenu");
         // A menu item's node shows its item's state as a pseudo-class.
         FxWait.until("Close ended consoles is off", () -> robot.lookup("#menu-closeended").query()

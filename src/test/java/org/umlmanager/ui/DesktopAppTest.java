@@ -168,6 +168,91 @@ class DesktopAppTest {
     }
 
     @Test
+    void theDarkThemeReachesEveryWindowAndPopup(FxRobot robot) {
+        listed(robot);
+        openPreferences(robot);
+        FxWait.click(robot, "#prefTheme");
+        robot.clickOn("Dark");
+        ok(robot);
+        FxWait.until("the dark theme", this::dark);
+        // A dialog, the wizard and a menu each have a scene of their own: all of them are dark.
+        openPreferences(robot);
+        FxWait.until("the dialog is dark", () -> robot.lookup("#preferencesDialog").query().getScene()
+                .getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        robot.clickOn("Cancel");
+        FxWait.click(robot, "#tool-newmenu");
+        FxWait.until("the menu's popup is dark", () -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).findAny()
+                .map(w -> w.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"))).orElse(false));
+        FxWait.click(robot, "#tool-wizard");
+        FxWait.until("the wizard", () -> robot.lookup("#wizardName").tryQuery().isPresent());
+        assertThat(FxWait.get(() -> robot.lookup("#wizardName").query().getScene().getStylesheets().stream()
+                .anyMatch(s -> s.endsWith("dark.css")))).isTrue();
+        // Esc closes the wizard.
+        robot.interact(() -> robot.lookup("#wizardName").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        FxWait.until("the wizard closed", () -> robot.lookup("#wizardName").tryQuery().isEmpty());
+    }
+
+    @Test
+    void helpListsTheKeyboardShortcutsAndSaysWhatTheProgramIs(FxRobot robot) {
+        listed(robot);
+        FxWait.click(robot, "#helpMenu");
+        FxWait.click(robot, "#menu-shortcuts");
+        FxWait.until("the shortcuts", () -> robot.lookup("#shortcutsTable").tryQuery().isPresent());
+        List<String> rows = FxWait.get(() -> robot.lookup("#shortcutsTable").<String[]>queryTableView().getItems()
+                .stream().map(r -> r[0] + " " + r[1]).toList());
+        assertThat(rows).anyMatch(r -> r.startsWith("F5 Machine ▸ Start"))
+                .anyMatch(r -> r.startsWith("F6 / Shift+F6 "))
+                .anyMatch(r -> r.contains("View ▸ Console"));
+        robot.interact(() -> robot.lookup("#shortcutsTable").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        FxWait.until("Esc closed it", () -> robot.lookup("#shortcutsTable").tryQuery().isEmpty());
+        FxWait.click(robot, "#helpMenu");
+        FxWait.click(robot, "#menu-about");
+        FxWait.until("About", () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        FxWait.until("Esc closed About", () -> robot.lookup("#aboutDialog").tryQuery().isEmpty());
+    }
+
+    @Test
+    void f6MovesBetweenToolbarListAndViewAndCtrl1SwitchesViews(FxRobot robot) {
+        listed(robot);
+        robot.interact(() -> robot.lookup("#instanceTable").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.F6);
+        FxWait.until("the view has the focus", () -> inside(robot, "#viewArea"));
+        robot.type(javafx.scene.input.KeyCode.F6);
+        FxWait.until("the toolbar has the focus", () -> inside(robot, "#toolBar"));
+        robot.type(javafx.scene.input.KeyCode.F6);
+        FxWait.until("the list has the focus", () -> robot.lookup("#instanceTable").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.F6)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        FxWait.until("back to the toolbar", () -> inside(robot, "#toolBar"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT3)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxWait.until("the Usage view", () -> robot.lookup("#usageView").tryQuery().filter(n -> n.getScene() != null)
+                .isPresent());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT1)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxWait.until("the Details view", () -> robot.lookup("#usageView").tryQuery().isEmpty());
+        // Ctrl+F goes to the machine filter.
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxWait.until("the filter has the focus", () -> robot.lookup("#filterField").query().isFocused());
+    }
+
+    /** Whether the focus owner is inside {@code query}; on the FX thread. */
+    private boolean inside(FxRobot robot, String query) {
+        Node pane = robot.lookup(query).query();
+        for (Node n = stage.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aStartThatFailsIsNotifiedAndExplained(FxRobot robot) {
         listed(robot);
         robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().select(0));
@@ -200,9 +285,17 @@ class DesktopAppTest {
             assertThat(bar.getItems()).allMatch(n -> n.getParent() != null
                     && n.localToScene(n.getLayoutBounds()).getMaxX() <= right);
             assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().filter(Node::isVisible)).isEmpty();
-            assertThat(bar.getItems()).filteredOn(n -> n instanceof Labeled).hasSizeGreaterThanOrEqualTo(13)
-                    .allSatisfy(n -> assertThat(((Text) n.lookup(".text")).getText()).as(((Labeled) n).getText())
-                            .isEqualTo(((Labeled) n).getText()));
+            // Every button and menu of the toolbar has an icon, a tooltip, and its label uncut.
+            var controls = bar.lookupAll(".button, .menu-button, .toggle-button").stream()
+                    .filter(n -> n instanceof Labeled).map(n -> (Labeled) n).toList();
+            assertThat(controls).hasSizeGreaterThanOrEqualTo(11);
+            assertThat(controls).allSatisfy(l -> assertThat(l.getGraphic()).as(l.getId()).isNotNull());
+            assertThat(controls).allSatisfy(l -> assertThat(l.getTooltip() != null
+                    || l.getParent() != null && l.getParent().getProperties().keySet().stream()
+                    .anyMatch(k -> String.valueOf(k).contains("Tooltip"))).as(l.getId() + " has a tooltip").isTrue());
+            assertThat(controls).filteredOn(l -> l.getText() != null && !l.getText().isEmpty() && l.isVisible())
+                    .allSatisfy(l -> assertThat(((Text) l.lookup(".text")).getText()).as(l.getText())
+                            .isEqualTo(l.getText()));
         });
     }
 }

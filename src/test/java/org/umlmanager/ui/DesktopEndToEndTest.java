@@ -141,6 +141,7 @@ class DesktopEndToEndTest {
     void createStartTypePauseInspectAndShutDown(FxRobot robot) throws Exception {
         String name = "e2e";
         // Create it from the window: New, blank template, then the editor's forms.
+        FxWait.click(robot, "#tool-newmenu");
         FxWait.click(robot, "#tool-new");
         FxWait.until("the template dialog", () -> robot.lookup("#templateDialog").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
@@ -184,21 +185,38 @@ class DesktopEndToEndTest {
             FxWait.until("the answer", () -> booting.bufferText().contains("ui-42"));
         }
 
+        // Its CPU and memory are sampled while it runs: the list's sparkline and the Usage view show them.
+        FxWait.until(Duration.ofSeconds(30), "CPU and memory sampled", () -> ui.usage().of(name) != null
+                && !Double.isNaN(ui.usage().of(name).lastCpu()) && !Double.isNaN(ui.usage().of(name).lastMemUsed()));
+        FxWait.until("a sparkline in the list", () -> robot.lookup("#instanceTable .sparkline").tryQuery().isPresent());
+
         FxWait.click(robot, "#tool-pause");
         FxWait.until("paused", () -> state(name) == InstanceState.PAUSED);
         FxWait.until("Resume on, Pause off", () -> !robot.lookup("#tool-resume").queryButton().isDisabled()
                 && robot.lookup("#tool-pause").queryButton().isDisabled());
+        // The console says it is paused, with a way out.
+        FxWait.until("the console's paused banner", () -> robot.lookup("#pausedBanner").tryQuery()
+                .filter(n -> n.isVisible() && n.getScene() != null).isPresent());
         FxWait.click(robot, "#tool-resume");
         FxWait.until("running again", () -> state(name) == InstanceState.RUNNING);
+        FxWait.until("no paused banner", () -> robot.lookup("#pausedBanner").tryQuery().isEmpty());
 
-        FxWait.click(robot, "#inspectTab");
+        FxWait.click(robot, "#view-usage");
+        FxWait.until("the Usage view", () -> robot.lookup("#usageCpu").queryLabeled().getText().startsWith("CPU: "));
+        FxWait.click(robot, "#view-inspect");
         FxWait.until("/proc/meminfo in Inspect", () -> robot.lookup("#inspectProcText").tryQuery().isPresent()
                 && robot.lookup("#inspectProcText").queryAs(TextArea.class).getText().contains("MemTotal:"));
         assertThat(FxWait.get(() -> robot.lookup("#inspectVersion").queryAs(Label.class).getText())).contains("Linux");
 
+        FxWait.click(robot, "#tool-power");
         FxWait.click(robot, "#tool-shutdown");
         FxWait.until(Duration.ofSeconds(90), name + " stopped", () -> state(name) == InstanceState.STOPPED);
         FxWait.until("the tab ended", con0::ended);
+        // The Inspect view, still chosen, says the machine is not running (and nothing else claims to be shown).
+        FxWait.until("Inspect says it stopped", () -> robot.lookup("#inspectIdle").tryQuery()
+                .filter(n -> n.isVisible() && n.getScene() != null).isPresent());
+        assertThat(FxWait.get(() -> robot.lookup("#view-inspect").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected())).isTrue();
         FxWait.until("Start on again", () -> !robot.lookup("#tool-start").queryButton().isDisabled());
         assertThat(FxWait.get(() -> robot.lookup("#instanceTable").queryTableView().getItems().size())).isEqualTo(1);
         assertThat(Files.exists(guests.layout().logsDir().resolve(name).resolve("con0.log"))).isTrue();

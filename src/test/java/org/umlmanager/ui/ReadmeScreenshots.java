@@ -41,8 +41,11 @@ import org.umlmanager.ui.prefs.WindowGeometry;
 
 /**
  * Makes the README's screenshots from the real app with a real guest: the main window with a
- * running guest's console, the editor, the Inspect panel. Runs only when asked:
- * {@code docs/screenshots/make-screenshots.sh}.
+ * running guest's console, its usage graphs, the editor, the Inspect panel, and the console in the
+ * dark theme. Runs only when asked: {@code docs/screenshots/make-screenshots.sh}, which runs it on
+ * an X display with a window manager (openbox) and the real GTK glass, and shoots the window with
+ * its frame as people see it ({@code -Dscreenshots.wm=true}); without that, headless, it shoots
+ * the scene alone.
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
@@ -67,8 +70,8 @@ class ReadmeScreenshots {
                         VectorOptions.NONE.withMac(Optional.of("02:4e:1a:33:7c:05")))).build());
         desktop = DesktopFixture.over(guests, "linux");
         s.setTitle("UML Manager");
-        ui = desktop.show(s, 1280, 820);
-        ui.window().applyGeometry(new WindowGeometry(0, 0, 1280, 820, false, 0.3, 0.45));
+        ui = desktop.show(s, Windows.FIRST_RUN_WIDTH, Windows.FIRST_RUN_HEIGHT);
+        ui.window().applyGeometry(WindowGeometry.DEFAULT);
     }
 
     @AfterEach
@@ -90,6 +93,21 @@ class ReadmeScreenshots {
     }
 
     private void shoot(String file) throws Exception {
+        Path dir = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(dir);
+        if (Boolean.getBoolean("screenshots.wm")) {
+            // The window as the window manager shows it, frame and title bar included.
+            Process find = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^UML Manager$")
+                    .redirectErrorStream(true).start();
+            String id = new String(find.getInputStream().readAllBytes()).strip().lines().findFirst().orElseThrow();
+            find.waitFor();
+            Process shot = new ProcessBuilder("import", "-frame", "-window", id, dir.resolve(file).toString())
+                    .inheritIO().start();
+            if (shot.waitFor() != 0) {
+                throw new IllegalStateException("import failed for " + file);
+            }
+            return;
+        }
         WritableImage image = FxWait.get(() -> stage.getScene().snapshot(null));
         PixelReader pixels = image.getPixelReader();
         int w = (int) image.getWidth();
@@ -100,8 +118,6 @@ class ReadmeScreenshots {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Path dir = Path.of(System.getProperty("screenshots.dir"));
-        Files.createDirectories(dir);
         ImageIO.write(out, "png", dir.resolve(file).toFile());
     }
 
@@ -127,20 +143,34 @@ class ReadmeScreenshots {
         FxWait.until(Duration.ofSeconds(30), "a con0 tab", () -> ui.consoles("web").flatMap(c -> c.view("con0"))
                 .isPresent());
         FxWait.until(Duration.ofSeconds(90), "booted", () -> con0().bufferText().contains(BusyboxImage.READY_MARKER));
+        FxWait.click(robot, "#view-console");
         robot.interact(() -> con0().focus());
         robot.write("uname -a; head -3 /proc/meminfo; ls /\n");
         FxWait.until("the commands' output", () -> con0().bufferText().contains("MemFree"));
+        // Some work for the usage graphs to show, then a minute of samples.
+        robot.write("for i in 1 2 3; do dd if=/dev/zero of=/dev/null bs=1M count=3000; sleep 4; done &\n");
+        FxWait.until(Duration.ofSeconds(120), "a minute of samples", () -> ui.usage().of("web") != null
+                && ui.usage().of("web").cpu().length >= 30);
         shoot("main-window.png");
 
-        FxWait.click(robot, "#inspectTab");
+        FxWait.click(robot, "#view-usage");
+        FxWait.until("the usage graphs", () -> robot.lookup("#usageCpu").queryLabeled().getText().startsWith("CPU"));
+        shoot("usage.png");
+
+        FxWait.click(robot, "#view-inspect");
         FxWait.until("/proc/meminfo in Inspect", () -> robot.lookup("#inspectProcText").tryQuery()
                 .map(n -> ((TextArea) n).getText().contains("MemTotal")).orElse(false));
         shoot("inspect.png");
 
         select(robot, "db");
-        FxWait.click(robot, "#configurationTab");
+        FxWait.click(robot, "#view-details");
         FxWait.click(robot, "#networkTab");
         FxWait.until("the network page", () -> robot.lookup("#nic-mac").tryQuery().isPresent());
         shoot("editor.png");
+
+        select(robot, "web");
+        FxWait.click(robot, "#view-console");
+        FxWait.run(() -> Themes.apply(stage.getScene(), true));
+        shoot("dark.png");
     }
 }

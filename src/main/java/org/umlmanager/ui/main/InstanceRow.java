@@ -23,11 +23,19 @@ public final class InstanceRow {
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty umid = new SimpleStringProperty("");
     private final StringBinding memory;
+    private final StringBinding listLine;
 
     InstanceRow(String name) {
         this.name = name;
         memory = Bindings.createStringBinding(() -> config.get().flatMap(Instance::memory)
                 .map(InstanceRow::memoryText).orElse(config.get().isPresent() ? "default" : ""), config);
+        listLine = Bindings.createStringBinding(() -> name + "|" + state.get() + "|" + memory.get() + "|"
+                + config.get().isEmpty() + "|" + detail.get(), state, memory, config, detail);
+    }
+
+    /** Changes whenever what the list shows of the row changes (state, memory, detail): what its cell follows. */
+    public StringBinding listLineProperty() {
+        return listLine;
     }
 
     static String memoryText(MemorySize m) {

@@ -36,8 +36,9 @@ final class InstanceTable {
 
         TableColumn<InstanceRow, String> name = new TableColumn<>("Machine");
         name.setId("nameColumn");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setCellValueFactory(c -> c.getValue().listLineProperty());
         name.setCellFactory(c -> new MachineCell());
+        name.setComparator((a, b) -> a.compareToIgnoreCase(b));
         name.setPrefWidth(150);
         name.setMinWidth(110);
 

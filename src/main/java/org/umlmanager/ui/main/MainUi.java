@@ -173,6 +173,11 @@ public final class MainUi {
         }
     }
 
+    /** The running machines' recent CPU and memory. On the FX thread only. */
+    public org.umlmanager.ui.usage.UsageHistory usage() {
+        return bridge.usage();
+    }
+
     public MainViewModel main() {
         return main;
     }

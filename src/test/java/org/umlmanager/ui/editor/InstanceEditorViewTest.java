@@ -119,8 +119,13 @@ class InstanceEditorViewTest {
         eventually("message visible",
                 () -> message.isVisible());
         assertThat(fx(message::getText)).isEqualTo("mem=8M is too little for a 6.1 kernel; give at least 16M");
-        eventually("saveButton disabled",
-                () -> robot.lookup("#saveButton").queryButton().isDisabled());
+        // Save with an error says why, instead of doing nothing, and saves nothing.
+        FxWait.click(robot, "#saveButton");
+        eventually("the status says why it did not save", () -> robot.lookup("#editorStatus").queryLabeled()
+                .getText().equals("Not saved: 1 error. mem=8M: mem=8M is too little for a 6.1 kernel; give at least 16M"));
+        assertThat(fx(() -> robot.lookup("#commandLinePanel").queryAs(javafx.scene.control.TitledPane.class)
+                .isExpanded())).isTrue();
+        assertThat(saved).isEmpty();
         assertThat(fx(() -> robot.lookup("#generalTab").<TabPane>tryQuery())).isNotNull();
         assertThat(fx(() -> robot.lookup("#previewText").queryAs(TextArea.class).getText()))
                 .isEqualTo("linux umid=web mem=8M");
@@ -145,6 +150,39 @@ class InstanceEditorViewTest {
         settle();
         eventually("saveButton disabled",
                 () -> robot.lookup("#saveButton").queryButton().isDisabled());
+    }
+
+    @Test
+    void memoryTakesASizeWithItsUnitAndNamesAnythingElse(FxRobot robot) {
+        robot.clickOn("#memoryField").write("512M");
+        settle();
+        assertThat(fx(() -> robot.lookup("#previewText").queryAs(TextArea.class).getText()))
+                .isEqualTo("linux umid=web mem=512M");
+        replaceText(robot, "#memoryField", "2g");
+        settle();
+        assertThat(fx(() -> vm.edited().memory())).contains(MemorySize.ofMebibytes(2048));
+        // Letters are not dropped silently: the field keeps them and says what it wants.
+        replaceText(robot, "#memoryField", "12x");
+        settle();
+        assertThat(fx(() -> robot.lookup("#memoryField").queryAs(TextField.class).getText())).isEqualTo("12x");
+        assertThat(fx(() -> robot.lookup("#memoryFieldMessage").queryAs(Label.class).getText()))
+                .startsWith("'12x' is not a size");
+        assertThat(fx(() -> vm.canSaveProperty().get())).isFalse();
+    }
+
+    @Test
+    void tabLeavesTheTextAreasOfTheGeneralPage(FxRobot robot) {
+        robot.clickOn("#extraArgsArea").write("quiet");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        FxWait.until("the focus moved on to Environment", () -> robot.lookup("#environmentArea").query().isFocused());
+        assertThat(fx(() -> robot.lookup("#extraArgsArea").queryAs(TextArea.class).getText())).isEqualTo("quiet");
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        FxWait.until("the focus went back", () -> robot.lookup("#extraArgsArea").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxWait.until("Ctrl+Tab moved on too", () -> robot.lookup("#environmentArea").query().isFocused());
+        assertThat(fx(() -> robot.lookup("#extraArgsArea").queryAs(TextArea.class).getText())).isEqualTo("quiet");
     }
 
     @Test
@@ -186,8 +224,7 @@ class InstanceEditorViewTest {
         assertThat(fx(() -> robot.lookup("#nic-mtuMessage").queryAs(Label.class).getText()))
                 .isEqualTo("mtu must be 576–65534");
         assertThat(fx(() -> robot.lookup("#networkTab").<javafx.scene.Node>tryQuery())).isPresent();
-        eventually("saveButton disabled",
-                () -> robot.lookup("#saveButton").queryButton().isDisabled());
+        eventually("it cannot be saved", () -> !vm.canSaveProperty().get());
 
         robot.interact(() -> robot.lookup("#nicTransport").<ComboBox<NetTransport>>query()
                 .setValue(NetTransport.VEC_L2TPV3));

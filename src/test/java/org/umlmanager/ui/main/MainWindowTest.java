@@ -94,6 +94,13 @@ class MainWindowTest {
         FxWait.until("all three", () -> names(robot).equals(List.of("alpha", "beta", "gamma")));
         robot.eraseText(1).write("lph");
         FxWait.until("alpha alone", () -> names(robot).equals(List.of("alpha")));
+        // A filter that matches nothing says so, and does not offer to create a first machine.
+        robot.write("zzz");
+        FxWait.until("no rows", () -> names(robot).isEmpty());
+        FxWait.until("the list says nothing matches", () -> table(robot).getPlaceholder() instanceof Label l
+                && l.getText().equals("No machine matches “lphzzz”."));
+        assertThat(FxWait.get(() -> robot.lookup("#createFirstVm").tryQuery().filter(n -> n.isVisible()
+                && n.getScene() != null).isPresent())).isFalse();
     }
 
     @Test
@@ -113,7 +120,8 @@ class MainWindowTest {
                 .isEqualTo(Validator.validate(Instance.builder("alpha").memory(MemorySize.ofMebibytes(1)).build(),
                         ValidationContext.syntaxOnly()).stream().filter(p -> p.field().equals("memory"))
                         .findFirst().orElseThrow().message());
-        FxWait.until("Save is off", () -> robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
+        FxWait.until("it cannot be saved", () -> robot.lookup("#editorStatus").queryLabeled().getText()
+                .equals("Fix the errors to save."));
 
         robot.write("92");
         FxWait.until("Save is on", () -> !robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
@@ -159,22 +167,26 @@ class MainWindowTest {
     @Test
     void importsAPastedCommandLineAfterShowingItsProblems(FxRobot robot) throws Exception {
         Path image = Files.createFile(home.resolve("web.img"));
+        FxWait.click(robot, "#tool-newmenu");
         FxWait.click(robot, "#tool-import");
         FxWait.until("the import dialog", () -> robot.lookup("#importText").tryQuery().isPresent());
         FxWait.click(robot, "#importName");
         robot.write("web");
         FxWait.click(robot, "#importText");
+        // Checked as it is typed: no button to press; each problem is listed with its field.
         robot.write("linux mem=128M ubd0=" + home.resolve("missing.img")
                 + " umid=web con0=fd:0,fd:1");
-        robot.clickOn("#importCheck");
-        FxWait.until("the problems listed", () -> !robot.lookup("#importProblems").queryListView().getItems().isEmpty());
-        assertThat(FxWait.get(() -> robot.lookup("#importProblems").queryListView().getItems().toString()))
-                .contains("missing.img");
+        FxWait.until("the problems listed", () -> robot.lookup("#importProblems").queryListView().getItems()
+                .stream().anyMatch(p -> p.toString().contains("missing.img")));
+        assertThat(FxWait.get(() -> ((javafx.scene.control.Labeled) robot.lookup("#importProblems .list-cell")
+                .match(n -> ((javafx.scene.control.Labeled) n).getText() != null && ((javafx.scene.control.Labeled) n)
+                        .getText().contains("missing.img")).query()).getText())).startsWith("✖ Disk 1 › image — ubd0=");
+        assertThat(FxWait.get(() -> robot.lookup("#importSummary").queryLabeled().getText()))
+                .startsWith("1 error to fix before saving; the first: ✖ Disk 1 › image — ubd0=");
         assertThat(FxWait.get(() -> robot.lookup("#importSave").queryAs(Button.class).isDisabled())).isTrue();
 
         TextArea text = robot.lookup("#importText").queryAs(TextArea.class);
         robot.interact(() -> text.setText("TMPDIR=/tmp linux mem=128M ubd0=" + image + " umid=web con0=fd:0,fd:1"));
-        robot.clickOn("#importCheck");
         FxWait.until("Save is on", () -> !robot.lookup("#importSave").queryAs(Button.class).isDisabled());
         assertThat(FxWait.get(() -> robot.lookup("#importResult").queryAs(TextArea.class).getText())).contains("128 MiB",
                 "ubda", image.toString());
@@ -191,6 +203,7 @@ class MainWindowTest {
     @Test
     void newFromATemplateDuplicateAndDelete(FxRobot robot) throws Exception {
         FxWait.until("three rows", () -> table(robot).getItems().size() == 3);
+        FxWait.click(robot, "#tool-newmenu");
         FxWait.click(robot, "#tool-new");
         FxWait.until("the template dialog", () -> robot.lookup("#templateDialog").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
@@ -211,6 +224,12 @@ class MainWindowTest {
         FxWait.until("five rows", () -> table(robot).getItems().size() == 5);
         assertThat(service.get("fresh-copy").get(5, TimeUnit.SECONDS).umid()).isEqualTo("fresh-copy");
 
+        robot.clickOn("#menuBar").clickOn("Edit").clickOn("Delete…");
+        FxWait.until("the confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        // Enter is Cancel in a prompt that deletes: nothing goes.
+        robot.type(KeyCode.ENTER);
+        FxWait.until("the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        assertThat(service.get("fresh-copy").get(5, TimeUnit.SECONDS).name()).isEqualTo("fresh-copy");
         robot.clickOn("#menuBar").clickOn("Edit").clickOn("Delete…");
         FxWait.until("the confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
         robot.clickOn("Delete");

@@ -66,11 +66,13 @@ class WizardEndToEndTest {
         ConsoleView con0 = FxWait.get(() -> ui.consoles(name).flatMap(c -> c.view("con0")).orElseThrow());
         // The buffer's lines have their trailing blanks trimmed: the prompt is "NAME:/# ".
         FxWait.until(Duration.ofSeconds(60), "a shell prompt", () -> con0.bufferText().contains(name + ":/#"));
+        FxWait.click(robot, "#view-console");
         FxWait.click(robot, "#consoleTab-con0");
         robot.interact(con0::focus);
         robot.write("echo made-$((6*7)) on $(hostname)");
         robot.type(KeyCode.ENTER);
         FxWait.until("the answer", () -> con0.bufferText().contains("made-42 on " + name));
+        FxWait.click(robot, "#tool-power");
         FxWait.click(robot, "#tool-shutdown");
         FxWait.until(Duration.ofSeconds(60), name + " stopped", () -> state(name) == InstanceState.STOPPED);
     }
@@ -78,6 +80,7 @@ class WizardEndToEndTest {
     @Test
     void theWizardMakesAVmThatStartsWithAShellInItsConsoleTab(FxRobot robot) throws Exception {
         FxWait.clickable(robot, "#createFirstVm");
+        FxWait.click(robot, "#tool-newmenu");
         FxWait.click(robot, "#tool-wizard");
         WizardSteps.type(robot, "#wizardName", "wizvm");
         WizardSteps.nextTo(robot, "Summary");
