@@ -77,6 +77,11 @@ public final class HostProcesses {
         return Optional.of(new Stat(Long.parseLong(f[1]), ticks));
     }
 
+    /** CPU ticks used by {@code pid} itself and the children it reaped; empty when it is gone. */
+    public Optional<Long> ticks(long pid) {
+        return Optional.ofNullable(stats.get(pid)).map(Stat::ticks);
+    }
+
     /** CPU ticks used by {@code root} and every process under it; empty when {@code root} is gone. */
     public Optional<Long> treeTicks(long root) {
         if (!stats.containsKey(root)) {

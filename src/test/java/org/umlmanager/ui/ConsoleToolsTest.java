@@ -177,7 +177,13 @@ class ConsoleToolsTest {
         }
     }
 
-    private static void type(FxRobot robot, ConsoleView view, String line) {
+    private void type(FxRobot robot, ConsoleView view, String line) {
+        // The console may be in another view than the one shown (Inspect): show it first.
+        FxWait.run(() -> {
+            if (view.pane().getScene() == null) {
+                ui.window().viewProperty().set(org.umlmanager.ui.main.MainWindow.View.CONSOLE);
+            }
+        });
         // Keys go to the focused window: the terminal's own, which may be a detached one.
         robot.interact(() -> {
             if (view.pane().getScene().getWindow() instanceof Stage stage) {
@@ -249,7 +255,10 @@ class ConsoleToolsTest {
         // (Typing into the detached window works on a real display; Monocle's robot keeps sending
         // keys to the first window, so this test types once the terminal is back in its tab.)
 
-        FxWait.click(robot, "#attach-con0");
+        // The detached window sits over the main window's middle, where the tab's note is: press it as the
+        // keyboard would.
+        FxWait.clickable(robot, "#attach-con0");
+        robot.interact(() -> robot.lookup("#attach-con0").queryButton().fire());
         FxWait.until("the window closed", () -> !window.isShowing());
         assertThat(FxWait.get(() -> tabs.getTabs().get(0).getContent())).isSameAs(con0.pane());
         type(robot, con0, "echo back-$((3*3))");

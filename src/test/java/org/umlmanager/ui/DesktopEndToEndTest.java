@@ -116,6 +116,16 @@ class DesktopEndToEndTest {
         FxWait.click(robot, "#machineMenu");
         FxWait.click(robot, "#menu-adddisk");
         FxWait.until("the hot-plug dialog", () -> robot.lookup("#hotplugDialog").tryQuery().isPresent());
+        // The editor's disk form alone, in a resizable dialog that shows all of it ("Browse…" uncut).
+        FxWait.until("the dialog shows its whole form", () -> {
+            javafx.scene.Node pane = robot.lookup("#hotplugDialog").query();
+            javafx.stage.Stage dialog = (javafx.stage.Stage) pane.getScene().getWindow();
+            javafx.scene.control.Button browse = robot.lookup("#hotplugDialog #diskImageBrowse").queryButton();
+            return dialog.isResizable() && pane.getScene().getWidth() >= pane.minWidth(-1)
+                    && pane.getScene().getHeight() >= pane.minHeight(-1)
+                    && ((javafx.scene.text.Text) browse.lookup(".text")).getText().equals("Browse…");
+        });
+        assertThat(FxWait.get(() -> robot.lookup("#hotplugDialog #diskList").tryQuery())).as("no list").isEmpty();
         robot.interact(() -> robot.lookup("#hotplugDialog #diskImage").queryAs(TextField.class)
                 .setText(extra.toString()));
         FxWait.until("the disk can be added", () -> !robot.lookup("Add to the running guest").queryButton()

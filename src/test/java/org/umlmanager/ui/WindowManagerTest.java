@@ -103,9 +103,20 @@ class WindowManagerTest {
                 "-nolisten", "tcp"), null);
         String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(),
                 StandardCharsets.UTF_8)).readLine().strip();
-        start(List.of("openbox", "--sm-disable"), display);
-        Await.until(Duration.ofSeconds(30), "openbox manages the display", () -> run(List.of("xprop", "-root",
-                "_NET_SUPPORTING_WM_CHECK"), display).contains("window id"));
+        Path openboxLog = home.resolve("openbox.log");
+        ProcessBuilder wm = new ProcessBuilder("openbox", "--sm-disable").redirectErrorStream(true)
+                .redirectOutput(openboxLog.toFile());
+        wm.environment().put("DISPLAY", display);
+        wm.environment().put("HOME", home.toString());
+        Process openbox = wm.start();
+        started.add(openbox);
+        try {
+            Await.until(Duration.ofSeconds(90), "openbox manages " + display, () -> run(List.of("xprop", "-root",
+                    "_NET_SUPPORTING_WM_CHECK"), display).contains("window id"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; openbox " + (openbox.isAlive() ? "runs" : "exited "
+                    + openbox.exitValue()) + ", said: " + Files.readString(openboxLog), e);
+        }
 
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dprism.order=sw", "-Dprism.fontdir=/usr/share/fonts/truetype/dejavu",
