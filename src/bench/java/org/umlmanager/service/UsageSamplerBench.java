@@ -55,12 +55,13 @@ class UsageSamplerBench {
                 for (int i = 0; i < GUESTS; i++) {
                     Instance instance = f.instance("use" + i).memory(MemorySize.ofMebibytes(32)).build();
                     instances.add(instance);
-                    GuestStatus s = runtime.start(instance).get(120, TimeUnit.SECONDS);
+                    runtime.start(instance).get(120, TimeUnit.SECONDS);
                     f.trackSession(instance.name());
-                    pids.put(instance.name(), s.pid().orElseThrow());
                 }
                 for (Instance i : instances) {
-                    runtime.whenRunning(i.name()).get(300, TimeUnit.SECONDS);
+                    GuestStatus s = runtime.whenRunning(i.name()).get(300, TimeUnit.SECONDS);
+                    pids.put(i.name(), s.pid().isPresent() ? s.pid().getAsLong()
+                            : runtime.status(i.name()).get(30, TimeUnit.SECONDS).pid().orElseThrow());
                     holders.add(ProcessHandle.of(pids.get(i.name())).flatMap(ProcessHandle::parent).orElseThrow().pid());
                 }
                 // Let the boots finish their work before measuring idle guests.

@@ -241,6 +241,13 @@ class ConsoleToolsTest {
     @Order(2)
     void aTabGoesIntoItsOwnWindowAndBack(FxRobot robot) throws Exception {
         ConsoleView con0 = selectAndWaitForTheShell(robot);
+        // Ctrl+1 leaves the console for the configuration (the terminal has the keyboard then);
+        // Ctrl+2 brings it back and gives it the keyboard.
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        FxWait.until("the Details view", () -> con0.pane().getScene() == null);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        FxWait.until("the console has the keyboard", () -> con0.pane().getScene() != null
+                && insideOf(con0.pane(), con0.pane().getScene().getFocusOwner()));
         TabPane tabs = FxWait.get(() -> robot.lookup("#consoleTabs").queryAs(TabPane.class));
 
         tabMenu(robot, "#detach-con0");
@@ -263,6 +270,15 @@ class ConsoleToolsTest {
         assertThat(FxWait.get(() -> tabs.getTabs().get(0).getContent())).isSameAs(con0.pane());
         type(robot, con0, "echo back-$((3*3))");
         awaitText(con0, "back-9", Duration.ofSeconds(20));
+    }
+
+    private static boolean insideOf(Node pane, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Stage> detachedWindow() {

@@ -76,6 +76,22 @@ public final class DesktopFixture implements AutoCloseable {
         return built;
     }
 
+    /**
+     * Builds the window as the app does: placed at {@code geometry} before it is shown (and once
+     * more when shown, as under a window manager), then shown. Call on the FX thread.
+     */
+    public MainUi show(Stage stage, WindowGeometry geometry, SaveLocation saveLocation) {
+        MainUi built = wiring.mainUi(stage, saveLocation, List.of());
+        Scene scene = built.window().scene(geometry.width(), geometry.height());
+        App.applyTheme(scene, prefs.theme());
+        stage.setScene(scene);
+        built.window().applyGeometry(geometry);
+        stage.show();
+        built.refresh();
+        ui = built;
+        return built;
+    }
+
     /** As {@link #show(Stage, double, double, SaveLocation)}, with a Save log… that would ask for a file. */
     public MainUi show(Stage stage, double width, double height) {
         return show(stage, width, height, SaveLocation.CHOOSER);

@@ -13,6 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +58,9 @@ class ReadmeScreenshots {
     private Stage stage;
 
     @Start
-    void start(Stage s) throws Exception {
+    void start(Stage primary) throws Exception {
+        // TestFX's own stage has no window frame; on a display the app gets a stage of its own, as it does.
+        Stage s = Boolean.getBoolean("screenshots.wm") ? new Stage() : primary;
         stage = s;
         guests = GuestFixture.create();
         var store = new InstanceStore(guests.paths().instancesDir());
@@ -70,8 +73,7 @@ class ReadmeScreenshots {
                         VectorOptions.NONE.withMac(Optional.of("02:4e:1a:33:7c:05")))).build());
         desktop = DesktopFixture.over(guests, "linux");
         s.setTitle("UML Manager");
-        ui = desktop.show(s, Windows.FIRST_RUN_WIDTH, Windows.FIRST_RUN_HEIGHT);
-        ui.window().applyGeometry(WindowGeometry.DEFAULT);
+        ui = desktop.show(s, WindowGeometry.DEFAULT, org.umlmanager.ui.console.SaveLocation.CHOOSER);
     }
 
     @AfterEach
@@ -95,17 +97,27 @@ class ReadmeScreenshots {
     private void shoot(String file) throws Exception {
         Path dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
+        painted();
         if (Boolean.getBoolean("screenshots.wm")) {
-            // The window as the window manager shows it, frame and title bar included.
-            Process find = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^UML Manager$")
-                    .redirectErrorStream(true).start();
-            String id = new String(find.getInputStream().readAllBytes()).strip().lines().findFirst().orElseThrow();
-            find.waitFor();
-            Process shot = new ProcessBuilder("import", "-frame", "-window", id, dir.resolve(file).toString())
-                    .inheritIO().start();
-            if (shot.waitFor() != 0) {
-                throw new IllegalStateException("import failed for " + file);
+            // The window as the window manager shows it: the client window plus its frame, cut from the screen.
+            String ids = output("xdotool", "search", "--onlyvisible", "--name", "^UML Manager$");
+            String id = ids.lines().reduce((a, b) -> b).orElseThrow();
+            java.util.Map<String, Integer> g = new java.util.HashMap<>();
+            output("xdotool", "getwindowgeometry", "--shell", id).lines().filter(l -> l.contains("="))
+                    .forEach(l -> g.put(l.substring(0, l.indexOf('=')), Integer.parseInt(l.substring(l.indexOf('=') + 1))));
+            String extents = output("xprop", "-id", id, "_NET_FRAME_EXTENTS");
+            int[] e = {0, 0, 0, 0};
+            if (extents.contains("=")) {
+                String[] f = extents.substring(extents.indexOf('=') + 1).split(",");
+                for (int i = 0; i < 4; i++) {
+                    e[i] = Integer.parseInt(f[i].strip());
+                }
             }
+            String crop = (g.get("WIDTH") + e[0] + e[1]) + "x" + (g.get("HEIGHT") + e[2] + e[3]) + "+" + (g.get("X") - e[0])
+                    + "+" + (g.get("Y") - e[2]);
+            LoggerFactory.getLogger(ReadmeScreenshots.class).info("{}: windows {} ({}), frame {}, crop {}", file,
+                    ids.lines().toList(), g, extents.strip(), crop);
+            output("import", "-window", "root", "-crop", crop, "+repage", dir.resolve(file).toString());
             return;
         }
         WritableImage image = FxWait.get(() -> stage.getScene().snapshot(null));
@@ -119,6 +131,32 @@ class ReadmeScreenshots {
             }
         }
         ImageIO.write(out, "png", dir.resolve(file).toFile());
+    }
+
+    private static String output(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** Returns once the window has drawn a few frames since now (on a display, what a screenshot of the screen shows). */
+    private static void painted() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        FxWait.run(() -> new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 5) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(30, TimeUnit.SECONDS);
     }
 
     private void select(FxRobot robot, String name) {
@@ -145,12 +183,14 @@ class ReadmeScreenshots {
         FxWait.until(Duration.ofSeconds(90), "booted", () -> con0().bufferText().contains(BusyboxImage.READY_MARKER));
         FxWait.click(robot, "#view-console");
         robot.interact(() -> con0().focus());
+        // Some work for the usage graphs to show, and memory taken and given back, over two minutes of samples.
+        robot.write("clear; while :; do dd if=/dev/zero of=/dev/null bs=1M count=1500 2>/dev/null; sleep 5;"
+                + " head -c 24m /dev/zero > /tmp/fill; sleep 5; rm /tmp/fill; done &\n");
+        FxWait.until(Duration.ofSeconds(240), "two minutes of samples", () -> ui.usage().of("web") != null
+                && ui.usage().of("web").cpu().length >= 60);
         robot.write("uname -a; head -3 /proc/meminfo; ls /\n");
-        FxWait.until("the commands' output", () -> con0().bufferText().contains("MemFree"));
-        // Some work for the usage graphs to show, then a minute of samples.
-        robot.write("for i in 1 2 3; do dd if=/dev/zero of=/dev/null bs=1M count=3000; sleep 4; done &\n");
-        FxWait.until(Duration.ofSeconds(120), "a minute of samples", () -> ui.usage().of("web") != null
-                && ui.usage().of("web").cpu().length >= 30);
+        FxWait.until("the commands' output and the prompt", () -> con0().screenText().contains("MemAvailable")
+                && con0().screenText().stripTrailing().endsWith("/ #"));
         shoot("main-window.png");
 
         FxWait.click(robot, "#view-usage");
@@ -165,12 +205,20 @@ class ReadmeScreenshots {
         select(robot, "db");
         FxWait.click(robot, "#view-details");
         FxWait.click(robot, "#networkTab");
-        FxWait.until("the network page", () -> robot.lookup("#nic-mac").tryQuery().isPresent());
+        FxWait.until("the network page", () -> robot.lookup("#networkTab").tryQuery().isPresent()
+                && robot.lookup("#nic-mac").tryQuery().filter(n -> n.isVisible() && n.getScene() != null
+                && ((javafx.scene.control.TabPane) robot.lookup("#editorTabs").query()).getSelectionModel()
+                .getSelectedIndex() == 2).isPresent());
         shoot("editor.png");
 
         select(robot, "web");
         FxWait.click(robot, "#view-console");
         FxWait.run(() -> Themes.apply(stage.getScene(), true));
+        FxWait.until("the list is dark", () -> {
+            var fills = ((javafx.scene.layout.Region) robot.lookup("#instanceTable").query()).getBackground().getFills();
+            var c = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+            return c.getBrightness() < 0.3;
+        });
         shoot("dark.png");
     }
 }

@@ -1,6 +1,7 @@
 package org.umlmanager.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.umlmanager.testing.Await;
+import org.umlmanager.ui.prefs.WindowGeometry;
 
 /**
  * The windows as people meet them: the app on a real X display (Xvfb) under a window manager
@@ -148,6 +150,11 @@ class WindowManagerTest {
         assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as(log.toString()).isTrue();
         LOG.info("Windows as placed under openbox:\n{}", log);
         assertThat(windows).as(log.toString()).hasSize(1 + WindowProbe.ITEMS.size());
+        // The divider between the list and the view is where it was saved (the first layout at the
+        // window manager's first size moved it once).
+        double split = log.toString().lines().filter(l -> l.startsWith("SPLIT ")).map(l -> Double.parseDouble(
+                l.substring(6))).findFirst().orElseThrow();
+        assertThat(split).as(log.toString()).isCloseTo(WindowGeometry.DEFAULT.split(), within(0.02));
 
         Placed main = windows.get(0);
         assertThat(main.title()).isEqualTo("UML Manager");

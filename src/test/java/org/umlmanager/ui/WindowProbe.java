@@ -80,6 +80,8 @@ public final class WindowProbe {
             return null;
         });
         report(settled(() -> main[0]), null);
+        System.out.println("SPLIT " + onFx(() -> ((javafx.scene.control.SplitPane) main[0].getScene()
+                .lookup(".split-pane")).getDividerPositions()[0]));
         waitFor(() -> onFx(() -> main[0].getScene().lookup("#nameField") != null));
         MenuBar bar = onFx(() -> (MenuBar) main[0].getScene().lookup("#menuBar"));
         for (String id : ITEMS) {

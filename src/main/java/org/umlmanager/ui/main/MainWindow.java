@@ -449,11 +449,26 @@ public final class MainWindow {
         return bar;
     }
 
-    /** F6 and Shift+F6 when a control would take them itself (a text field, the terminal). */
+    /**
+     * F6, Shift+F6 and Ctrl+1 … Ctrl+4 before the focused control sees them: the terminal takes
+     * every key it gets, and these must work from a console too.
+     */
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.F6 && !e.isControlDown() && !e.isAltDown()) {
             e.consume();
             cyclePanes(e.isShiftDown() ? -1 : 1);
+            return;
+        }
+        int digit = e.getCode().ordinal() - KeyCode.DIGIT1.ordinal();
+        if (e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && digit >= 0 && digit < View.values().length
+                && e.getCode().isDigitKey()) {
+            e.consume();
+            View v = View.values()[digit];
+            if (v == View.CONSOLE) {
+                showConsole();
+            } else {
+                view.set(v);
+            }
         }
     }
 
@@ -522,6 +537,6 @@ public final class MainWindow {
     /** The window and divider as they are now. */
     public WindowGeometry geometry() {
         return new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), split.getDividerPositions()[0], WindowGeometry.DEFAULT.consoleSplit());
+                stage.isMaximized(), split.getDividerPositions()[0]);
     }
 }

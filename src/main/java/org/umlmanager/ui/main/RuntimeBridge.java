@@ -48,7 +48,7 @@ import org.umlmanager.ui.prefs.ConsolePreferences;
 final class RuntimeBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBridge.class);
-    /** How often the guests' CPU and memory are sampled: every second cost well under 1 % for 32 guests. */
+    /** How often the guests' CPU and memory are sampled (the cost for 32 guests: UsageSamplerBench). */
     static final Duration SAMPLE_PERIOD = Duration.ofSeconds(2);
 
     private final GuestRuntime runtime;

@@ -88,7 +88,6 @@ public final class PreferencesStore {
         p.setProperty("window.height", Double.toString(w.height()));
         p.setProperty("window.maximized", Boolean.toString(w.maximized()));
         p.setProperty("window.split", Double.toString(w.split()));
-        p.setProperty("window.consoleSplit", Double.toString(w.consoleSplit()));
         return p;
     }
 
@@ -103,7 +102,7 @@ public final class PreferencesStore {
         var window = new WindowGeometry(number(p, "window.x", dw.x()), number(p, "window.y", dw.y()),
                 number(p, "window.width", dw.width()), number(p, "window.height", dw.height()),
                 Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
-                number(p, "window.split", dw.split()), number(p, "window.consoleSplit", dw.consoleSplit()));
+                number(p, "window.split", dw.split()));
         Theme theme = Theme.valueOf(p.getProperty("theme", d.theme().name()));
         return new UiPreferences(p.getProperty("kernel.default", d.defaultKernel()),
                 Optional.ofNullable(p.getProperty("uml_dir")).filter(s -> !s.isBlank()), console, theme, window);

@@ -1,14 +1,13 @@
 package org.umlmanager.ui.prefs;
 
 /**
- * Where the main window was and how its panes were split.
+ * Where the main window was and where the divider between the machine list and the view was.
+ * (Files written before the console became a view of its own also hold {@code window.consoleSplit};
+ * it is ignored.)
  *
- * @param split   the divider between the instance list and the details, 0–1
- * @param consoleSplit the divider between the details and the console area, 0–1
+ * @param split the divider between the machine list and the view of the selected machine, 0–1
  */
-public record WindowGeometry(double x, double y, double width, double height, boolean maximized, double split,
-                             double consoleSplit) {
+public record WindowGeometry(double x, double y, double width, double height, boolean maximized, double split) {
 
-    public static final WindowGeometry DEFAULT = new WindowGeometry(Double.NaN, Double.NaN, 1200, 800, false, 0.22,
-            0.45);
+    public static final WindowGeometry DEFAULT = new WindowGeometry(Double.NaN, Double.NaN, 1200, 800, false, 0.22);
 }

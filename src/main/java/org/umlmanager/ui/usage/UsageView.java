@@ -71,12 +71,15 @@ public final class UsageView {
         }
         double[] c = s.cpu();
         double peak = Arrays.stream(c).filter(v -> !Double.isNaN(v)).max().orElse(0);
-        cpu.show(c, Math.max(1, Math.ceil(peak)), CPU);
-        cpuText.setText("CPU: " + percent(s.lastCpu()) + " of one core (host time of its processes)");
+        double scale = Math.max(1, Math.ceil(peak));
+        cpu.show(c, scale, CPU);
+        cpuText.setText("CPU: " + percent(s.lastCpu()) + " of one core now, at most " + percent(peak)
+                + " in the last 3 minutes (host time of its processes; graph 0–" + percent(scale) + ")");
         double total = s.memTotal();
         memory.show(s.memUsed(), Double.isNaN(total) ? 1 : total, MEMORY);
         memText.setText("Memory in use: " + (Double.isNaN(s.lastMemUsed()) ? "not known (no answer from its"
-                + " mconsole)" : mib(s.lastMemUsed()) + (Double.isNaN(total) ? "" : " of " + mib(total))));
+                + " mconsole)" : mib(s.lastMemUsed()) + (Double.isNaN(total) ? "" : " of " + mib(total)
+                + " (graph 0–" + mib(total) + ")")));
     }
 
     static String percent(double cores) {
