@@ -24,11 +24,11 @@ import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
-import org.umlmanager.model.MemorySize;
 
 /**
- * What sampling the CPU and memory of 32 running guests costs, at the desktop app's period (every
- * 2 s: a look at /proc for all of them, and {@code proc meminfo} through each guest's holder):
+ * What sampling the CPU and memory of 32 running guests costs, as the desktop app samples them
+ * (every 2 s the guests' process trees in /proc; every 10 s {@code proc meminfo} from each guest's
+ * mconsole):
  * the sampler thread's own CPU time, and the CPU that the app's process, the holders and the
  * guests used in a minute with sampling against a minute without (idle busybox guests). Target:
  * under 1 % of one core. Results go to {@code bench-results/usage-sampling.txt}.
@@ -53,15 +53,22 @@ class UsageSamplerBench {
                 Map<String, Long> pids = new ConcurrentHashMap<>();
                 List<Long> holders = new ArrayList<>();
                 for (int i = 0; i < GUESTS; i++) {
-                    Instance instance = f.instance("use" + i).memory(MemorySize.ofMebibytes(32)).build();
+                    Instance instance = f.instance("use" + i).build();
                     instances.add(instance);
                     runtime.start(instance).get(120, TimeUnit.SECONDS);
                     f.trackSession(instance.name());
                 }
                 for (Instance i : instances) {
-                    GuestStatus s = runtime.whenRunning(i.name()).get(300, TimeUnit.SECONDS);
-                    pids.put(i.name(), s.pid().isPresent() ? s.pid().getAsLong()
-                            : runtime.status(i.name()).get(30, TimeUnit.SECONDS).pid().orElseThrow());
+                    runtime.whenRunning(i.name()).get(300, TimeUnit.SECONDS);
+                }
+                // The UML processes, as the desktop app learns them: from the guests' statuses.
+                for (GuestStatus s : runtime.list().get(60, TimeUnit.SECONDS)) {
+                    if (s.state().active() && s.pid().isPresent()) {
+                        pids.put(s.name(), s.pid().getAsLong());
+                    }
+                }
+                assertThat(pids).as("every guest runs with a known process").hasSize(GUESTS);
+                for (Instance i : instances) {
                     holders.add(ProcessHandle.of(pids.get(i.name())).flatMap(ProcessHandle::parent).orElseThrow().pid());
                 }
                 // Let the boots finish their work before measuring idle guests.
@@ -75,8 +82,8 @@ class UsageSamplerBench {
                 Thread.sleep(WINDOW.toMillis());
                 long[] idle = totals(self, holders, pids);
 
-                try (UsageSampler sampler = new UsageSampler(() -> pids,
-                        name -> runtime.command(name, "proc meminfo"), samples -> {
+                try (GuestMeminfo meminfo = new GuestMeminfo(runtime);
+                     UsageSampler sampler = new UsageSampler(() -> pids, meminfo::read, samples -> {
                             ticks.incrementAndGet();
                             samplerNanos.set(threads.getCurrentThreadCpuTime());
                         })) {

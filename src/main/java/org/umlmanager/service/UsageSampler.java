@@ -25,9 +25,9 @@ import org.umlmanager.mconsole.MconsoleReply;
 
 /**
  * Samples the CPU and memory of running guests on a thread of its own: CPU from the host's
- * {@code /proc} (the UML process and everything under it), memory from each guest's own
- * {@code /proc/meminfo} through mconsole ({@code proc meminfo}, a few microseconds of the guest's
- * kernel). One look at {@code /proc} serves all guests. Results go to {@code sink} on the
+ * {@code /proc} (the UML process and everything under it, read through the tasks' {@code children}
+ * files), every tick; memory from each guest's own {@code /proc/meminfo} through mconsole
+ * ({@code proc meminfo}), every {@link #MEMORY_EVERY} ticks. Results go to {@code sink} on the
  * sampler's thread, one list per tick, with the memory of the previous tick's requests (a guest
  * that does not answer in time is reported without memory rather than holding the others up).
  */
@@ -35,6 +35,8 @@ public final class UsageSampler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageSampler.class);
     private static final long KIB = 1024;
+    /** Memory is asked for every this many ticks (every 10 s at the app's period of 2 s). */
+    static final int MEMORY_EVERY = 5;
 
     private final Supplier<Map<String, Long>> guests;
     private final Function<String, CompletableFuture<MconsoleReply>> meminfo;
@@ -46,6 +48,7 @@ public final class UsageSampler implements AutoCloseable {
     private final Map<String, Long> lastPid = new HashMap<>();
     private final Map<String, long[]> memory = new ConcurrentHashMap<>();
     private Instant lastAt;
+    private long ticks;
 
     /**
      * @param guests  the running guests to sample: name to UML process id (read on the sampler's thread)
@@ -95,28 +98,32 @@ public final class UsageSampler implements AutoCloseable {
             return List.of();
         }
         Instant at = clock.instant();
-        HostProcesses processes = HostProcesses.read(proc);
+        HostProcesses processes = HostProcesses.readTrees(proc, now.values());
         double seconds = lastAt == null ? 0 : Duration.between(lastAt, at).toNanos() / 1e9;
         List<GuestUsage> out = new ArrayList<>();
         for (Map.Entry<String, Long> g : now.entrySet()) {
             String name = g.getKey();
             long pid = g.getValue();
-            var ticks = processes.treeTicks(pid);
+            var used0 = processes.treeTicks(pid);
             OptionalDouble cpu = OptionalDouble.empty();
             // A new process (a restart) starts its count again.
             boolean samePid = lastPid.containsKey(name) && lastPid.get(name) == pid;
-            if (ticks.isPresent() && samePid && lastTicks.containsKey(name) && seconds > 0) {
-                long used = Math.max(0, ticks.get() - lastTicks.get(name));
+            if (used0.isPresent() && samePid && lastTicks.containsKey(name) && seconds > 0) {
+                long used = Math.max(0, used0.get() - lastTicks.get(name));
                 cpu = OptionalDouble.of(used / (double) HostProcesses.TICKS_PER_SECOND / seconds);
             }
-            ticks.ifPresentOrElse(t -> lastTicks.put(name, t), () -> lastTicks.remove(name));
+            used0.ifPresentOrElse(t -> lastTicks.put(name, t), () -> lastTicks.remove(name));
             lastPid.put(name, pid);
             long[] mem = memory.get(name);
             out.add(new GuestUsage(name, at, cpu, mem == null ? OptionalLong.empty() : OptionalLong.of(mem[0]),
                     mem == null ? OptionalLong.empty() : OptionalLong.of(mem[1])));
-            requestMemory(name);
+            // Memory moves slowly and costs a request to the guest: every MEMORY_EVERY ticks, and at once for a new one.
+            if (mem == null || ticks % MEMORY_EVERY == 0) {
+                requestMemory(name);
+            }
         }
         lastAt = at;
+        this.ticks++;
         return out;
     }
 

@@ -88,4 +88,24 @@ class UsageSamplerTest {
             assertThat(u.memUsed()).isEmpty();
         }
     }
+
+    @Test
+    void onlyTheGuestsTreesAreReadThroughTheChildrenFiles() throws Exception {
+        stat(100, 1, 10, 5, 0, 0);
+        stat(101, 100, 20, 0, 0, 0);
+        stat(200, 1, 999, 999, 0, 0);
+        for (long pid : new long[] {100, 101, 200}) {
+            Files.createDirectories(proc.resolve(pid + "/task/" + pid));
+        }
+        Files.writeString(proc.resolve("100/task/100/children"), "101 ");
+        Files.writeString(proc.resolve("101/task/101/children"), "");
+        Files.writeString(proc.resolve("200/task/200/children"), "");
+        // Not a process of any guest, and unreadable: a full scan would trip on nothing, but it is not even read.
+        Files.createDirectories(proc.resolve("300"));
+        Files.writeString(proc.resolve("300/stat"), "garbage");
+
+        HostProcesses p = HostProcesses.readTrees(proc, List.of(100L));
+        assertThat(p.treeTicks(100)).contains(35L);
+        assertThat(p.ticks(200)).as("another tree is not read").isEmpty();
+    }
 }

@@ -199,6 +199,11 @@ class DesktopEndToEndTest {
         FxWait.until(Duration.ofSeconds(30), "CPU and memory sampled", () -> ui.usage().of(name) != null
                 && !Double.isNaN(ui.usage().of(name).lastCpu()) && !Double.isNaN(ui.usage().of(name).lastMemUsed()));
         FxWait.until("a sparkline in the list", () -> robot.lookup("#instanceTable .sparkline").tryQuery().isPresent());
+        // Its configuration says that changes wait for the next start.
+        FxWait.click(robot, "#view-details");
+        FxWait.until("the running note", () -> robot.lookup("#runningNote").tryQuery().filter(n -> n.isVisible()
+                && n.getScene() != null).isPresent());
+        FxWait.click(robot, "#view-console");
 
         FxWait.click(robot, "#tool-pause");
         FxWait.until("paused", () -> state(name) == InstanceState.PAUSED);

@@ -13,7 +13,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,25 +98,10 @@ class ReadmeScreenshots {
         Files.createDirectories(dir);
         painted();
         if (Boolean.getBoolean("screenshots.wm")) {
-            // The window as the window manager shows it: the client window plus its frame, cut from the screen.
+            // The window as the window manager shows it, with its frame.
             String ids = output("xdotool", "search", "--onlyvisible", "--name", "^UML Manager$");
-            String id = ids.lines().reduce((a, b) -> b).orElseThrow();
-            java.util.Map<String, Integer> g = new java.util.HashMap<>();
-            output("xdotool", "getwindowgeometry", "--shell", id).lines().filter(l -> l.contains("="))
-                    .forEach(l -> g.put(l.substring(0, l.indexOf('=')), Integer.parseInt(l.substring(l.indexOf('=') + 1))));
-            String extents = output("xprop", "-id", id, "_NET_FRAME_EXTENTS");
-            int[] e = {0, 0, 0, 0};
-            if (extents.contains("=")) {
-                String[] f = extents.substring(extents.indexOf('=') + 1).split(",");
-                for (int i = 0; i < 4; i++) {
-                    e[i] = Integer.parseInt(f[i].strip());
-                }
-            }
-            String crop = (g.get("WIDTH") + e[0] + e[1]) + "x" + (g.get("HEIGHT") + e[2] + e[3]) + "+" + (g.get("X") - e[0])
-                    + "+" + (g.get("Y") - e[2]);
-            LoggerFactory.getLogger(ReadmeScreenshots.class).info("{}: windows {} ({}), frame {}, crop {}", file,
-                    ids.lines().toList(), g, extents.strip(), crop);
-            output("import", "-window", "root", "-crop", crop, "+repage", dir.resolve(file).toString());
+            String id = ids.lines().reduce((x, y) -> y).orElseThrow();
+            output("import", "-frame", "-window", id, dir.resolve(file).toString());
             return;
         }
         WritableImage image = FxWait.get(() -> stage.getScene().snapshot(null));

@@ -3,6 +3,7 @@ package org.umlmanager.ui.main;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -64,6 +65,16 @@ final class DetailsPane {
         InstanceEditorViewModel vm = editors.create(row.config().get());
         current = new InstanceEditorView(vm, layout);
         current.setOnSave(edited -> save(vm, edited));
+        // A running machine's configuration applies at its next start: say so while it runs.
+        Label running = new Label(row.name() + " is running: changes apply when it next starts. Devices ▸ Add disk…"
+                + " and Add network interface… change it now.");
+        running.setId("runningNote");
+        running.setWrapText(true);
+        running.getStyleClass().add("info-banner");
+        running.visibleProperty().bind(Bindings.createBooleanBinding(() -> row.state().active(), row.stateProperty()));
+        running.managedProperty().bind(running.visibleProperty());
+        BorderPane.setMargin(running, new Insets(6, 12, 0, 12));
+        current.root().setTop(running);
         root.getChildren().setAll(current.root());
     }
 

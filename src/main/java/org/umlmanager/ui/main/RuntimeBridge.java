@@ -29,6 +29,7 @@ import org.umlmanager.launch.LineInfo;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
+import org.umlmanager.service.GuestMeminfo;
 import org.umlmanager.service.UsageSampler;
 import org.umlmanager.ui.usage.UsageHistory;
 import org.umlmanager.ui.usage.UsageView;
@@ -70,6 +71,7 @@ final class RuntimeBridge {
     private final Label consoleIdle = new Label();
     private final HBox pausedBanner = new HBox(10);
     private UsageSampler sampler;
+    private GuestMeminfo meminfo;
     /** A guest started while selected: its console view comes to the front once its consoles open. */
     private String showConsoleOf;
     private MainWindow window;
@@ -128,8 +130,8 @@ final class RuntimeBridge {
         pausedBanner.setAlignment(Pos.CENTER_LEFT);
         pausedBanner.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(pausedBanner, Pos.TOP_CENTER);
-        sampler = new UsageSampler(() -> Map.copyOf(pids), name -> runtime.command(name, "proc meminfo"),
-                samples -> ui.execute(() -> usage.add(samples)));
+        meminfo = new GuestMeminfo(runtime);
+        sampler = new UsageSampler(() -> Map.copyOf(pids), meminfo::read, samples -> ui.execute(() -> usage.add(samples)));
         sampler.start(SAMPLE_PERIOD);
         showSelected();
     }
@@ -305,6 +307,7 @@ final class RuntimeBridge {
     void close() {
         if (sampler != null) {
             sampler.close();
+            meminfo.close();
         }
         consoles.values().forEach(ConsoleTabs::close);
         consoles.clear();
