@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -414,5 +415,37 @@ class ConsoleToolsTest {
         FxWait.until("Close ended consoles is off", () -> robot.lookup("#menu-closeended").query()
                 .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("disabled")));
         robot.type(KeyCode.ESCAPE);
+    }
+
+    /**
+     * Reboot asks first, with Cancel as the default; confirmed, the machine shuts down cleanly
+     * (the same steps as Shut down) and starts again: a new kernel process with its console.
+     */
+    @Test
+    @Order(6)
+    void rebootAsksFirstThenShutsDownCleanlyAndStartsAgain(FxRobot robot) throws Exception {
+        selectAndWaitForTheShell(robot);
+        long before = desktop.runtime().status(NAME).get(10, TimeUnit.SECONDS).pid().orElseThrow();
+        FxWait.click(robot, "#tool-power");
+        FxWait.click(robot, "#tool-reboot");
+        FxWait.until("the prompt", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        FxWait.until("the prompt closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        assertThat(desktop.runtime().status(NAME).get(10, TimeUnit.SECONDS).pid()).as("Enter is Cancel")
+                .hasValue(before);
+
+        FxWait.click(robot, "#tool-power");
+        FxWait.click(robot, "#tool-reboot");
+        FxWait.until("the prompt", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn(FxWait.get(() -> robot.lookup("#confirmDialog .button").match((Node n) -> n instanceof Button b
+                && b.getText().equals("Reboot")).queryButton()));
+        FxWait.until(Duration.ofSeconds(60), "the clean shut-down's steps", () -> status(robot).startsWith(NAME + ": "));
+        org.umlmanager.testing.Await.until(UP, "running again in a new process", () -> {
+            var now = desktop.runtime().status(NAME).get(10, TimeUnit.SECONDS);
+            return now.state() == InstanceState.RUNNING && now.pid().orElse(before) != before;
+        });
+        FxWait.until("listed as running", () -> state() == InstanceState.RUNNING);
+        guests.trackSession(NAME);
+        FxWait.until(Duration.ofSeconds(30), "its console again", () -> con0().filter(v -> !v.ended()).isPresent());
     }
 }
