@@ -125,6 +125,8 @@ final class ImportDialog {
         Label summary = new Label();
         summary.setId("importSummary");
         summary.setWrapText(true);
+        // Its whole text, wrapped, however tall: it names the first error.
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
             ParseResult r = parsed.get();
             if (r == null) {
