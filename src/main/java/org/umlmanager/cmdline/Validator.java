@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.Names;
@@ -187,9 +188,13 @@ public final class Validator {
 
     private static void hostfs(Instance instance, ValidationContext context, List<Problem> p) {
         if (instance.hostfs().isEmpty()) {
-            p.add(Problem.warning("hostfs", "hostfs=", "hostfs is not confined: the guest can mount any host"
-                    + " directory you can read or write (mount -t hostfs none /mnt -o /); set a hostfs directory"
-                    + " such as /var/tmp/" + instance.name() + " (hostfs=DIR) to keep its mounts under it"));
+            p.add(Problem.warning("hostfs", "hostfs=", "host access is not restricted: the guest can mount any host"
+                    + " directory you can read or write (mount -t hostfs none /mnt -o /); turn it off with"
+                    + " hostfs=" + HostfsShare.OFF_DIRECTORY + " (Host access: none), or share one folder with"
+                    + " hostfs=DIR (which a guest's root can still leave with '..')"));
+            return;
+        }
+        if (instance.hostfs().get().isOff()) {
             return;
         }
         String dir = instance.hostfs().get().directory();

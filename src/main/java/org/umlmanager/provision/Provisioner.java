@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.job.CancelledException;
@@ -149,6 +150,8 @@ public final class Provisioner {
                 .disk(root)
                 .networks(request.networks())
                 .consoles(request.consoles())
+                // A new machine reaches no host file until the user shares a folder with it.
+                .hostfs(HostfsShare.off())
                 .build();
     }
 }

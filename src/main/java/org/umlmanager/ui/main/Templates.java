@@ -15,7 +15,7 @@ import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
 import org.umlmanager.ui.editor.MacAddresses;
 
-/** Starting points for New. Both confine hostfs to a directory of the instance's own. */
+/** Starting points for New. Neither reaches a host file until the user shares a folder with it. */
 public enum Templates {
     BLANK("Blank: memory, one embedded console"),
     SERVER("Server: root disk ubda, tap network with a fresh MAC, console and serial line");
@@ -31,7 +31,7 @@ public enum Templates {
         Instance.Builder b = Instance.builder(name).kernel(kernel).memory(MemorySize.ofMebibytes(256))
                 .console(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)))
                 .console(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)))
-                .hostfs(new HostfsShare(dataDir.resolve("shared").resolve(name).toString(), false));
+                .hostfs(HostfsShare.off());
         if (this == SERVER) {
             b.disk(Disk.of(0, dataDir.resolve("images").resolve(name + ".img").toString()))
                     .network(new VectorInterface(0, new VectorTransport.Tap(Optional.empty()),

@@ -36,6 +36,7 @@ import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
@@ -224,7 +225,7 @@ class MainWindowTest {
         waitFor(() -> table(robot).getItems().size() == 4);
         Instance fresh = service.get("fresh").get(5, TimeUnit.SECONDS);
         assertThat(fresh.kernel()).isEqualTo("linux");
-        assertThat(fresh.hostfs()).isPresent();
+        assertThat(fresh.hostfs()).as("a template reaches no host file").contains(HostfsShare.off());
         waitFor(() -> nameShown(robot, "fresh"));
 
         robot.clickOn("#menuBar").clickOn("Edit").clickOn("Duplicate…");
