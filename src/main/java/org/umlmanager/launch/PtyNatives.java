@@ -5,6 +5,7 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * pty4j's native library, unpacked once per library version into a cache directory that is
@@ -88,10 +90,12 @@ public final class PtyNatives {
         byte[] library = bundled("resources/com/pty4j/native/" + subPath + "/" + LIBRARY);
         Path folder = base.resolve("pty4j-" + digest(library));
         Path target = folder.resolve(subPath).resolve(LIBRARY);
-        if (Files.isRegularFile(target) && Files.size(target) == library.length) {
+        // Every holder loads this library: nobody else may be able to swap it, or a directory on its way.
+        PrivateDirectory.ensure(base.getParent(), target.getParent());
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == library.length) {
+            PrivateDirectory.restrictFile(target);
             return folder;
         }
-        Files.createDirectories(target.getParent());
         Path partial = Files.createTempFile(target.getParent(), "." + LIBRARY, ".tmp");
         try {
             Files.write(partial, library);

@@ -549,6 +549,7 @@ public final class RuntimeService implements GuestRuntime {
         try {
             work.execute(() -> {
                 try {
+                    layout.ensurePrivate();
                     future.complete(task.call());
                 } catch (CompletionException e) {
                     future.completeExceptionally(e.getCause());
