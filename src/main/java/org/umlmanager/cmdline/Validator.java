@@ -218,7 +218,14 @@ public final class Validator {
         for (int i = 0; i < extra.size(); i++) {
             String arg = extra.get(i);
             String field = "extraArgs[" + i + "]";
-            ArgReading r = initArgs >= 0 && i >= initArgs ? ArgReading.Verbatim.FINE : ArgReader.read(arg);
+            ArgReading r;
+            if (initArgs >= 0 && i > initArgs) {
+                r = new ArgReading.Verbatim(AfterDashes.check(arg, option -> instance.root().isPresent()));
+            } else if (i == initArgs) {
+                r = new ArgReading.Verbatim(AfterDashes.checkDashes(instance.root().isPresent()));
+            } else {
+                r = ArgReader.read(arg);
+            }
             if (r instanceof ArgReading.Verbatim v) {
                 v.diagnosis().ifPresent(d -> p.add(new Problem(d.severity(), field, arg, d.message())));
             } else {
