@@ -73,19 +73,31 @@ public final class Validator {
     }
 
     private static void socketPath(Instance instance, ValidationContext context, List<Problem> p) {
-        String dir = instance.umlDir().or(() -> context.defaultUmlDir().map(Path::toString))
+        socketPathProblem(instance, context.defaultUmlDir()).ifPresent(p::add);
+        instance.umlDir().filter(d -> d.startsWith("~")).ifPresent(d -> p.add(Problem.warning("umlDir",
+                "uml_dir=" + d, "the kernel does not expand ~ here; give the full path")));
+    }
+
+    /**
+     * The error when the guest's mconsole socket ({@code uml_dir/umid/mconsole}) would not fit an
+     * AF_UNIX address: the kernel would run without one, and nothing could stop it gracefully.
+     * Checked wherever an instance is saved, so that a long name is refused then, not at start.
+     *
+     * @param defaultUmlDir the uml_dir of instances that set none; empty for the kernel's {@code ~/.uml}
+     */
+    public static Optional<Problem> socketPathProblem(Instance instance, Optional<Path> defaultUmlDir) {
+        String dir = instance.umlDir().or(() -> defaultUmlDir.map(Path::toString))
                 .orElseGet(() -> home() + "/.uml/");
         String path = dir + (dir.endsWith("/") ? "" : "/") + instance.umid() + "/mconsole";
         int bytes = path.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_SOCKET_PATH) {
-            boolean own = instance.umlDir().isPresent();
-            p.add(Problem.error(own ? "umlDir" : "umid", own ? "uml_dir=" + dir : "umid=" + instance.umid(),
-                    "the management socket " + path + " would be " + bytes + " bytes long, over the limit of "
-                            + MAX_SOCKET_PATH + ", so the guest would have no mconsole; use a shorter "
-                            + (own ? "uml_dir" : "umid or uml_dir")));
+        if (bytes <= MAX_SOCKET_PATH) {
+            return Optional.empty();
         }
-        instance.umlDir().filter(d -> d.startsWith("~")).ifPresent(d -> p.add(Problem.warning("umlDir",
-                "uml_dir=" + d, "the kernel does not expand ~ here; give the full path")));
+        boolean own = instance.umlDir().isPresent();
+        return Optional.of(Problem.error(own ? "umlDir" : "umid", own ? "uml_dir=" + dir : "umid=" + instance.umid(),
+                "the management socket " + path + " would be " + bytes + " bytes long, over the limit of "
+                        + MAX_SOCKET_PATH + " of a Unix socket, so the guest would have no mconsole; use a shorter "
+                        + (own ? "uml_dir" : "name or umid (or a shorter uml_dir)")));
     }
 
     private static String home() {

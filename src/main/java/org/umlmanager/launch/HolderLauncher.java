@@ -143,7 +143,8 @@ public final class HolderLauncher {
         Map<String, String> settings = new TreeMap<>();
         for (String key : INHERITED_PROPERTIES) {
             String value = System.getProperty(key);
-            if (value != null) {
+            // The CLI silences its own log; a holder's log is a file, kept when its guest crashes.
+            if (value != null && !value.equals("off")) {
                 settings.put(key, value);
             }
         }

@@ -56,6 +56,8 @@ public final class App {
     private volatile UiPreferences prefs;
     private MainUi ui;
     private RuntimeService runtime;
+    /** The uml_dir of guests that set none: what names and umids must fit a socket path under. */
+    private volatile Path defaultUmlDir;
     private volatile List<Instance> known = List.of();
 
     public App(Stage stage, AppPaths paths) {
@@ -67,9 +69,11 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
         RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
                 Path.of("").toAbsolutePath());
+        defaultUmlDir = layout.defaultUmlDir();
+        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io,
+                Optional.of(defaultUmlDir));
         runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
                 io, Platform::runLater);
         EditorFactory editors = new EditorFactory(
@@ -121,8 +125,10 @@ public final class App {
         });
     }
 
+    /** As a start will check: the preferred uml_dir, else the one guests get when they set none. */
     private ValidationContext validation() {
-        return new ValidationContext(prefs.umlDir().map(Path::of), true, Path.of("").toAbsolutePath());
+        return new ValidationContext(prefs.umlDir().map(Path::of).or(() -> Optional.of(defaultUmlDir)), true,
+                Path.of("").toAbsolutePath());
     }
 
     private GenerateOptions generation() {
