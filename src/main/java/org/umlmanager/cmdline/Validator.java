@@ -202,8 +202,8 @@ public final class Validator {
         if (instance.hostfs().isEmpty()) {
             p.add(Problem.warning("hostfs", "hostfs=", "host access is not restricted: the guest can mount any host"
                     + " directory you can read or write (mount -t hostfs none /mnt -o /); turn it off with"
-                    + " hostfs=" + HostfsShare.OFF_DIRECTORY + " (Host access: none), or share one folder with"
-                    + " hostfs=DIR (which a guest's root can still leave with '..')"));
+                    + " hostfs=" + HostfsShare.OFF_DIRECTORY + " ('No host access' in the editor), or share one"
+                    + " folder with hostfs=DIR (which a guest's root can still leave with '..')"));
             return;
         }
         if (instance.hostfs().get().isOff()) {

@@ -4,7 +4,7 @@ package org.umlmanager.ui.editor;
 public enum HostAccess {
     NONE("No host access (recommended)"),
     FOLDER("Share a folder with this machine"),
-    UNRESTRICTED("Unrestricted: the guest can mount any of your files");
+    UNRESTRICTED("Unrestricted (any of your files)");
 
     private final String label;
 

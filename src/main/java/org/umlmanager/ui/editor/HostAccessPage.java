@@ -22,7 +22,7 @@ final class HostAccessPage {
         access.getItems().setAll(HostAccess.values());
         access.valueProperty().bindBidirectional(vm.accessProperty());
         form.row("Host files", access, () -> "hostfs");
-        TextField dir = GeneralPage.text("hostfsDir", vm.directoryProperty(), "a folder of yours, e.g. ~/shared/vm1");
+        TextField dir = GeneralPage.text("hostfsDir", vm.directoryProperty(), "a folder of yours");
         dir.disableProperty().bind(vm.sharingProperty().not());
         var browse = Browse.directory("hostfsBrowse", "Choose the folder to share", vm.directoryProperty());
         browse.disableProperty().bind(vm.sharingProperty().not());

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.GuestProcess;
 import org.umlmanager.service.InstanceService;
@@ -99,6 +100,7 @@ class NewVmWizardTest {
         NewVmWizard.Created created = result.get().orElseThrow();
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("wiz1")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).as("no host access until a folder is shared").contains(HostfsShare.off());
         assertThat(image).exists();
         assertThat(robot.lookup("#wizardName").tryQuery()).as("the wizard closed").isEmpty();
 
@@ -130,6 +132,7 @@ class NewVmWizardTest {
         assertThat(created.instance().name()).isEqualTo("demo2");
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("demo2")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).contains(HostfsShare.off());
         assertThat(AppPaths.under(home).imagesDir().resolve("demo2.img")).exists();
     }
 }
