@@ -28,6 +28,7 @@ public final class PrivateDirectory {
 
     public static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final int S_ISVTX = 01000;
 
     /** A directory or file that is not the user's own, or not a directory at all. */
     public static final class NotPrivateException extends IOException {
@@ -97,6 +98,12 @@ public final class PrivateDirectory {
         }
         checkOwner(dir, "directory");
         if (!a.permissions().equals(DIRECTORY_MODE)) {
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if ((mode & S_ISVTX) != 0) {
+                // /tmp, /var/tmp, /dev/shm: shared by design; never ours to close, even when we are root.
+                throw new NotPrivateException(dir + " is a directory shared by all users (its sticky bit is set);"
+                        + " UML Manager keeps its private files in a directory of its own, not there");
+            }
             // The umask can only have removed bits, and a looser mode of our own directory is ours to fix.
             Files.setPosixFilePermissions(dir, DIRECTORY_MODE);
         }

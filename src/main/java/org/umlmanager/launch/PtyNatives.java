@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -91,7 +92,11 @@ public final class PtyNatives {
         Path folder = base.resolve("pty4j-" + digest(library));
         Path target = folder.resolve(subPath).resolve(LIBRARY);
         // Every holder loads this library: nobody else may be able to swap it, or a directory on its way.
-        PrivateDirectory.ensure(base.getParent(), target.getParent());
+        // The base may be a folder of the user's choice (pty4j.tmpdir): it is made when missing, not changed.
+        if (!Files.isDirectory(base)) {
+            Files.createDirectories(base, PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));
+        }
+        PrivateDirectory.ensure(folder, target.getParent());
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == library.length) {
             PrivateDirectory.restrictFile(target);
             return folder;

@@ -59,6 +59,18 @@ class PrivateDirectoryTest {
                 .hasMessageContaining("is not a directory");
     }
 
+    /** /tmp and its kind are everyone's by design: never tightened, even by root, and never used. */
+    @Test
+    void aSharedStickyDirectoryIsNeverChanged() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        assertThat(new ProcessBuilder("chmod", "1777", shared.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> PrivateDirectory.ensure(shared, shared.resolve("run")))
+                .isInstanceOf(PrivateDirectory.NotPrivateException.class).hasMessageContaining("sticky bit");
+        assertThat(mode(shared)).isEqualTo("rwxrwxrwx");
+        assertThat(shared.resolve("run")).doesNotExist();
+    }
+
     /** Someone else made the directory first, as anyone can in /tmp: it is refused, never used or changed. */
     @Test
     void aDirectoryAnotherUserMadeIsRefusedWithItsOwner() throws Exception {

@@ -190,15 +190,20 @@ final class GuestSession {
      * leaves (typically 0755 and 0644), at every boot; they become the user's alone, like every
      * other socket directory of ours.
      */
-    private static void restrictUmidDirectory(Path mconsole) {
+    private void restrictUmidDirectory(Path mconsole) {
         Path dir = mconsole.getParent();
         try {
+            // Only the directory the kernel made: its pid file names it.
+            Path pidFile = dir.resolve("pid");
+            long pid = kernelPid.getNow(-1L);
+            if (!Files.isRegularFile(pidFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !Files.readString(pidFile).strip().equals(Long.toString(pid))) {
+                LOG.warn("{} is not the umid directory of pid {}; its modes are left alone", dir, pid);
+                return;
+            }
             PrivateDirectory.ensure(dir);
             PrivateDirectory.restrictFile(mconsole);
-            Path pid = dir.resolve("pid");
-            if (Files.exists(pid, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                PrivateDirectory.restrictFile(pid);
-            }
+            PrivateDirectory.restrictFile(pidFile);
         } catch (IOException e) {
             LOG.warn("could not make the umid directory {} private: {}", dir, e.getMessage());
         }
