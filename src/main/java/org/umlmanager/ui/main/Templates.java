@@ -26,7 +26,7 @@ public enum Templates {
         this.label = label;
     }
 
-    /** A new instance named {@code name}; {@code dataDir} holds its images and shared directory. */
+    /** A new instance named {@code name}; {@code dataDir} holds its images. */
     public Instance create(String name, String kernel, Path dataDir) {
         Instance.Builder b = Instance.builder(name).kernel(kernel).memory(MemorySize.ofMebibytes(256))
                 .console(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)))
