@@ -1,5 +1,7 @@
 package org.umlmanager.cli;
 
+import java.io.PrintWriter;
+import java.util.Optional;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.storage.InstanceStore;
 import picocli.CommandLine;
@@ -21,10 +23,12 @@ public final class Cli implements Runnable {
     }
 
     /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
-    public static int run(CliEnvironment environment, String... args) {
+    public static int run(CliEnvironment given, String... args) {
+        CliEnvironment environment = new CliEnvironment(given.paths(), given.workingDirectory(), given.out(),
+                new PrintWriter(new EscapingWriter(given.err()), true));
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
         InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
-                Runnable::run);
+                Runnable::run, Optional.of(RuntimeCli.layout(environment).defaultUmlDir()));
         CliContext context = new CliContext(service, environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
         CommandLine commandLine = new CommandLine(new Cli())

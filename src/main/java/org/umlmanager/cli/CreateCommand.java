@@ -13,7 +13,6 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.cmdline.Problem;
-import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
@@ -128,7 +127,7 @@ final class CreateCommand implements Callable<Integer> {
         }
         Provisioner provisioner = new Provisioner(context.environment().paths().imagesDir());
         Instance planned = provisioner.plannedInstance(request);
-        List<Problem> errors = Validator.validate(planned, ValidationContext.syntaxOnly()).stream()
+        List<Problem> errors = Validator.validate(planned, RuntimeCli.validation(context.environment(), false)).stream()
                 .filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             return userError(errors.get(0).subject() + ": " + errors.get(0).message());

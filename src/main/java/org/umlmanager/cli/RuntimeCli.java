@@ -2,6 +2,8 @@ package org.umlmanager.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.Instance;
@@ -13,10 +15,20 @@ final class RuntimeCli {
     private RuntimeCli() {
     }
 
+    /** Where this environment's guests keep their run-time files (their default uml_dir among them). */
+    static RuntimeLayout layout(CliEnvironment env) {
+        return RuntimeLayout.of(env.paths(), System.getenv(), Path.of(System.getProperty("user.home")),
+                env.workingDirectory());
+    }
+
+    /** Validation as a start will see it: with the uml_dir guests get when they set none. */
+    static ValidationContext validation(CliEnvironment env, boolean checkFiles) {
+        return new ValidationContext(Optional.of(layout(env).defaultUmlDir()), checkFiles, env.workingDirectory());
+    }
+
     static RuntimeService open(CliContext context) {
         CliEnvironment env = context.environment();
-        RuntimeLayout layout = RuntimeLayout.of(env.paths(), System.getenv(), Path.of(System.getProperty("user.home")),
-                env.workingDirectory());
+        RuntimeLayout layout = layout(env);
         // Holders outlive this short run: they must not be left behind as its children.
         return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
                 () -> instances(context), Runnable::run, Runnable::run);

@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.service.."};
+        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.service..",
+        "org.umlmanager.host.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -49,6 +50,13 @@ class ArchitectureTest {
     static final ArchRule MODEL_USES_THE_JDK_ONLY = classes().that().resideInAPackage("org.umlmanager.model..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.umlmanager.model..")
             .because("the model is plain values every package shares").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule HOST_FACTS_USE_THE_JDK_ONLY = classes().that().resideInAPackage("org.umlmanager.host..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.umlmanager.host..",
+                    "org.umlmanager.model..")
+            .because("every core package reads host facts through it, so it must not pull anything in")
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule CORE_NEVER_USES_UI_OR_CLI = noClasses().that().resideInAnyPackage(CORE)

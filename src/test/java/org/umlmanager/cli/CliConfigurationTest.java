@@ -74,7 +74,7 @@ class CliConfigurationTest {
                 "  vec4  l2tpv3\n", "  eth6  slirp\n", "  con0  embedded terminal\n",
                 "  con6  input fd:0, output fd:1\n", "  con7  none", "  ssl63 input null, output xterm\n",
                 "Environment:\n  TMPDIR=/mnt/numa0\n  A_VAR=1\n  LANG=C.UTF-8\n",
-                "hostfs:          confined to /srv/share (append)\n", "Notes:\n  Lab router.\n",
+                "hostfs:          shares /srv/share (append only) with the guest\n", "Notes:\n  Lab router.\n",
                 "Command line:\n  TMPDIR=/mnt/numa0 A_VAR=1 LANG=C.UTF-8 taskset -c 0-1,3 /usr/bin/linux mem=256M");
     }
 

@@ -56,7 +56,8 @@ class CreateCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         Path image = images().resolve("demo.img");
         assertThat(run.out()).startsWith("Created instance 'demo'.\n  image:   " + image + "\n")
-                .contains("  command: linux mem=96M umid=demo ubd0=" + image + " con=null con0=fd:0,fd:1 con1=pts\n");
+                .contains("  command: linux mem=96M umid=demo ubd0=" + image + " con=null con0=fd:0,fd:1 con1=pts"
+                        + " hostfs=/dev/null\n");
         assertThat(run.err()).contains("%] Building a busybox system…", "%] Making the disk image demo.img (64M)…");
         Instance demo = stored("demo");
         assertThat(demo.disks()).containsExactly(Disk.of(0, image.toString()));

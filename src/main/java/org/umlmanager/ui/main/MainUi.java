@@ -39,7 +39,7 @@ public final class MainUi {
 
     /**
      * @param defaultKernel the kernel for new instances
-     * @param dataDir       where new instances' images and shared directories go
+     * @param dataDir       where new instances' images go
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
      * @param consolePrefs  console tab settings, read when a tab opens
