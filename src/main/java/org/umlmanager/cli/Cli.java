@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code uml-manager} command and its subcommands. */
-@Command(name = "uml-manager", mixinStandardHelpOptions = true, version = "UML Manager 0.1.0",
+@Command(name = "uml-manager", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Manage User Mode Linux virtual machines. Without arguments, opens the desktop app.")
 public final class Cli implements Runnable {
 
