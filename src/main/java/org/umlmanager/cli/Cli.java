@@ -22,12 +22,24 @@ public final class Cli implements Runnable {
 
     /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
     public static int run(CliEnvironment environment, String... args) {
+        CommandLine commandLine = commandLine(environment);
+        int status = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return status;
+    }
+
+    /**
+     * The whole command with its subcommands, ready to execute against {@code environment}; the
+     * packaging also generates the man pages and shell completion from it.
+     */
+    public static CommandLine commandLine(CliEnvironment environment) {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
         InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
                 Runnable::run);
         CliContext context = new CliContext(service, environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
-        CommandLine commandLine = new CommandLine(new Cli())
+        return new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))
                 .addSubcommand(new ShowCommand(context))
                 .addSubcommand(new DeleteCommand(context))
@@ -46,10 +58,6 @@ public final class Cli implements Runnable {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        int status = commandLine.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return status;
     }
 
     @Override
