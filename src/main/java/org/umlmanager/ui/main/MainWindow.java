@@ -2,6 +2,7 @@ package org.umlmanager.ui.main;
 
 import java.util.List;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -277,6 +278,20 @@ public final class MainWindow {
         stage.setWidth(g.width());
         stage.setHeight(g.height());
         stage.setMaximized(g.maximized());
+        if (!stage.isShowing()) {
+            // Under some window managers (openbox) a window shown with a size set beforehand comes up
+            // at its minimum size (about 200 pixels square); the same size set once it is shown holds.
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
+                @Override
+                public void handle(WindowEvent e) {
+                    stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                    if (!stage.isMaximized()) {
+                        stage.setWidth(g.width());
+                        stage.setHeight(g.height());
+                    }
+                }
+            });
+        }
         split.setDividerPositions(g.split());
         consoleSplit = g.consoleSplit();
         detailSplit.setDividerPositions(consoleSplit);
