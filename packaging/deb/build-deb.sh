@@ -111,8 +111,10 @@ echo "build-deb: control data"
 mkdir -p "$work/shlibs/debian"
 printf 'Source: uml-manager\n\nPackage: uml-manager\nArchitecture: amd64\n' > "$work/shlibs/debian/control"
 mapfile -t elves < <(find "$app" -type f -name '*.so*' -o -type f -path '*/runtime/bin/*')
+# The multiarch directory is named first so that system libraries are found under /usr/lib, where
+# dpkg knows them (through /lib, merged into /usr, dpkg -S finds nothing and shlibdeps gives up).
 shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O -l"$app/runtime/lib" -l"$app/runtime/lib/server" -l"$app/lib" \
-    "${elves[@]}" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+    -l/usr/lib/x86_64-linux-gnu "${elves[@]}" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || die "dpkg-shlibdeps found no dependencies: $(cat "$work/shlibdeps.log")"
 mkdir -p "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<EOF

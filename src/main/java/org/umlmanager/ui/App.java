@@ -25,6 +25,7 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
+import org.umlmanager.job.HostCheck;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
@@ -106,6 +107,13 @@ public final class App {
         ui.main().allRows().addListener((InvalidationListener) o -> known = ui.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
         ui.refresh().thenRun(runtime::prewarm);
+        checkHost();
+    }
+
+    /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
+    private void checkHost() {
+        String kernel = prefs.defaultKernel();
+        ui.checkHost(() -> HostCheck.system().missing(kernel));
     }
 
     /** The saved configurations as last listed: the runtime asks for them from its own threads. */
@@ -134,6 +142,7 @@ public final class App {
             prefs = p;
             applyTheme(stage.getScene(), p.theme());
             savePreferences();
+            checkHost();
         });
     }
 
