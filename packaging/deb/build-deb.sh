@@ -47,8 +47,23 @@ need Xvfb xvfb
 need xdotool xdotool
 need appstreamcli appstream
 need desktop-file-validate desktop-file-utils
+feature() {
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
+}
+if [ "$jdk" = auto ]; then
+    jdk=
+    best=0
+    for candidate in /usr/lib/jvm/*; do
+        f=$(feature "$candidate")
+        if [ -x "$candidate/bin/jlink" ] && [ "${f:-0}" -ge 25 ] && [ "${f:-0}" -gt "$best" ]; then
+            jdk=$candidate
+            best=$f
+        fi
+    done
+    [ -n "$jdk" ] || die "no JDK 25 or newer in /usr/lib/jvm: the package's Java runtime is linked from one (install one, or pass -Ddist.jdk=DIR)"
+fi
 [ -x "$jdk/bin/jlink" ] || die "no JDK at $jdk: the package's Java runtime is linked from a JDK 25 or newer; pass -Ddist.jdk=DIR"
-jdk_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+jdk_feature=$(feature "$jdk")
 [ "${jdk_feature:-0}" -ge 25 ] || die "$jdk is a JDK $jdk_feature; the AOT cache needs 25 or newer (-Ddist.jdk=DIR)"
 [ -x "$layout/bin/uml-manager" ] || die "$layout is not built"
 

@@ -10,12 +10,16 @@ cd "$(dirname "$0")/../.."
 out=target/dist/ci
 work=$(mktemp -d /tmp/uml-manager-ci.XXXXXX)
 pids=()
+installed=false
 cleanup() {
     for pid in "${pids[@]}"; do
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
     rm -rf "$work"
+    if $installed; then
+        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq uml-manager >/dev/null 2>&1 || true
+    fi
 }
 trap cleanup EXIT
 fail() {
@@ -26,19 +30,29 @@ snapshot() {
     find /usr /etc /opt /var/lib -xdev 2>/dev/null | grep -v -e '^/var/lib/apt/' -e '^/var/lib/dpkg/' | sort
 }
 
-echo "ci-check: building the package"
-./mvnw -B -q -Pdist -DskipTests package
-debs=(target/dist/uml-manager_*_amd64.deb)
+# UML_MANAGER_DEB=FILE checks a package built before instead of building one.
+if [ -z "${UML_MANAGER_DEB:-}" ]; then
+    echo "ci-check: building the package"
+    ./mvnw -B -q -Pdist -DskipTests package
+    debs=(target/dist/uml-manager_*_amd64.deb)
+else
+    debs=("$UML_MANAGER_DEB")
+fi
 [ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "no single .deb in target/dist: ${debs[*]}"
 deb=$(realpath "${debs[0]}")
 version=$(dpkg-deb -f "$deb" Version)
 rm -rf "$out"
 mkdir -p "$out"
 
+# A package left from an earlier run would hide what this one leaves.
+if dpkg-query -W -f='${Status}' uml-manager 2>/dev/null | grep -q installed; then
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq uml-manager >/dev/null
+fi
 snapshot > "$work/before"
 echo "ci-check: apt-get install $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$out/install.log" 2>&1 \
     || fail "apt-get install: $(tail -20 "$out/install.log")"
+installed=true
 
 printed=$(uml-manager --version)
 [ "$printed" = "UML Manager ${version//\~/-}" ] || fail "uml-manager --version printed '$printed' for package $version"
@@ -72,11 +86,9 @@ read -r -t 30 -u "$display_fd" number || fail "Xvfb did not start: $(cat "$out/x
 export DISPLAY=:$number
 openbox >"$out/openbox.log" 2>&1 &
 pids+=($!)
-run_user() {
-    env -i DISPLAY="$DISPLAY" HOME="$home" PATH=/usr/bin:/bin UML_MANAGER_HOME="$home/uml" \
-        unshare -m "$work/no-jdk.sh" "$@"
-}
-run_user /usr/bin/uml-manager >"$out/window.log" 2>&1 &
+as_user=(env -i DISPLAY="$DISPLAY" HOME="$home" PATH=/usr/bin:/bin UML_MANAGER_HOME="$home/uml"
+    unshare -m "$work/no-jdk.sh")
+"${as_user[@]}" /usr/bin/uml-manager >"$out/window.log" 2>&1 &
 app=$!
 pids+=("$app")
 window=$(timeout 120 xdotool search --sync --onlyvisible --name '^UML Manager$' | head -1) \
@@ -99,13 +111,14 @@ wait "$app" 2>/dev/null || true
 
 # A real guest through the installed CLI: its holder runs on the package's runtime too.
 guest="ci-guest-$$"
-run_user sh -c "uml-manager create $guest --rootfs busybox --size 64M >/dev/null \
+"${as_user[@]}" sh -c "uml-manager create $guest --rootfs busybox --size 64M >/dev/null \
     && uml-manager start $guest && uml-manager status $guest && uml-manager stop --force $guest \
     && uml-manager delete $guest" >"$out/guest.log" 2>&1 || fail "guest from the installed CLI: $(tail -20 "$out/guest.log")"
 grep -Eq "^$guest: (starting|running)" "$out/guest.log" || fail "the guest was not reported as started: $(cat "$out/guest.log")"
 
 echo "ci-check: apt-get purge"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq uml-manager >"$out/purge.log" 2>&1 || fail "apt-get purge"
+installed=false
 snapshot > "$work/after"
 left=$(diff "$work/before" "$work/after" || true)
 [ -z "$left" ] || fail "the package left or changed files: $left"
