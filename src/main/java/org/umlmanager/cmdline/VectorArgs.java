@@ -11,7 +11,7 @@ import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
 
-/** {@code vecN:key=value,…} in both directions (§3.5 of the interface notes). */
+/** {@code vecN:key=value,…} in both directions (docs/KERNEL.md §3.6). */
 final class VectorArgs {
 
     /** In the order the kernel tries them, each matched as a prefix of the transport value. */

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rule of docs/design.md, checked on the production classes. Every rule allows an
+ * The dependency rule of docs/CODEMAP.md, checked on the production classes. Every rule allows an
  * empty selection, so packages that do not exist yet do not fail it.
  */
 @AnalyzeClasses(packages = "org.umlmanager", importOptions = ImportOption.DoNotIncludeTests.class)

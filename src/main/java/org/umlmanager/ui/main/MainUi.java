@@ -146,7 +146,7 @@ public final class MainUi {
         bridge.close();
     }
 
-    /** The console tabs of a guest, once opened (for tests and screenshots). */
+    /** The console tabs of a guest, once opened (for tests and screenshots). On the FX thread only. */
     public Optional<ConsoleTabs> consoles(String name) {
         return Optional.ofNullable(bridge.consoles(name));
     }

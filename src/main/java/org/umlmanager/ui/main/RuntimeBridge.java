@@ -21,6 +21,7 @@ import org.umlmanager.launch.LineInfo;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
+import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.console.TerminalWarmUp;
@@ -45,6 +46,7 @@ final class RuntimeBridge {
     private final Executor ui;
     private final Supplier<Window> owner;
     private final SaveLocation saveLocation;
+    /** Confined to the FX thread, like everything here (see {@link #consoles(String)}). */
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
@@ -184,8 +186,9 @@ final class RuntimeBridge {
                 .forEach(name -> consoles.get(name).closeEnded());
     }
 
-    /** The console tabs of {@code name}, if any were opened. */
+    /** The console tabs of {@code name}, if any were opened. On the FX thread only. */
     ConsoleTabs consoles(String name) {
+        FxThread.check("the console tabs");
         return consoles.get(name);
     }
 
