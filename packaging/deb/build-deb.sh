@@ -47,8 +47,9 @@ need Xvfb xvfb
 need xdotool xdotool
 need appstreamcli appstream
 need desktop-file-validate desktop-file-utils
+# The feature release of the JDK in $1 (25), or nothing.
 feature() {
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true
 }
 if [ "$jdk" = auto ]; then
     jdk=
