@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code uml-manager} command and its subcommands. */
-@Command(name = "uml-manager", mixinStandardHelpOptions = true, version = "UML Manager 0.1.0",
+@Command(name = "uml-manager", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Manage User Mode Linux virtual machines. Without arguments, opens the desktop app.")
 public final class Cli implements Runnable {
 
@@ -24,14 +24,27 @@ public final class Cli implements Runnable {
 
     /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
     public static int run(CliEnvironment given, String... args) {
+        // Control characters from input are shown escaped in every message (issue 12).
         CliEnvironment environment = new CliEnvironment(given.paths(), given.workingDirectory(), given.out(),
                 new PrintWriter(new EscapingWriter(given.err()), true));
+        CommandLine commandLine = commandLine(environment);
+        int status = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return status;
+    }
+
+    /**
+     * The whole command with its subcommands, ready to execute against {@code environment}; the
+     * packaging also generates the man pages and shell completion from it.
+     */
+    public static CommandLine commandLine(CliEnvironment environment) {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
         InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
                 Runnable::run, Optional.of(RuntimeCli.layout(environment).defaultUmlDir()));
         CliContext context = new CliContext(service, environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
-        CommandLine commandLine = new CommandLine(new Cli())
+        return new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))
                 .addSubcommand(new ShowCommand(context))
                 .addSubcommand(new DeleteCommand(context))
@@ -50,10 +63,6 @@ public final class Cli implements Runnable {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        int status = commandLine.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return status;
     }
 
     @Override

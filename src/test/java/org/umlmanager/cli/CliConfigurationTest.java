@@ -145,6 +145,18 @@ class CliConfigurationTest {
         assertThat(run.out()).contains("list", "show", "delete");
     }
 
+    @Test
+    void versionIsTheBuildsVersion() throws Exception {
+        CliRun run = CliRun.run(home, "--version");
+
+        assertThat(run.status()).isZero();
+        // The pom's version, filled in by the build: the .deb's version is made from the same one.
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("</artifactId>") + "</artifactId>".length());
+        version = version.substring(version.indexOf("<version>") + "<version>".length(), version.indexOf("</version>"));
+        assertThat(run.out().strip()).isEqualTo("UML Manager " + version);
+    }
+
     private static void assertUserError(CliRun run, String expectedStart) {
         assertThat(run.status()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();

@@ -50,6 +50,7 @@ final class RuntimeBridge {
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
+    private boolean terminalWarmedUp;
     private AutoCloseable subscription;
 
     RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
@@ -66,7 +67,6 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
-        TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
@@ -76,12 +76,27 @@ final class RuntimeBridge {
 
     /** Reads every guest's state (and finds guests running without a configuration). */
     CompletableFuture<Void> refresh() {
-        return runtime.list().thenAcceptAsync(statuses -> statuses.forEach(this::apply), ui)
+        return runtime.list().thenAcceptAsync(statuses -> {
+            statuses.forEach(this::apply);
+            warmUpTerminal();
+        }, ui)
                 .exceptionally(e -> {
                     LOG.warn("Could not read the guests' states: {}", e.getMessage());
                     ui.execute(() -> main.setStatus("Could not read the guests' states: " + Errors.reason(e)));
                     return null;
                 });
+    }
+
+    /**
+     * The terminal widget is the heaviest part of the window and no console is open at start-up:
+     * it is loaded and warmed up once the window is up and the list is filled, still well before a
+     * guest the user starts needs its first console tab.
+     */
+    private void warmUpTerminal() {
+        if (!terminalWarmedUp) {
+            terminalWarmedUp = true;
+            TerminalWarmUp.run(consolePrefs.get(), background, ui, window.warmUpHost());
+        }
     }
 
     private void apply(GuestStatus s) {
