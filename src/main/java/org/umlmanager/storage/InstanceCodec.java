@@ -95,7 +95,7 @@ final class InstanceCodec {
     }
 
     /** One line naming what is wrong and where, without Jackson's class names. */
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'" + at(u);
         }

@@ -1,0 +1,47 @@
+package org.umlmanager.network;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.PortForward;
+
+/** Whether the host ports a NAT network forwards can be opened now. */
+public final class HostPorts {
+
+    private HostPorts() {
+    }
+
+    /**
+     * One sentence per forward whose host port cannot be opened (taken by another program, or an
+     * address this host does not have), naming the port and the fix; empty when all are free.
+     */
+    public static List<String> unavailable(Network.Nat nat) {
+        List<String> problems = new ArrayList<>();
+        for (PortForward f : nat.forwards()) {
+            try {
+                InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(f.hostAddress().toString()),
+                        f.hostPort());
+                if (f.protocol() == PortForward.Protocol.TCP) {
+                    try (ServerSocket socket = new ServerSocket()) {
+                        socket.setReuseAddress(true);
+                        socket.bind(at);
+                    }
+                } else {
+                    try (DatagramSocket socket = new DatagramSocket(at)) {
+                        socket.getLocalPort();
+                    }
+                }
+            } catch (IOException e) {
+                problems.add("network '" + nat.name() + "' forwards " + f.protocol().word() + " port " + f.hostPort()
+                        + " on " + f.hostAddress() + ", which cannot be opened (" + e.getMessage() + "); another"
+                        + " program probably uses it: stop it, or give the forward another host port");
+            }
+        }
+        return problems;
+    }
+}
