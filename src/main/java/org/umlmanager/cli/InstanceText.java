@@ -10,6 +10,7 @@ import org.umlmanager.model.DiskFlag;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 
 /** Instances as text for people: a table for {@code list}, labelled fields for {@code show}. */
@@ -76,6 +77,10 @@ final class InstanceText {
     }
 
     private static String network(NetworkInterface n) {
+        if (n instanceof NetworkAttachment a) {
+            return pad(n.deviceName(), 6) + "network " + a.network() + a.mac().map(m -> ", mac " + m).orElse("")
+                    + a.address().map(ip -> ", address " + ip).orElse("");
+        }
         return pad(n.deviceName(), 6) + n.transportName();
     }
 
