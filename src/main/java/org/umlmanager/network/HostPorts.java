@@ -17,6 +17,30 @@ public final class HostPorts {
     }
 
     /**
+     * Whether something listens on the forward's host address and port now (for UDP: has a socket
+     * bound there), from {@code /proc/net}.
+     */
+    static boolean bound(PortForward f) {
+        String table = f.protocol() == PortForward.Protocol.TCP ? "/proc/net/tcp" : "/proc/net/udp";
+        int a = f.hostAddress().bits();
+        // /proc/net shows IPv4 addresses as the bytes of the in-memory (little-endian) word.
+        String local = String.format("%02X%02X%02X%02X:%04X", a & 255, a >>> 8 & 255, a >>> 16 & 255, a >>> 24,
+                f.hostPort());
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+                String[] fields = line.strip().split("\\s+");
+                if (fields.length > 3 && fields[1].equals(local)
+                        && (f.protocol() == PortForward.Protocol.UDP || fields[3].equals("0A"))) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
      * One sentence per forward whose host port cannot be opened (taken by another program, or an
      * address this host does not have), naming the port and the fix; empty when all are free.
      */
