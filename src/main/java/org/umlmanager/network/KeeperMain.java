@@ -41,7 +41,7 @@ public final class KeeperMain {
         Files.writeString(paths.keeperPidFile(name), ProcessHandle.current().pid() + "\n");
         ExecutorService serial = Executors.newSingleThreadExecutor(r -> new Thread(r, "keeper-" + name));
         NetworkKeeper keeper = new NetworkKeeper(network, paths, new ChildProcesses(),
-                new MconsoleReplug(Optional.empty()), Clock.systemUTC(), serial);
+                new MconsoleReplug(Optional.of(new AgentShell())), Clock.systemUTC(), serial);
         int status = run(keeper, paths, name, serial);
         Files.deleteIfExists(paths.keeperPidFile(name));
         lock.get().close();

@@ -83,6 +83,7 @@ public final class NetworkKeeper {
         if (!state.phase().active()) {
             return false;
         }
+        NetworkCapture.undoAbandoned(paths, network.name());
         return Files.exists(pinFile(paths, network.name())) || !activeGuests().isEmpty();
     }
 
@@ -102,7 +103,14 @@ public final class NetworkKeeper {
             for (Path file : files) {
                 var guest = GuestRegistration.read(file);
                 if (guest.isPresent() && guest.get().active(now)) {
-                    active.add(guest.get());
+                    GuestRegistration g = guest.get();
+                    // Remember the pid while the kernel's pid file shows it: the kernel removes the file when
+                    // it ends, and a registration without a known pid counts as a guest still starting.
+                    if (prune && g.pid().isEmpty() && g.pidFile().isPresent()) {
+                        g = g.withPid(g.pidFile().get());
+                        g.write(file);
+                    }
+                    active.add(g);
                 } else if (prune) {
                     Files.deleteIfExists(file);
                 }
