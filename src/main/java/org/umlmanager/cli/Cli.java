@@ -56,8 +56,6 @@ public final class Cli implements Runnable {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        // Everything after exec's instance name is the guest command's, options included.
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         int status = commandLine.execute(args);
         environment.out().flush();
         environment.err().flush();
