@@ -143,6 +143,34 @@ class NetworkGuestsTest {
 
     @Test
     @Order(5)
+    void aCaptureWritesTheFramesBetweenTwoGuestsToAPcapFileThatTcpdumpReads() throws Exception {
+        Path tcpdump = UmlKernel.requireTool("tcpdump", "apt-get install tcpdump");
+        Path file = home.resolve("lan.pcap");
+        CompletableFuture<CliRun> capture = CompletableFuture.supplyAsync(() -> CliRun.run(home, "network", "capture",
+                "lan", "lan.pcap", "--count", "8"));
+        NetworkFixture.await("the capture to start", Duration.ofSeconds(30), () -> Files.exists(file));
+        CliRun ping = CliRun.run(home, "exec", "a", "--", "ping", "-c", "4", "-W", "5", "192.168.60.3");
+        CliRun captured = capture.get(60, TimeUnit.SECONDS);
+
+        assertThat(ping.status()).as(ping.out()).isZero();
+        assertThat(captured.status()).as(captured.err()).isZero();
+        assertThat(captured.err()).startsWith("Captured 8 frames in ");
+        Process read = new ProcessBuilder(tcpdump.toString(), "-nn", "-r", file.toString()).redirectErrorStream(true)
+                .start();
+        String frames = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(read.waitFor()).as(frames).isZero();
+        // Frames between two guests reach the capture although the switch learns where each guest is (4 echo
+        // requests and 4 replies, perhaps after an ARP exchange).
+        assertThat(frames.lines().filter(l -> l.contains("ICMP echo")).count()).isGreaterThanOrEqualTo(6);
+        assertThat(frames.lines().filter(l -> l.contains("ICMP echo")).toList())
+                .anySatisfy(l -> assertThat(l).contains("192.168.60.2 > 192.168.60.3: ICMP echo request"))
+                .anySatisfy(l -> assertThat(l).contains("192.168.60.3 > 192.168.60.2: ICMP echo reply"));
+        assertThat(frames).contains("link-type EN10MB");
+        assertThat(CliRun.run(home, "exec", "a", "--", "true").status()).isZero();
+    }
+
+    @Test
+    @Order(5)
     void aGuestOnDefaultReachesAServerOnTheHostsLoopbackThroughTheGateway() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hello", exchange -> {
