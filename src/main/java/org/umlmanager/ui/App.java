@@ -30,8 +30,14 @@ import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.NetworkService;
+import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
@@ -55,7 +61,7 @@ public final class App {
     private final PreferencesStore prefsStore;
     private volatile UiPreferences prefs;
     private MainUi ui;
-    private RuntimeService runtime;
+    private GuestRuntime runtime;
     private volatile List<Instance> known = List.of();
 
     public App(Stage stage, AppPaths paths) {
@@ -67,11 +73,17 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
         RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
                 Path.of("").toAbsolutePath());
-        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
-                io, Platform::runLater);
+        InstanceStore instanceStore = new InstanceStore(paths.instancesDir());
+        InstanceService instances = new InstanceService(instanceStore, io);
+        NetworkStore networkStore = new NetworkStore(paths.networksDir(), paths.instancesDir());
+        NetworkPaths networkPaths = new NetworkPaths(paths.networksRuntimeDir());
+        NetworkService networks = new NetworkService(networkStore, instanceStore,
+                KeeperNetworks.forThisJvm(networkPaths), networkPaths, io);
+        // Guests on saved networks get their networks' processes started and are registered with them.
+        runtime = new NetworkedRuntime(new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()),
+                this::knownInstances, io, Platform::runLater), networks, networkStore, layout, io);
         EditorFactory editors = new EditorFactory(
                 instance -> Validator.validate(instance, validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
