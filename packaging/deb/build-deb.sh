@@ -61,11 +61,16 @@ if [ "$jdk" = auto ]; then
             best=$f
         fi
     done
-    [ -n "$jdk" ] || die "no JDK 25 or newer in /usr/lib/jvm: the package's Java runtime is linked from one (install one, or pass -Ddist.jdk=DIR)"
+    if [ -z "$jdk" ]; then
+        # No JDK 25 here: a runtime from the JDK that builds us still makes a working package,
+        # only without the start-up cache (D20).
+        jdk=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+        echo "build-deb: WARNING: no JDK 25 or newer in /usr/lib/jvm; linking the runtime from $jdk without an AOT cache (the window starts slower)" >&2
+    fi
 fi
-[ -x "$jdk/bin/jlink" ] || die "no JDK at $jdk: the package's Java runtime is linked from a JDK 25 or newer; pass -Ddist.jdk=DIR"
+[ -x "$jdk/bin/jlink" ] || die "no JDK at $jdk: the package's Java runtime is linked from a JDK (25 or newer for the AOT cache); pass -Ddist.jdk=DIR"
 jdk_feature=$(feature "$jdk")
-[ "${jdk_feature:-0}" -ge 25 ] || die "$jdk is a JDK $jdk_feature; the AOT cache needs 25 or newer (-Ddist.jdk=DIR)"
+[ "${jdk_feature:-0}" -ge 17 ] || die "$jdk is a JDK ${jdk_feature:-of unknown version}; the package needs 17 or newer (-Ddist.jdk=DIR)"
 [ -x "$layout/bin/uml-manager" ] || die "$layout is not built"
 
 rm -rf "$root" "$work" "$deb"
@@ -85,15 +90,20 @@ done
 echo "build-deb: Java runtime from $jdk"
 # --add-options: what every JVM of this runtime needs (the app and its holders alike): JNA, pty4j
 # and junixsocket load native code, JavaFX 21 still calls sun.misc.Unsafe.
+# (A JDK before 25 warns about neither, and its jlink cannot take these options.)
+runtime_options=()
+if [ "$jdk_feature" -ge 25 ]; then
+    runtime_options=(--add-options="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow")
+fi
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --generate-cds-archive \
-    --add-options="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow" \
-    --output "$app/runtime" >/dev/null
+    --generate-cds-archive "${runtime_options[@]}" --output "$app/runtime" >/dev/null
 
-echo "build-deb: AOT cache (a training run of the window on a private X display)"
-"$project/packaging/deb/train-aot.sh" "$app" "$work"
-UML_MANAGER_HOME=$work/check UML_MANAGER_JAVA_OPTS="-Xmx192m -XX:AOTMode=on" "$app/bin/uml-manager" --version \
-    >/dev/null || die "the AOT cache made by the training run is not usable"
+if [ "$jdk_feature" -ge 25 ]; then
+    echo "build-deb: AOT cache (a training run of the window on a private X display)"
+    "$project/packaging/deb/train-aot.sh" "$app" "$work"
+    UML_MANAGER_HOME=$work/check UML_MANAGER_JAVA_OPTS="-Xmx192m -XX:AOTMode=on" "$app/bin/uml-manager" --version \
+        >/dev/null || die "the AOT cache made by the training run is not usable"
+fi
 
 echo "build-deb: desktop integration, documentation"
 mkdir -p "$root/usr/bin"

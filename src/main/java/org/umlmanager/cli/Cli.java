@@ -2,8 +2,12 @@ package org.umlmanager.cli;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.NetworkService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.NetworkStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +44,14 @@ public final class Cli implements Runnable {
      */
     public static CommandLine commandLine(CliEnvironment environment) {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
-        InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
-                Runnable::run, Optional.of(RuntimeCli.layout(environment).defaultUmlDir()));
-        CliContext context = new CliContext(service, environment);
+        InstanceStore instances = new InstanceStore(environment.paths().instancesDir());
+        InstanceService service = new InstanceService(instances, Runnable::run,
+                Optional.of(RuntimeCli.layout(environment).defaultUmlDir()));
+        NetworkPaths networkPaths = new NetworkPaths(environment.paths().networksRuntimeDir());
+        NetworkService networks = new NetworkService(new NetworkStore(environment.paths().networksDir(),
+                environment.paths().instancesDir()), instances, KeeperNetworks.forThisJvm(networkPaths), networkPaths,
+                Runnable::run);
+        CliContext context = new CliContext(service, networks, environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
         return new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))
@@ -57,6 +66,8 @@ public final class Cli implements Runnable {
                 .addSubcommand(new StartCommand(context)).addSubcommand(new StopCommand(context))
                 .addSubcommand(new StatusCommand(context)).addSubcommand(new ConsoleCommand(context))
                 .addSubcommand(new MconsoleCommand(context))
+                .addSubcommand(new ExecCommand(context))
+                .addSubcommand(NetworkCommand.commandLine(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.

@@ -11,6 +11,7 @@ import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 
 /** Instances as text for people: a table for {@code list}, labelled fields for {@code show}. */
@@ -60,6 +61,7 @@ final class InstanceText {
                 .orElse("not restricted: the guest can mount any of your files"));
         section(text, "Disks", i.disks().stream().map(InstanceText::disk).toList());
         section(text, "Network", i.networks().stream().map(InstanceText::network).toList());
+        i.agent().ifPresent(a -> text.append(pad("Exec agent:", 17)).append(a.name()).append(" (uml-manager exec)\n"));
         section(text, "Consoles", i.consoles().stream().map(InstanceText::console).toList());
         section(text, "Environment", i.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList());
@@ -77,6 +79,10 @@ final class InstanceText {
     }
 
     private static String network(NetworkInterface n) {
+        if (n instanceof NetworkAttachment a) {
+            return pad(n.deviceName(), 6) + "network " + a.network() + a.mac().map(m -> ", mac " + m).orElse("")
+                    + a.address().map(ip -> ", address " + ip).orElse("");
+        }
         return pad(n.deviceName(), 6) + n.transportName();
     }
 

@@ -7,7 +7,10 @@ import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
+import org.umlmanager.storage.NetworkStore;
 
 /** The runtime service as the CLI uses it: sequential, on the calling thread. */
 final class RuntimeCli {
@@ -26,12 +29,14 @@ final class RuntimeCli {
         return new ValidationContext(Optional.of(layout(env).defaultUmlDir()), checkFiles, env.workingDirectory());
     }
 
-    static RuntimeService open(CliContext context) {
+    static GuestRuntime open(CliContext context) {
         CliEnvironment env = context.environment();
         RuntimeLayout layout = layout(env);
         // Holders outlive this short run: they must not be left behind as its children.
-        return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
+        RuntimeService guests = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
                 () -> instances(context), Runnable::run, Runnable::run);
+        return new NetworkedRuntime(guests, context.networks(), new NetworkStore(env.paths().networksDir(),
+                env.paths().instancesDir()), layout, Runnable::run);
     }
 
     private static List<Instance> instances(CliContext context) {

@@ -25,6 +25,21 @@ public final class Names {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code name} is not a valid network name, or empty when it is. Network names become file
+     * and directory names too, so the rule is the instances'.
+     */
+    public static Optional<String> networkNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("the network name is empty; give the network a name such as 'lab'");
+        }
+        if (!INSTANCE_NAME.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a valid network name; use 1–64 letters, digits, '.', '-' or"
+                    + " '_', not starting with '.' or '-'");
+        }
+        return Optional.empty();
+    }
+
     /** Why {@code umid} is not a usable machine id, or empty when it is. */
     public static Optional<String> umidProblem(String umid) {
         if (umid == null || umid.isEmpty()) {

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.host.PrivateDirectory;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.ConsoleChannel;
+import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.HostfsShare;
+import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.Instance;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.job.CancelledException;
@@ -152,9 +156,25 @@ public final class Provisioner {
                 .memory(request.memory())
                 .disk(root)
                 .networks(request.networks())
-                .consoles(request.consoles())
+                .consoles(consolesWithAgent(request))
+                .agent(request.agent().orElse(null))
                 // A new machine reaches no host file until the user shares a folder with it.
                 .hostfs(HostfsShare.off())
                 .build();
+    }
+
+    /**
+     * The request's consoles plus the agent's serial line as an embedded line: the program holding
+     * the guest's consoles then keeps it open, and exec reaches it like any console.
+     */
+    static List<ConsoleLine> consolesWithAgent(ProvisionRequest request) {
+        if (request.agent().isEmpty()) {
+            return request.consoles();
+        }
+        AgentLine line = request.agent().get();
+        List<ConsoleLine> lines = new ArrayList<>(request.consoles().stream()
+                .filter(c -> !c.name().equals(line.name())).toList());
+        lines.add(ConsoleLine.ssl(line.index(), LineSpec.of(ConsoleChannel.EMBEDDED)));
+        return lines;
     }
 }

@@ -85,12 +85,22 @@ final class DocumentFolder {
     }
 
     private final Path dir;
+    private final Path lockDir;
     private final String suffix;
     private final Clock clock;
     private final Duration lockWait;
 
     DocumentFolder(Path dir, String suffix, Clock clock, Duration lockWait) {
+        this(dir, dir, suffix, clock, lockWait);
+    }
+
+    /**
+     * A folder whose lock is another folder's: documents of different kinds that refer to each
+     * other (an instance names a network) are changed under one lock.
+     */
+    DocumentFolder(Path dir, Path lockDir, String suffix, Clock clock, Duration lockWait) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.lockDir = lockDir.toAbsolutePath().normalize();
         this.suffix = Objects.requireNonNull(suffix);
         this.clock = Objects.requireNonNull(clock);
         this.lockWait = Objects.requireNonNull(lockWait);
@@ -104,9 +114,13 @@ final class DocumentFolder {
         return dir.resolve(name + suffix);
     }
 
-    /** The folder's lock; the folder must exist. Temporary files of killed writers are removed under it. */
+    /**
+     * The folder's lock; the lock's folder is made if needed. Temporary files of killed writers are
+     * removed under it.
+     */
     StoreLock lock() throws IOException, StoreException {
-        StoreLock lock = StoreLock.acquire(dir, lockWait);
+        AtomicFiles.ensureDirectory(lockDir);
+        StoreLock lock = StoreLock.acquire(lockDir, lockWait);
         try {
             removeTemporaries();
         } catch (IOException | RuntimeException e) {
@@ -117,6 +131,9 @@ final class DocumentFolder {
     }
 
     private void removeTemporaries() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 if (AtomicFiles.isTemporary(p.getFileName().toString())) {

@@ -56,7 +56,7 @@ class CliConfigurationTest {
         CliRun run = CliRun.run(home, "list", "--json");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).startsWith("{\n  \"instances\" : [ {\n    \"schemaVersion\" : 1,\n    \"name\" : \"tiny\",")
+        assertThat(run.out()).startsWith("{\n  \"instances\" : [ {\n    \"schemaVersion\" : 2,\n    \"name\" : \"tiny\",")
                 .contains("\"problems\" : [ {").contains("broken.json.corrupt-");
         assertThat(run.err()).startsWith("warning: " + store.directory().resolve("broken.json"))
                 .contains("moved aside to");

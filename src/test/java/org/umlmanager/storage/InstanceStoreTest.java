@@ -55,7 +55,7 @@ class InstanceStoreTest {
         store.create(SampleInstances.minimal("tiny"));
 
         assertThat(store.load("tiny")).isEqualTo(SampleInstances.minimal("tiny"));
-        assertThat(Files.readString(dir.resolve("tiny.json"))).contains("\"schemaVersion\" : 1");
+        assertThat(Files.readString(dir.resolve("tiny.json"))).contains("\"schemaVersion\" : 2");
     }
 
     @Test
@@ -141,14 +141,14 @@ class InstanceStoreTest {
     @Test
     void aFileFromANewerVersionIsLeftAloneAndNeverRewritten() throws Exception {
         Files.createDirectories(dir);
-        String newer = "{\"schemaVersion\": 2, \"umid\": \"x\", \"kernel\": \"linux\", \"gpu\": {\"virtio\": true}}";
+        String newer = "{\"schemaVersion\": 3, \"umid\": \"x\", \"kernel\": \"linux\", \"gpu\": {\"virtio\": true}}";
         Files.writeString(dir.resolve("future.json"), newer);
 
         LoadReport report = store.loadAll();
 
         assertThat(report.instances()).isEmpty();
         assertThat(report.problems()).singleElement().satisfies(p -> {
-            assertThat(p.message()).contains("newer UML Manager (schema version 2");
+            assertThat(p.message()).contains("newer UML Manager (schema version 3");
             assertThat(p.movedTo()).isEmpty();
         });
         assertThatThrownBy(() -> store.update(SampleInstances.minimal("future")))

@@ -9,11 +9,11 @@ import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
+import org.umlmanager.model.MacAddresses;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
-import org.umlmanager.ui.editor.MacAddresses;
 
 /** Starting points for New. Neither reaches a host file until the user shares a folder with it. */
 public enum Templates {
