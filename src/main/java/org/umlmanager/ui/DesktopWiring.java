@@ -71,7 +71,8 @@ public final class DesktopWiring implements AutoCloseable {
         this.prefs = prefs;
         this.background = background;
         this.ui = ui;
-        instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background);
+        instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background,
+                Optional.of(places.layout().defaultUmlDir()));
         runtime = new RuntimeService(places.layout(), HolderLauncher.forThisJvm(places.layout().holdersDir()),
                 this::known, background, ui);
     }
@@ -110,8 +111,10 @@ public final class DesktopWiring implements AutoCloseable {
         return places;
     }
 
+    /** As a start will check: the preferred uml_dir, else the one guests get when they set none. */
     private ValidationContext validation() {
-        return new ValidationContext(umlDir(), true, places.workingDirectory());
+        return new ValidationContext(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())), true,
+                places.workingDirectory());
     }
 
     private GenerateOptions generation() {

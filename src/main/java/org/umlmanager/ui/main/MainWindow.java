@@ -29,6 +29,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -43,6 +45,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import impl.org.controlsfx.skin.DecorationPane;
+import org.umlmanager.job.HostCheck;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -91,6 +94,7 @@ public final class MainWindow {
     private final Stage stage;
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final VBox top = new VBox();
     private final SplitPane split = new SplitPane();
     private final StackPane viewArea = new StackPane();
     private final StackPane consoleArea = new StackPane();
@@ -142,7 +146,8 @@ public final class MainWindow {
         views = Map.of(View.DETAILS, details.root(), View.CONSOLE, consoleArea, View.USAGE, usage,
                 View.INSPECT, inspectArea);
         toolBar = toolBar(configActions, machine);
-        root.setTop(new VBox(menuBar(configActions, machine, appItems, helpItems), toolBar));
+        top.getChildren().setAll(menuBar(configActions, machine, appItems, helpItems), toolBar);
+        root.setTop(top);
         left = left();
         root.setCenter(center());
         root.setBottom(statusBar());
@@ -470,6 +475,47 @@ public final class MainWindow {
                 view.set(v);
             }
         }
+    }
+
+    /**
+     * Names each feature the host lacks and what to install for it, above the list, with the one
+     * command that installs all of it; nothing when nothing is missing.
+     */
+    public void showHostProblems(List<HostCheck.Missing> missing) {
+        top.getChildren().removeIf(n -> "hostBanner".equals(n.getId()));
+        if (missing.isEmpty()) {
+            return;
+        }
+        VBox banner = new VBox(3);
+        banner.setId("hostBanner");
+        banner.getStyleClass().add("host-banner");
+        Label title = new Label("Some features need programs that are not installed on this computer:");
+        title.getStyleClass().add("host-banner-title");
+        banner.getChildren().add(title);
+        for (HostCheck.Missing m : missing) {
+            Label line = new Label(m.feature() + " needs " + m.needs() + ": sudo apt-get install " + m.debianPackage());
+            line.setId("hostProblem-" + m.debianPackage());
+            line.setWrapText(true);
+            banner.getChildren().add(line);
+        }
+        TextField command = new TextField(HostCheck.installCommand(missing));
+        command.setId("hostInstallCommand");
+        command.setEditable(false);
+        command.setAccessibleText("Command that installs the missing programs");
+        HBox.setHgrow(command, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.setId("hostInstallCopy");
+        copy.setOnAction(e -> {
+            ClipboardContent text = new ClipboardContent();
+            text.putString(command.getText());
+            Clipboard.getSystemClipboard().setContent(text);
+        });
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("hostBannerDismiss");
+        dismiss.setOnAction(e -> top.getChildren().remove(banner));
+        HBox actions = new HBox(6, command, copy, dismiss);
+        banner.getChildren().add(actions);
+        top.getChildren().add(banner);
     }
 
     /** Moves the keyboard to the next (or previous) of toolbar, machine list and the view. */
