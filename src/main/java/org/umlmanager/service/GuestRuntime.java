@@ -10,6 +10,8 @@ import org.umlmanager.launch.StopStep;
 import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleReply;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.model.NetworkInterface;
 
 /**
  * Running guests, for the desktop UI and the CLI: start, stop, pause, state, events, consoles and
@@ -74,6 +76,30 @@ public interface GuestRuntime extends AutoCloseable {
      * {@link org.umlmanager.mconsole.InstanceNotReachableException} when the guest does not answer.
      */
     CompletableFuture<MconsoleReply> command(String name, String command);
+
+    /**
+     * Adds interface {@code nic} to the running guest of {@code config} (mconsole {@code config}),
+     * as the kernel's syntax has it. Completes with the argument the kernel took; fails with
+     * {@link GuestException} naming the kernel's reply. An interface on a saved network needs a
+     * runtime that knows the networks ({@link NetworkedRuntime}); this one refuses it.
+     */
+    default CompletableFuture<String> addInterface(Instance config, NetworkInterface nic) {
+        if (nic instanceof NetworkAttachment a) {
+            return CompletableFuture.failedFuture(new GuestException(a.deviceName() + " is on network '" + a.network()
+                    + "', which this runtime cannot connect"));
+        }
+        return Hotplugs.config(this, config.name(), Hotplugs.interfaceArg(nic, org.umlmanager.cmdline.GenerateOptions
+                .none()));
+    }
+
+    /**
+     * Removes device {@code device} ({@code eth1}, {@code ubd2}, …) from the running guest of
+     * {@code config} (mconsole {@code remove}); fails with {@link GuestException} naming the
+     * kernel's reply (an interface that is up, a disk that is mounted).
+     */
+    default CompletableFuture<Void> removeDevice(Instance config, String device) {
+        return Hotplugs.remove(this, config.name(), device);
+    }
 
     /** A direct mconsole client for the guest's socket; the caller closes it. */
     CompletableFuture<MconsoleClient> mconsole(String name);

@@ -10,11 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongConsumer;
+import org.umlmanager.cmdline.AttachmentResolver;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.job.Cancellation;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.Network;
 import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.model.Subnet;
+import org.umlmanager.network.Attachments;
+import org.umlmanager.network.KernelTransports;
 import org.umlmanager.network.NetworkCapture;
 import org.umlmanager.network.NetworkChecks;
 import org.umlmanager.network.NetworkException;
@@ -80,6 +84,73 @@ public final class NetworkService {
 
     public CompletableFuture<NetworkView> get(String name) {
         return submit(() -> view(store.load(name), instances.loadAll().instances()));
+    }
+
+    /**
+     * What is wrong with {@code network} as it would be saved, field by field: its own settings and
+     * its subnet against the other saved networks (what {@link #create} and {@link #update} refuse).
+     */
+    public CompletableFuture<List<Problem>> check(Network network) {
+        return submit(() -> NetworkChecks.check(network, store.loadAll().networks()));
+    }
+
+    /**
+     * A new NAT network's settings as {@code network create --nat} gives them: {@code 10.0.2.0/24}
+     * unless a saved network overlaps it, else the first free /24 in 10.0.0.0/8; the host at .2,
+     * DNS at .3, DHCP from .15.
+     */
+    public CompletableFuture<Network.Nat> proposeNat(String name) {
+        return submit(() -> {
+            List<Network> all = store.loadAll().networks();
+            Subnet subnet = all.stream().noneMatch(n -> n.ownSubnet().filter(Network.DEFAULT_SUBNET::overlaps)
+                    .isPresent()) ? Network.DEFAULT_SUBNET
+                    : NetworkChecks.freeSubnet(all, 24).orElse(Network.DEFAULT_SUBNET);
+            return Network.Nat.withDefaults(name, subnet);
+        });
+    }
+
+    /**
+     * The device family that interfaces on a NAT network or a switch take with {@code kernel}:
+     * {@code ethN} where it has the legacy transports (Debian's 6.1), {@code vecN} where it has
+     * only the vector ones (6.16 and newer). Learned from the kernel's {@code --version}, once per
+     * kernel file.
+     */
+    public CompletableFuture<NetworkAttachment.Family> family(String kernel) {
+        return submit(() -> KernelTransports.of(kernel).legacy() ? NetworkAttachment.Family.ETH
+                : NetworkAttachment.Family.VEC);
+    }
+
+    /**
+     * What stops the instance's interfaces on saved networks from working: a network that does not
+     * exist, an interface of the wrong family, a static address outside a NAT network's subnet.
+     * <b>Blocks</b>: reads the saved networks, and runs an unknown kernel's {@code --version} once;
+     * for checks that already run off the FX thread (the editor's). A store that cannot be read is
+     * reported as one error.
+     */
+    public List<Problem> attachmentProblems(Instance instance) {
+        if (instance.attachments().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return Attachments.check(instance, store.loadAll().networks(), KernelTransports.of(instance.kernel()));
+        } catch (StoreException e) {
+            return List.of(Problem.error("networks", instance.name(), "could not read the saved networks: "
+                    + e.getMessage()));
+        }
+    }
+
+    /**
+     * What interfaces naming a saved network become on {@code instance}'s command line, over the
+     * networks saved now (for previews; a start resolves them again). <b>Blocks</b>: reads the
+     * saved networks; a store that cannot be read leaves them unresolved.
+     */
+    public AttachmentResolver resolver(String instance) {
+        try {
+            NetworkLoadReport saved = store.loadAll();
+            return Attachments.resolver(saved::find, paths, instance);
+        } catch (StoreException e) {
+            return AttachmentResolver.UNRESOLVED;
+        }
     }
 
     /** Saves a new network after {@link NetworkChecks}; its errors fail the future with {@link NetworkRefusedException}. */

@@ -23,6 +23,7 @@ import org.umlmanager.mconsole.MconsoleReply;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.Network;
 import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.network.Attachments;
 import org.umlmanager.network.GuestRegistration;
 import org.umlmanager.network.KernelTransports;
@@ -143,6 +144,113 @@ public final class NetworkedRuntime implements GuestRuntime {
             throw e;
         }
         return new Prepared(Attachments.resolveAll(instance, name -> find(saved, name), networks.paths()), registered);
+    }
+
+    /**
+     * An interface on a saved network is connected as at a start: the network is checked, started
+     * unless it runs, and the guest registered with it (with the interfaces it has there already),
+     * so that the network's owner plugs it in again after a restart and keeps the network running
+     * for it; then the kernel gets the interface as the network resolves it. If the kernel refuses,
+     * the registration is put back as it was. Other interfaces go to the runtime this one wraps.
+     */
+    @Override
+    public CompletableFuture<String> addInterface(Instance config, NetworkInterface nic) {
+        if (!(nic instanceof NetworkAttachment a)) {
+            return guests.addInterface(config, nic);
+        }
+        return guests.status(config.name()).thenComposeAsync(status -> {
+            Plug plug;
+            try {
+                plug = register(config, a, status);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return Hotplugs.config(guests, config.name(), plug.arg()).whenComplete((arg, failure) -> {
+                if (failure != null) {
+                    plug.undo().run();
+                }
+            });
+        }, work);
+    }
+
+    private record Plug(String arg, Runnable undo) {
+    }
+
+    private Plug register(Instance config, NetworkAttachment a, GuestStatus status) throws Exception {
+        if (!status.state().active()) {
+            throw new GuestException(config.name() + " is not running");
+        }
+        List<Network> saved = store.loadAll().networks();
+        Instance alone = Instance.builder(config.name()).kernel(config.kernel()).network(a).build();
+        List<Problem> errors = Attachments.check(alone, saved, KernelTransports.of(config.kernel())).stream()
+                .filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new GuestException(a.deviceName() + ": " + errors.get(0).message());
+        }
+        Network network = find(saved, a.network()).orElseThrow();
+        String arg = Hotplugs.interfaceArg(Attachments.resolve(a, network, networks.paths(), config.name()),
+                org.umlmanager.cmdline.GenerateOptions.none());
+        if (network instanceof Network.HostDevice) {
+            return new Plug(arg, () -> { });
+        }
+        Optional<GuestRegistration> before = networks.owner().status(network.name()).guests().stream()
+                .filter(g -> g.instance().equals(config.name())).findFirst();
+        List<String> devices = new ArrayList<>(before.map(GuestRegistration::devices).orElse(List.of()));
+        devices.add(arg);
+        Optional<GuestRegistration.AgentAccess> agent = before.flatMap(GuestRegistration::agent).or(() -> config.agent()
+                .map(line -> new GuestRegistration.AgentAccess(SessionPaths.of(layout.sessionsDir(), config.name())
+                        .holderSocket(), line.name())));
+        GuestRegistration now = new GuestRegistration(config.name(), before.map(GuestRegistration::umidDir)
+                .orElseGet(() -> LaunchPlanner.umlDir(config, layout).resolve(config.umid())), devices, agent,
+                Instant.now(), status.pid().isPresent() ? Optional.of(status.pid().getAsLong()) : Optional.empty());
+        networks.owner().attach(network, now);
+        return new Plug(arg, () -> {
+            try {
+                if (before.isPresent()) {
+                    networks.owner().attach(network, before.get());
+                } else {
+                    networks.owner().detach(network.name(), config.name());
+                }
+            } catch (NetworkException | InterruptedException e) {
+                LOG.warn("could not put back {}'s registration with network {}: {}", config.name(), network.name(),
+                        e.getMessage());
+            }
+        });
+    }
+
+    /** After the kernel let go of an interface on a saved network, the network forgets it too (and stops if it was the last). */
+    @Override
+    public CompletableFuture<Void> removeDevice(Instance config, String device) {
+        Optional<NetworkAttachment> attachment = config.attachments().stream()
+                .filter(a -> a.deviceName().equals(device)).findFirst();
+        CompletableFuture<Void> removed = guests.removeDevice(config, device);
+        if (attachment.isEmpty()) {
+            return removed;
+        }
+        String network = attachment.get().network();
+        return removed.thenRunAsync(() -> {
+            Optional<GuestRegistration> registered = networks.owner().status(network).guests().stream()
+                    .filter(g -> g.instance().equals(config.name())).findFirst();
+            if (registered.isEmpty()) {
+                return;
+            }
+            List<String> left = registered.get().devices().stream()
+                    .filter(d -> !d.startsWith(device + "=") && !d.startsWith(device + ":")).toList();
+            try {
+                if (left.isEmpty()) {
+                    networks.owner().detach(network, config.name());
+                } else {
+                    GuestRegistration r = registered.get();
+                    Optional<Network> definition = store.loadAll().find(network);
+                    if (definition.isPresent()) {
+                        networks.owner().attach(definition.get(), new GuestRegistration(r.instance(), r.umidDir(),
+                                left, r.agent(), r.registered(), r.pid()));
+                    }
+                }
+            } catch (Exception e) {
+                LOG.warn("network {} still counts {} of {}: {}", network, device, config.name(), e.getMessage());
+            }
+        }, work);
     }
 
     private static Optional<Network> find(List<Network> networks, String name) {
