@@ -22,7 +22,7 @@ import org.umlmanager.cmdline.Problem;
  * field path is its field; failing that, to the control whose path is the longest prefix of it
  * ({@code networks[0]} takes {@code networks[0].mtu} when there is no MTU field).
  */
-final class FieldMessages {
+public final class FieldMessages {
 
     private final ObservableList<Problem> problems;
     private final ValidationDecoration decoration = new CompoundValidationDecoration(
@@ -32,7 +32,7 @@ final class FieldMessages {
     private record Entry(Object group, Control control, Supplier<String> field, Label label) {
     }
 
-    FieldMessages(ObservableList<Problem> problems) {
+    public FieldMessages(ObservableList<Problem> problems) {
         this.problems = problems;
         problems.addListener((InvalidationListener) o -> refresh());
     }
@@ -64,7 +64,7 @@ final class FieldMessages {
     }
 
     /** Forgets the controls of {@code group} (a detail form being rebuilt). */
-    void clear(Object group) {
+    public void clear(Object group) {
         entries.removeIf(e -> {
             if (e.group() == group) {
                 decoration.removeDecorations(e.control());

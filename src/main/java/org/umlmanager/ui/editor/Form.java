@@ -16,8 +16,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** A two-column form: labels on the left, fields with their problem messages on the right. */
-final class Form {
+/**
+ * A two-column form: labels on the left, fields with their problem messages on the right. The
+ * editor's pages, the hot-plug dialogs and the Networks window are built from it.
+ */
+public final class Form {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{0,18}");
     private static final Pattern NUMBER = Pattern.compile("(0[xX][0-9a-fA-F]{0,15}|\\d{0,18})");
@@ -27,7 +30,7 @@ final class Form {
     private final Object group;
     private int row;
 
-    Form(FieldMessages messages, Object group) {
+    public Form(FieldMessages messages, Object group) {
         this.messages = messages;
         this.group = group;
         grid.setHgap(10);
@@ -41,12 +44,12 @@ final class Form {
         grid.getColumnConstraints().addAll(labels, fields);
     }
 
-    GridPane pane() {
+    public GridPane pane() {
         return grid;
     }
 
     /** A row for {@code control}, with {@code extra} nodes (a Browse button) beside it. */
-    void row(String text, Control control, Supplier<String> field, Node... extra) {
+    public void row(String text, Control control, Supplier<String> field, Node... extra) {
         Label label = new Label(text);
         label.setLabelFor(control);
         label.setMnemonicParsing(false);
@@ -71,13 +74,13 @@ final class Form {
     }
 
     /** A row spanning both columns (a warning, a heading). */
-    void wide(Node node) {
+    public void wide(Node node) {
         grid.add(node, 0, row, 2, 1);
         row++;
     }
 
     /** {@code content} in a scroll pane that fits its width: a long form scrolls, a wide one wraps. */
-    static javafx.scene.control.ScrollPane scrolling(Node content) {
+    public static javafx.scene.control.ScrollPane scrolling(Node content) {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);
         return scroll;

@@ -81,6 +81,22 @@ public final class InstanceEditorViewModel {
         changed();
     }
 
+    /**
+     * What the Network page's interfaces can connect to; the family the machine's kernel gives
+     * interfaces on NAT networks and switches is learned in the background.
+     */
+    public void setNetworkChoices(NetworkChoices choices) {
+        network.setChoices(choices);
+        choices.family(original.get().kernel()).whenCompleteAsync((family, error) -> {
+            if (family != null) {
+                network.familyProperty().set(family);
+            } else {
+                LOG.warn("Could not learn the interface family of kernel {}: {}", original.get().kernel(),
+                        error.getMessage());
+            }
+        }, ui);
+    }
+
     /** Throws the edits away. */
     public void revert() {
         load(original.get());

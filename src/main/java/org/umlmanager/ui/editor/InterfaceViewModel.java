@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -19,6 +20,7 @@ import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.LegacyTransport;
+import org.umlmanager.model.MacAddresses;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
@@ -37,14 +39,24 @@ public final class InterfaceViewModel {
     private final Runnable onChange;
     private Map<String, String> extraVectorOptions = Map.of();
     private NetworkAttachment.Family attachmentFamily = NetworkAttachment.Family.ETH;
+    /** The kernel-syntax transport to go back to from a saved network ("host device…"). */
+    private NetTransport kernelTransport = NetTransport.VEC_TAP;
 
     InterfaceViewModel(NetworkInterface nic, Runnable onChange) {
         this.onChange = onChange;
         unit.set(nic.unit());
         transport.set(NetTransport.of(nic));
+        if (transport.get() != NetTransport.NETWORK) {
+            kernelTransport = transport.get();
+        }
         fromModel(nic);
         unit.addListener(o -> onChange.run());
-        transport.addListener(o -> onChange.run());
+        transport.addListener((o, a, b) -> {
+            if (b != NetTransport.NETWORK) {
+                kernelTransport = b;
+            }
+            onChange.run();
+        });
     }
 
     /** The text property behind option {@code key}. */
@@ -62,6 +74,33 @@ public final class InterfaceViewModel {
 
     public ObjectProperty<NetTransport> transportProperty() {
         return transport;
+    }
+
+    /** The saved network this interface is connected to; empty for one written in the kernel's syntax. */
+    public Optional<String> network() {
+        return transport.get() == NetTransport.NETWORK ? Optional.of(s("network")) : Optional.empty();
+    }
+
+    /** Connects the interface to a saved network as device {@code family}{@code unit}, with a MAC address of its own. */
+    void attach(String network, NetworkAttachment.Family family, int newUnit) {
+        if (transport.get() != NetTransport.NETWORK) {
+            kernelTransport = transport.get();
+        }
+        attachmentFamily = family;
+        value("network").set(network);
+        if (s("mac").isEmpty()) {
+            // A fixed address keeps the guest's DHCP lease and its neighbours' ARP entries across boots.
+            value("mac").set(MacAddresses.random());
+        }
+        unit.set(newUnit);
+        transport.set(NetTransport.NETWORK);
+        onChange.run();
+    }
+
+    /** Back to the kernel-syntax transport it had (a tap device unless it had another). */
+    void useKernelSyntax(ToIntFunction<String> unitFor) {
+        unit.set(unitFor.applyAsInt(kernelTransport.devicePrefix()));
+        transport.set(kernelTransport);
     }
 
     /** {@code vec0}, {@code eth1}, for the list. */

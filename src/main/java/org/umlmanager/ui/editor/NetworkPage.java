@@ -1,5 +1,10 @@
 package org.umlmanager.ui.editor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -8,9 +13,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.umlmanager.model.MacAddresses;
+import org.umlmanager.model.Network;
 import org.umlmanager.ui.editor.OptionSpec.Type;
 
-/** The Network page: interfaces, each with only its transport's options. */
+/**
+ * The Network page: interfaces, each connected to a saved network (NAT, switch) or, as "host
+ * device…", written with a kernel transport and only that transport's options.
+ */
 final class NetworkPage {
 
     private static final String DEFAULT = "default";
@@ -29,7 +38,8 @@ final class NetworkPage {
         remove.disableProperty().bind(vm.selectedProperty().lessThan(0));
         remove.setOnAction(e -> vm.removeSelected());
         var md = new MasterDetail<>("nicList", vm.interfaces(), vm.selectedProperty(),
-                n -> n.deviceName() + "  " + n.transportProperty().get().transportName(),
+                n -> n.deviceName() + "  " + n.network().map(net -> "→ " + net)
+                        .orElse(n.transportProperty().get().transportName()),
                 NetworkViewModel::field, messages, (index, form) -> detail(vm, index, form), add, remove);
         return md.pane();
     }
@@ -55,26 +65,84 @@ final class NetworkPage {
         return Form.scrolling(holder);
     }
 
+    /** A choice of the "Connect to" list: a saved network, or a host device in the kernel's syntax. */
+    record Connection(Optional<String> network, String label) {
+        static final Connection KERNEL_SYNTAX = new Connection(Optional.empty(), "host device… (kernel syntax)");
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private static void detail(NetworkViewModel vm, int index, Form form) {
         InterfaceViewModel nic = vm.interfaces().get(index);
         String f = NetworkViewModel.field(index);
-        ComboBox<NetTransport> transport = new ComboBox<>();
-        transport.setId("nicTransport");
-        transport.getItems().setAll(NetTransport.values());
-        transport.setValue(nic.transportProperty().get());
-        transport.valueProperty().addListener((o, a, b) -> {
-            nic.transportProperty().set(b);
-            // Another transport has other fields: rebuild this form.
+        Optional<String> network = nic.network();
+        ComboBox<Connection> connect = new ComboBox<>();
+        connect.setId("nicConnect");
+        connect.setAccessibleText("Connect the interface to");
+        connect.setTooltip(new Tooltip("A saved network (Networks… makes more), or a host device written in the"
+                + " kernel's syntax"));
+        boolean[] filling = {false};
+        Runnable fill = () -> {
+            filling[0] = true;
+            List<Connection> items = new ArrayList<>();
+            Connection current = Connection.KERNEL_SYNTAX;
+            for (Network n : vm.choices().networks()) {
+                Connection c = new Connection(Optional.of(n.name()), NetworkChoices.label(n));
+                items.add(c);
+                if (network.equals(c.network())) {
+                    current = c;
+                }
+            }
+            if (network.isPresent() && current == Connection.KERNEL_SYNTAX) {
+                current = new Connection(network, network.get() + " (no such network)");
+                items.add(current);
+            }
+            items.add(Connection.KERNEL_SYNTAX);
+            connect.getItems().setAll(items);
+            connect.setValue(current);
+            filling[0] = false;
+        };
+        fill.run();
+        // The list follows the saved networks while the form shows; the form does not keep it alive.
+        ListChangeListener<Network> follow = c -> fill.run();
+        connect.getProperties().put(ListChangeListener.class, follow);
+        vm.choices().networks().addListener(new WeakListChangeListener<>(follow));
+        connect.valueProperty().addListener((o, a, b) -> {
+            if (filling[0] || b == null || b.network().equals(nic.network())) {
+                return;
+            }
+            vm.connect(index, b.network());
+            // Another kind of connection has other fields: rebuild this form.
             vm.selectedProperty().set(-1);
             vm.selectedProperty().set(index);
         });
-        form.row("Transport", transport, () -> f + ".transport");
+        form.row("Connect to", connect, () -> f + ".network");
+        if (network.isEmpty()) {
+            ComboBox<NetTransport> transport = new ComboBox<>();
+            transport.setId("nicTransport");
+            transport.getItems().setAll(java.util.Arrays.stream(NetTransport.values())
+                    .filter(t -> t != NetTransport.NETWORK).toList());
+            transport.setValue(nic.transportProperty().get());
+            transport.valueProperty().addListener((o, a, b) -> {
+                nic.transportProperty().set(b);
+                // Another transport has other fields: rebuild this form.
+                vm.selectedProperty().set(-1);
+                vm.selectedProperty().set(index);
+            });
+            form.row("Transport", transport, () -> f + ".transport");
+        }
         Spinner<Integer> unit = new Spinner<>(0, 63, nic.unitProperty().get());
         unit.setId("nicUnit");
         unit.setEditable(true);
         unit.valueProperty().addListener((o, a, b) -> nic.unitProperty().set(b));
         form.row("Device number", unit, () -> f + ".unit");
         for (OptionSpec option : nic.visibleOptions()) {
+            if (network.isPresent() && option.key().equals("network")) {
+                continue;
+            }
             Control control = control(nic, option);
             String path = f + "." + camel(option.key());
             if (option.type() == Type.MAC) {
@@ -87,10 +155,28 @@ final class NetworkPage {
                 form.row(option.label(), control, () -> path,
                         Browse.file("nicBrowse-" + option.key(), option.label(), nic.value(option.key())));
             } else {
+                if (option.key().equals("address") && control instanceof TextField field) {
+                    Optional<Network> on = network.flatMap(name -> vm.choices().networks().stream()
+                            .filter(n -> n.name().equals(name)).findFirst());
+                    field.setPromptText(addressPrompt(on));
+                    field.setTooltip(new Tooltip("Set up inside the guest when UML Manager makes it (New VM, create);"
+                            + " a machine made already keeps its own network settings"));
+                }
                 form.row(option.label(), control, () -> path);
             }
         }
         form.row("", DisksPage.anchor("nicProblems"), () -> f);
+    }
+
+    private static String addressPrompt(Optional<Network> network) {
+        if (network.isPresent() && network.get() instanceof Network.Nat nat) {
+            return "empty: DHCP from " + nat.dhcpStart() + "; or e.g. " + nat.subnet().network().plus(100) + "/"
+                    + nat.subnet().prefix();
+        }
+        if (network.isPresent() && network.get() instanceof Network.Switch) {
+            return "empty: link up, no address; or e.g. 192.168.50.2/24";
+        }
+        return "e.g. 192.168.50.2/24; empty: none";
     }
 
     /** The validator names option fields in camel case: {@code rx_key} is {@code networks[0].rxKey}. */
