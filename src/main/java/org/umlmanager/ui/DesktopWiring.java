@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -29,6 +30,7 @@ import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.network.SavedNetworks;
 import org.umlmanager.ui.prefs.UiPreferences;
 
 /**
@@ -92,13 +94,18 @@ public final class DesktopWiring implements AutoCloseable {
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
     public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
-        EditorFactory editors = new EditorFactory(instance -> Validator.validate(instance, validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(), background, ui);
+        SavedNetworks saved = new SavedNetworks(networks, ui);
+        // Checks and previews run on a worker: they may read the saved networks.
+        EditorFactory editors = new EditorFactory(instance -> Stream.concat(Validator.validate(instance, validation())
+                .stream(), networks.attachmentProblems(instance).stream()).toList(),
+                instance -> CommandLineGenerator.launchCommand(instance, generation()
+                        .withAttachments(networks.resolver(instance.name()))).toShellLine(), saved, background, ui);
         MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
                 () -> prefs.get().defaultKernel(), places.paths().data(),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, places.home(), validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation), appItems);
+                () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation, saved),
+                appItems);
         main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
         return main;

@@ -32,6 +32,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.umlmanager.ui.Icons;
 import org.umlmanager.ui.actions.AppAction;
@@ -39,6 +40,8 @@ import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.network.NetworksWindow;
+import org.umlmanager.ui.network.SavedNetworks;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.wizard.NewVmWizard;
 
@@ -55,23 +58,18 @@ public final class MainUi {
      * @param background    where blocking work runs
      * @param ui            the FX thread
      * @param saveLocation  asks where a console's Save log… writes
+     * @param networks      the saved networks (Networks…, the wizard, Add network interface…)
      */
     public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
                           Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                          Executor background, Executor ui, SaveLocation saveLocation) {
-
-        /** With the desktop's file chooser for Save log…. */
-        public Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                       Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                       Executor background, Executor ui) {
-            this(defaultKernel, dataDir, parse, script, consolePrefs, logsDir, background, ui, SaveLocation.CHOOSER);
-        }
+                          Executor background, Executor ui, SaveLocation saveLocation, SavedNetworks networks) {
     }
 
     private final MainViewModel main;
     private final MainWindow window;
     private final Context context;
     private final RuntimeBridge bridge;
+    private NetworksWindow networksWindow;
 
     public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
@@ -100,6 +98,10 @@ public final class MainUi {
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created))
                 .withIcon(MaterialDesignS.SERVER_PLUS));
+        configActions.add(new AppAction("networks", "Networks…", "The saved networks: NAT networks and switches,"
+                + " their state and machines; make, edit, start, stop and capture them",
+                new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), Bindings.createBooleanBinding(() -> true),
+                () -> showNetworks(stage)).withIcon(MaterialDesignL.LAN));
         Hotplug hotplug = new Hotplug(runtime, instances, editors, main, stage, context.ui());
         var state = main.selectedStateProperty();
         var running = StateRules.in(state, StateRules.RUNNING);
@@ -142,7 +144,19 @@ public final class MainUi {
 
     /** Loads the configurations, then the guests' states. */
     public CompletableFuture<Void> refresh() {
+        context.networks().refresh();
         return main.refresh().thenCompose(report -> bridge.refresh());
+    }
+
+    /** Opens the Networks window, or brings it to the front. On the FX thread. */
+    public NetworksWindow showNetworks(Stage owner) {
+        if (networksWindow == null || !networksWindow.stage().isShowing()) {
+            networksWindow = NetworksWindow.show(owner, context.networks(), Path.of(System.getProperty("user.home")),
+                    context.ui());
+        } else {
+            networksWindow.stage().toFront();
+        }
+        return networksWindow;
     }
 
     /**

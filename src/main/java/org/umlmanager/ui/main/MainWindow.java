@@ -252,7 +252,7 @@ public final class MainWindow {
         for (String id : List.of("wizard", "new", "import", "export")) {
             file.getItems().add(action(config, id).menuItem());
         }
-        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(new SeparatorMenuItem(), action(config, "networks").menuItem());
         file.getItems().addAll(app);
         MenuItem quit = new MenuItem("Quit");
         quit.setId("menu-quit");
@@ -381,7 +381,8 @@ public final class MainWindow {
             switcher.getChildren().add(b);
         }
         bar.getItems().addAll(create, new Separator(), machine.get("start").toolItem(), pause, resume, power,
-                new Separator(), devices, machine.sysRqButton(), spacer, switcher);
+                new Separator(), devices, machine.sysRqButton(), new Separator(), action(config, "networks").toolItem(),
+                spacer, switcher);
         return bar;
     }
 
