@@ -38,7 +38,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ValidationContext validation = new ValidationContext(Optional.empty(), true,
+        ValidationContext validation = ValidationContext.forSaving(Optional.empty(),
                 context.environment().workingDirectory());
         ImportResult result = Await.result(context.service().importCommandLine(
                 new ImportRequest(name, Optional.ofNullable(kernel), kernelArgs, dryRun, validation)));

@@ -82,7 +82,8 @@ final class ConsoleChecks {
             if (dev.isEmpty() || dev.contains(",") || dev.chars().anyMatch(Character::isWhitespace)) {
                 p.add(Problem.error(f, subject, "tty: needs a device path without ',' or spaces, e.g. tty:/dev/tty8"));
             } else if (context.checkFiles() && !Files.exists(context.baseDir().resolve(Path.of(dev)))) {
-                p.add(Problem.error(f, subject, dev + " does not exist on the host; give an existing terminal device"));
+                p.add(context.hostProblem(f, subject, dev + " does not exist on the host; give an existing terminal"
+                        + " device"));
             }
         }
     }

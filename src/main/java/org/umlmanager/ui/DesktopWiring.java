@@ -111,7 +111,7 @@ public final class DesktopWiring implements AutoCloseable {
     }
 
     private ValidationContext validation() {
-        return new ValidationContext(umlDir(), true, places.workingDirectory());
+        return ValidationContext.forSaving(umlDir(), places.workingDirectory());
     }
 
     private GenerateOptions generation() {
