@@ -28,12 +28,18 @@ final class ConsoleArgs {
             spec = rest.substring(1);
         } else {
             KernelNumbers.Prefix p = KernelNumbers.prefix(rest);
-            if (p == null || p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
-                return ArgReading.Verbatim.error("the kernel's " + describe(kind) + " driver takes every option"
+            if (p == null) {
+                // Not a line at all (Marionnet's console_no=1): the kernel logs it and boots on.
+                return ArgReading.Verbatim.warning("the kernel's " + describe(kind) + " driver takes every option"
                         + " starting with '" + kind.prefix() + "' and cannot read a line number here, so it"
-                        + " never reaches the guest's init. Write " + kind.prefix() + "N=CHANNEL (N from 0 to "
-                        + (kind.count() - 1) + "), or rename it so that it does not start with '" + kind.prefix()
-                        + "'");
+                        + " never reaches the guest's init (the kernel logs it and boots on). Write "
+                        + kind.prefix() + "N=CHANNEL (N from 0 to " + (kind.count() - 1) + ") for a line, or rename"
+                        + " it so that it does not start with '" + kind.prefix() + "'");
+            }
+            if (p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
+                return ArgReading.Verbatim.error("expected '=' after " + kind.prefix() + rest.substring(0, p.end())
+                        + ", so the kernel refuses the line; write " + kind.prefix() + rest.substring(0, p.end())
+                        + "=CHANNEL");
             }
             if (p.value() > Integer.MAX_VALUE) {
                 return ArgReading.Verbatim.error("line number " + rest.substring(0, p.end()) + " is out of range;"

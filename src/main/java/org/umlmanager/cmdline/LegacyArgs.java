@@ -24,9 +24,10 @@ final class LegacyArgs {
         String rest = arg.substring("eth".length());
         KernelNumbers.Prefix p = KernelNumbers.prefix(rest);
         if (p == null || p.value() > Integer.MAX_VALUE) {
-            return ArgReading.Verbatim.error("the legacy network driver takes every option starting with 'eth'"
-                    + " and finds no device number here, so it never reaches the guest's init. Write"
-                    + " ethN=TRANSPORT,… (N a number), or rename it so that it does not start with 'eth'");
+            return ArgReading.Verbatim.warning("the legacy network driver takes every option starting with 'eth'"
+                    + " and finds no device number here, so it never reaches the guest's init (the kernel logs it"
+                    + " and boots on). Write ethN=TRANSPORT,… (N a number) for an interface, or rename it so that"
+                    + " it does not start with 'eth'");
         }
         if (p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
             return ArgReading.Verbatim.error("expected '=' after eth" + rest.substring(0, p.end())

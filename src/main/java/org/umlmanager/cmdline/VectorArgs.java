@@ -23,10 +23,16 @@ final class VectorArgs {
     static ArgReading read(String arg) {
         String rest = arg.substring("vec".length());
         int colon = rest.indexOf(':');
+        if (colon < 0 && !rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
+            return ArgReading.Verbatim.error("no ':' after vec" + rest + ", so the kernel refuses the interface; write"
+                    + " vec" + rest + ":transport=…");
+        }
         if (colon < 0) {
-            return ArgReading.Verbatim.error("the vector network driver takes every option starting with 'vec'"
-                    + " and finds no ':' here, so it never reaches the guest's init. Write"
-                    + " vecN:transport=…, or rename it so that it does not start with 'vec'");
+            // Not an interface at all (vector=1): the kernel logs it and boots on.
+            return ArgReading.Verbatim.warning("the vector network driver takes every option starting with 'vec'"
+                    + " and finds no ':' here, so it never reaches the guest's init (the kernel logs it and boots"
+                    + " on). Write vecN:transport=… for an interface, or rename it so that it does not start with"
+                    + " 'vec'");
         }
         String unitText = rest.substring(0, colon);
         OptionalLong unit = KernelNumbers.base0(unitText);
