@@ -64,11 +64,37 @@ public final class HostPaths {
         VectorOptions options = new VectorOptions(o.depth(), o.mac(), o.gro(), o.mtu(), o.headroom(), o.vec(),
                 o.bpffile().map(f -> r.path(field + ".bpffile", f)),
                 o.bpfflash(), o.ifup().map(f -> f.contains("/") ? r.path(field + ".ifup", f) : f), o.extra());
-        VectorTransport t = v.transport();
-        if (t instanceof VectorTransport.Bess bess) {
-            t = new VectorTransport.Bess(bess.src().map(s -> r.path(field + ".src", s)),
-                    bess.dst().map(s -> r.path(field + ".dst", s)));
-        }
+        VectorTransport t = v.transport().accept(new VectorTransport.Visitor<VectorTransport>() {
+            public VectorTransport tap(VectorTransport.Tap x) {
+                return x;
+            }
+
+            public VectorTransport hybrid(VectorTransport.Hybrid x) {
+                return x;
+            }
+
+            public VectorTransport raw(VectorTransport.Raw x) {
+                return x;
+            }
+
+            public VectorTransport gre(VectorTransport.Gre x) {
+                return x;
+            }
+
+            public VectorTransport l2tpv3(VectorTransport.L2tpv3 x) {
+                return x;
+            }
+
+            /** Its sockets are host paths. */
+            public VectorTransport bess(VectorTransport.Bess x) {
+                return new VectorTransport.Bess(x.src().map(s -> r.path(field + ".src", s)),
+                        x.dst().map(s -> r.path(field + ".dst", s)));
+            }
+
+            public VectorTransport fd(VectorTransport.Fd x) {
+                return x;
+            }
+        });
         return new VectorInterface(v.unit(), t, options);
     }
 
