@@ -1,6 +1,7 @@
 package org.umlmanager.cli;
 
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ public final class Cli implements Runnable {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
         InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
                 Runnable::run);
-        CliContext context = new CliContext(service, environment);
+        CliContext context = new CliContext(service, new JobService(environment.paths().imagesDir(), service,
+                Runnable::run, Runnable::run), environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
         CommandLine commandLine = new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))

@@ -27,9 +27,8 @@ import org.umlmanager.provision.PasswordHash;
 import org.umlmanager.provision.ProvisionException;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
 import org.umlmanager.provision.RootfsSource;
-import org.umlmanager.storage.StoreException;
+import org.umlmanager.service.JobService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,8 +125,7 @@ final class CreateCommand implements Callable<Integer> {
         if (nameTaken()) {
             return userError("an instance named '" + name + "' already exists; choose another name");
         }
-        Provisioner provisioner = new Provisioner(context.environment().paths().imagesDir());
-        Instance planned = provisioner.plannedInstance(request);
+        Instance planned = context.jobs().plannedInstance(request);
         List<Problem> errors = Validator.validate(planned, ValidationContext.syntaxOnly()).stream()
                 .filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
@@ -135,16 +133,12 @@ final class CreateCommand implements Callable<Integer> {
         }
         ProvisionResult result;
         try {
-            result = runInterruptibly(provisioner, request);
+            result = runInterruptibly(request);
         } catch (CancelledException e) {
             return userError("cancelled; nothing was kept");
         } catch (ProvisionException e) {
             return userError("could not create '" + name + "': " + e.getMessage());
-        }
-        try {
-            Await.result(context.service().create(result.instance()));
-        } catch (StoreException e) {
-            provisioner.discard(result, request.source());
+        } catch (JobService.NotSaved e) {
             return userError(e.getMessage());
         }
         report(result);
@@ -152,8 +146,7 @@ final class CreateCommand implements Callable<Integer> {
     }
 
     /** Runs the job on this thread; Ctrl-C cancels it and waits for the clean-up before the JVM exits. */
-    private ProvisionResult runInterruptibly(Provisioner provisioner, ProvisionRequest request)
-            throws ProvisionException {
+    private ProvisionResult runInterruptibly(ProvisionRequest request) throws Exception {
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onExit = new Thread(() -> {
@@ -166,7 +159,8 @@ final class CreateCommand implements Callable<Integer> {
         }, "create-cancel");
         Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            return provisioner.create(request, new ProgressPrinter(context.err(), verbose), cancellation);
+            return Await.result(context.jobs().create(request, new ProgressPrinter(context.err(), verbose),
+                    cancellation));
         } finally {
             finished.countDown();
             try {

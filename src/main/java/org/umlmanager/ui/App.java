@@ -59,8 +59,7 @@ public final class App {
         MenuItem storage = new MenuItem("Disk images & COW files…");
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
-        storage.setOnAction(e -> StorageWindow.show(stage, wiring.instances(), io, Platform::runLater,
-                SaveLocation.CHOOSER));
+        storage.setOnAction(e -> StorageWindow.show(stage, wiring.jobs(), Platform::runLater, SaveLocation.CHOOSER));
         ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());

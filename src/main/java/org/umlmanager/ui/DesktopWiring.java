@@ -8,16 +8,15 @@ import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.CommandLines;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.ui.console.SaveLocation;
@@ -60,6 +59,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final Executor ui;
     private final InstanceService instances;
     private final RuntimeService runtime;
+    private final JobService jobs;
     private volatile List<Instance> known = List.of();
 
     /**
@@ -74,16 +74,19 @@ public final class DesktopWiring implements AutoCloseable {
         instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background);
         runtime = new RuntimeService(places.layout(), HolderLauncher.forThisJvm(places.layout().holdersDir()),
                 this::known, background, ui);
+        // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
+        jobs = new JobService(places.paths().imagesDir(), instances, background,
+                task -> new Thread(task, "uml-manager-job").start());
     }
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
     public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
-        EditorFactory editors = new EditorFactory(instance -> Validator.validate(instance, validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(), background, ui);
+        EditorFactory editors = new EditorFactory(instance -> CommandLines.check(instance, validation()),
+                instance -> CommandLines.shellLine(instance, generation()), background, ui);
         MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
-                () -> prefs.get().defaultKernel(), places.paths().data(),
-                (name, text) -> CommandLineParser.parseShellLine(name, text, places.home(), validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
+                () -> prefs.get().defaultKernel(), places.paths().data(), jobs,
+                (name, text) -> CommandLines.parseShellLine(name, text, places.home(), validation()),
+                instance -> CommandLines.script(instance, generation()),
                 () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation), appItems);
         main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
@@ -104,6 +107,10 @@ public final class DesktopWiring implements AutoCloseable {
 
     public RuntimeService runtime() {
         return runtime;
+    }
+
+    public JobService jobs() {
+        return jobs;
     }
 
     public Places places() {

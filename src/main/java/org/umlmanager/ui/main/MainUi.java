@@ -26,6 +26,7 @@ import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
@@ -39,7 +40,8 @@ public final class MainUi {
 
     /**
      * @param defaultKernel the kernel for new instances
-     * @param dataDir       where new instances' images and shared directories go
+     * @param dataDir       where new instances' shared directories go
+     * @param jobs          makes new machines with their images (the New VM wizard)
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
      * @param consolePrefs  console tab settings, read when a tab opens
@@ -48,16 +50,10 @@ public final class MainUi {
      * @param ui            the FX thread
      * @param saveLocation  asks where a console's Save log… writes
      */
-    public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                          Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                          Executor background, Executor ui, SaveLocation saveLocation) {
-
-        /** With the desktop's file chooser for Save log…. */
-        public Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                       Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                       Executor background, Executor ui) {
-            this(defaultKernel, dataDir, parse, script, consolePrefs, logsDir, background, ui, SaveLocation.CHOOSER);
-        }
+    public record Context(Supplier<String> defaultKernel, Path dataDir, JobService jobs,
+                          BiFunction<String, String, ParseResult> parse, Function<Instance, String> script,
+                          Supplier<ConsolePreferences> consolePrefs, Path logsDir, Executor background, Executor ui,
+                          SaveLocation saveLocation) {
     }
 
     private final MainViewModel main;
@@ -77,7 +73,7 @@ public final class MainUi {
                 new Feedback(stage, main, bridge), context.ui());
         List<AppAction> machineActions = machine.actions();
         AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
-        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.dataDir().resolve("images"),
+        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.jobs(),
                 context.defaultKernel(), editors.preview()::shellLine, context.ui());
         Consumer<Optional<NewVmWizard.Created>> created = result -> result.ifPresent(c -> refresh().thenRunAsync(() -> {
             main.select(c.instance().name());
