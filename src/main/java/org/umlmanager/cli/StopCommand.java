@@ -2,9 +2,10 @@ package org.umlmanager.cli;
 
 import java.util.concurrent.Callable;
 import org.umlmanager.launch.StopMode;
+import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus now;
             try {
                 now = Await.result(runtime.status(name));
@@ -38,7 +39,8 @@ final class StopCommand implements Callable<Integer> {
                 return ErrorHandler.USER_ERROR;
             }
             if (!now.state().active()) {
-                context.out().println(name + " is not running.");
+                context.out().println(name + " is not running" + (now.state() == InstanceState.CRASHED
+                        ? ": it crashed" + (now.reason().isEmpty() ? "" : " (" + now.reason() + ")") : "") + ".");
                 return 0;
             }
             context.out().println("Stopping " + name + (force ? " (forced)" : "") + ":");

@@ -94,6 +94,11 @@ public final class HostPaths {
             public VectorTransport fd(VectorTransport.Fd x) {
                 return x;
             }
+
+            /** A VDE locator (vde://DIR, slirp://, …), not a path: kept as written. */
+            public VectorTransport vde(VectorTransport.Vde x) {
+                return x;
+            }
         });
         return new VectorInterface(v.unit(), t, options);
     }

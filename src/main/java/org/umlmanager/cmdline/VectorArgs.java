@@ -69,6 +69,12 @@ final class VectorArgs {
             VectorTransport read(Options o) {
                 return new VectorTransport.Fd(o.decimalInt("fd"));
             }
+        },
+        VDE("vde", "vnl", "descr") {
+            @Override
+            VectorTransport read(Options o) {
+                return new VectorTransport.Vde(o.string("vnl"));
+            }
         };
 
         private static final VectorTransport.Visitor<Kind> OF = new VectorTransport.Visitor<>() {
@@ -98,6 +104,10 @@ final class VectorArgs {
 
             public Kind fd(VectorTransport.Fd x) {
                 return FD;
+            }
+
+            public Kind vde(VectorTransport.Vde x) {
+                return VDE;
             }
         };
 
@@ -338,6 +348,11 @@ final class VectorArgs {
 
         public Void fd(VectorTransport.Fd fd) {
             put(kv, "fd", fd.fd());
+            return null;
+        }
+
+        public Void vde(VectorTransport.Vde v) {
+            put(kv, "vnl", v.vnl());
             return null;
         }
     }

@@ -22,6 +22,7 @@ public sealed interface VectorTransport {
         R l2tpv3(L2tpv3 x);
         R bess(Bess x);
         R fd(Fd x);
+        R vde(Vde x);
     }
 
     /** The {@code transport=} value. */
@@ -101,6 +102,21 @@ public sealed interface VectorTransport {
 
         public String name() {
             return "bess";
+        }
+    }
+
+    /**
+     * A VDE connection ({@code vnl=}, a VDE network locator such as {@code vde:///run/switch} or
+     * {@code slirp://}); Linux 6.16 and newer, which replaced the legacy {@code ethN=vde} with it.
+     */
+    record Vde(Optional<String> vnl) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.vde(this);
+        }
+
+        public String name() {
+            return "vde";
         }
     }
 

@@ -2,6 +2,7 @@ package org.umlmanager.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.cmdline.ValidationContext;
+import org.umlmanager.cmdline.Validator;
 import org.umlmanager.cow.CowCheck;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.cow.CowInfo;
@@ -24,6 +28,8 @@ import org.umlmanager.job.Cancellation;
 import org.umlmanager.job.CancelledException;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.model.Instance;
+import org.umlmanager.network.Attachments;
+import org.umlmanager.network.KernelTransports;
 import org.umlmanager.provision.AptSources;
 import org.umlmanager.provision.GuestConfig;
 import org.umlmanager.provision.ProvisionException;
@@ -115,6 +121,20 @@ public final class JobService {
             }
             return made;
         });
+    }
+
+    /**
+     * What stops {@code request} before anything is made: the errors in the instance it would make
+     * (checked under {@code validation}) and in its interfaces on saved networks, given the
+     * request's network definitions and what its kernel has.
+     */
+    public List<Problem> check(ProvisionRequest request, ValidationContext validation) {
+        Instance planned = plannedInstance(request);
+        List<Problem> errors = new ArrayList<>(Validator.validate(planned, validation).stream()
+                .filter(Problem::isError).toList());
+        Attachments.check(planned, request.networkDefinitions(), KernelTransports.of(planned.kernel())).stream()
+                .filter(Problem::isError).forEach(errors::add);
+        return errors;
     }
 
     /** The instance {@code request} would make, before anything is made (for checks and the summary). */

@@ -49,6 +49,10 @@ final class VectorTransportMapper {
         public VectorTransportDocument fd(VectorTransport.Fd fd) {
             return new VectorTransportDocument.Fd(orNull(fd.fd()));
         }
+
+        public VectorTransportDocument vde(VectorTransport.Vde v) {
+            return new VectorTransportDocument.Vde(orNull(v.vnl()));
+        }
     };
 
     static VectorTransport toModel(VectorTransportDocument d) {
@@ -70,6 +74,8 @@ final class VectorTransportMapper {
             return new VectorTransport.Bess(opt(b.src()), opt(b.dst()));
         } else if (d instanceof VectorTransportDocument.Fd fd) {
             return new VectorTransport.Fd(optInt(fd.fd()));
+        } else if (d instanceof VectorTransportDocument.Vde v) {
+            return new VectorTransport.Vde(opt(v.vnl()));
         }
         throw new IllegalArgumentException("unknown vector transport document " + d);
     }

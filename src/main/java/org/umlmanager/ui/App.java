@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
@@ -75,6 +76,13 @@ public final class App {
         });
         stage.show();
         ui.refresh().thenRun(wiring.runtime()::prewarm);
+        checkHost();
+    }
+
+    /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
+    private void checkHost() {
+        String kernel = prefs.defaultKernel();
+        ui.checkHost(() -> HostCheck.system().missing(kernel));
     }
 
     /** Reads the preferences off the FX thread, then starts. */
@@ -90,6 +98,7 @@ public final class App {
             prefs = p;
             applyTheme(stage.getScene(), p.theme());
             savePreferences();
+            checkHost();
         });
     }
 

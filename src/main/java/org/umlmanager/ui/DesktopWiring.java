@@ -71,7 +71,8 @@ public final class DesktopWiring implements AutoCloseable {
         this.prefs = prefs;
         this.background = background;
         this.ui = ui;
-        instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background);
+        instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background,
+                Optional.of(places.layout().defaultUmlDir()));
         runtime = new RuntimeService(places.layout(), HolderLauncher.forThisJvm(places.layout().holdersDir()),
                 this::known, background, ui);
         // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
@@ -117,8 +118,13 @@ public final class DesktopWiring implements AutoCloseable {
         return places;
     }
 
+    /**
+     * For saving, with the uml_dir a start will use (the preferred one, else the one guests get when
+     * they set none); what the host lacks is a warning.
+     */
     private ValidationContext validation() {
-        return ValidationContext.forSaving(umlDir(), places.workingDirectory());
+        return ValidationContext.forSaving(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())),
+                places.workingDirectory());
     }
 
     private GenerateOptions generation() {

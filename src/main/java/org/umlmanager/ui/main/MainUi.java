@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
+import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
@@ -40,7 +41,7 @@ public final class MainUi {
 
     /**
      * @param defaultKernel the kernel for new instances
-     * @param dataDir       where new instances' shared directories go
+     * @param dataDir       where new instances' images go
      * @param jobs          makes new machines with their images (the New VM wizard)
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
@@ -58,10 +59,12 @@ public final class MainUi {
 
     private final MainViewModel main;
     private final MainWindow window;
+    private final Context context;
     private final RuntimeBridge bridge;
 
     public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
+        this.context = context;
         main = new MainViewModel(instances, context.ui());
         DetailsPane details = new DetailsPane(instances, editors, main, context.ui());
         ConfigActions config = new ConfigActions(() -> stage, instances, main, context);
@@ -123,6 +126,15 @@ public final class MainUi {
     /** Loads the configurations, then the guests' states. */
     public CompletableFuture<Void> refresh() {
         return main.refresh().thenCompose(report -> bridge.refresh());
+    }
+
+    /**
+     * Runs {@code check} in the background and names in the window the features this host lacks
+     * (see {@link HostCheck}); completes on the FX thread once shown.
+     */
+    public CompletableFuture<Void> checkHost(Supplier<List<HostCheck.Missing>> check) {
+        return CompletableFuture.supplyAsync(check, context.background()).thenAcceptAsync(window::showHostProblems,
+                context.ui());
     }
 
     /** Closes the console streams; the guests keep running. */

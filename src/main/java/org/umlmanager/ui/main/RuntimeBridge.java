@@ -3,6 +3,7 @@ package org.umlmanager.ui.main;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
@@ -50,6 +53,7 @@ final class RuntimeBridge {
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
+    private boolean terminalWarmedUp;
     private AutoCloseable subscription;
 
     RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
@@ -66,7 +70,6 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
-        TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
@@ -76,12 +79,27 @@ final class RuntimeBridge {
 
     /** Reads every guest's state (and finds guests running without a configuration). */
     CompletableFuture<Void> refresh() {
-        return runtime.list().thenAcceptAsync(statuses -> statuses.forEach(this::apply), ui)
+        return runtime.list().thenAcceptAsync(statuses -> {
+            statuses.forEach(this::apply);
+            warmUpTerminal();
+        }, ui)
                 .exceptionally(e -> {
                     LOG.warn("Could not read the guests' states: {}", e.getMessage());
                     ui.execute(() -> main.setStatus("Could not read the guests' states: " + Errors.reason(e)));
                     return null;
                 });
+    }
+
+    /**
+     * The terminal widget is the heaviest part of the window and no console is open at start-up:
+     * it is loaded and warmed up once the window is up and the list is filled, still well before a
+     * guest the user starts needs its first console tab.
+     */
+    private void warmUpTerminal() {
+        if (!terminalWarmedUp) {
+            terminalWarmedUp = true;
+            TerminalWarmUp.run(consolePrefs.get(), background, ui, window.warmUpHost());
+        }
     }
 
     private void apply(GuestStatus s) {
@@ -132,7 +150,11 @@ final class RuntimeBridge {
         }
     }
 
-    private void openConsoles(String name, List<LineInfo> lines) {
+    private void openConsoles(String name, List<LineInfo> all) {
+        // The exec agent's line carries its frames, not a console for people.
+        Optional<String> agent = main.row(name).flatMap(InstanceRow::config).flatMap(Instance::agent)
+                .map(AgentLine::name);
+        List<LineInfo> lines = all.stream().filter(l -> agent.map(a -> !a.equals(l.name())).orElse(true)).toList();
         if (lines.isEmpty()) {
             return;
         }

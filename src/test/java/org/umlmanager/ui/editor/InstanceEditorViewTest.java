@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -221,16 +220,22 @@ class InstanceEditorViewTest {
         eventually("hostfsWarning visible",
                 () -> robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
         settle();
-        assertThat(fx(() -> robot.lookup("#hostfsConfinedMessage").queryAs(Label.class).getText()))
+        assertThat(fx(() -> robot.lookup("#hostAccessMessage").queryAs(Label.class).getText()))
                 .isEqualTo("hostfs is not confined");
+        assertThat(fx(() -> robot.lookup("#hostfsShareNote").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(fx(() -> robot.lookup("#hostfsDir").queryAs(TextField.class).isDisabled())).isTrue();
         eventually("saveButton not disabled",
                 () -> !robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
-        robot.clickOn("#hostfsConfined");
-        assertThat(fx(() -> robot.lookup("#hostfsConfined").queryAs(CheckBox.class).isSelected())).isTrue();
+        robot.interact(() -> robot.lookup("#hostAccess").<ComboBox<HostAccess>>query().setValue(HostAccess.FOLDER));
+        eventually("hostfsDir enabled", () -> !robot.lookup("#hostfsDir").queryAs(TextField.class).isDisabled());
         robot.clickOn("#hostfsDir").write("/srv/share");
         settle();
         eventually("hostfsWarning not visible",
                 () -> !robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
+        eventually("the share note visible",
+                () -> robot.lookup("#hostfsShareNote").queryAs(Label.class).isVisible());
+        assertThat(fx(() -> robot.lookup("#hostfsShareNote").queryAs(Label.class).getText())).contains(
+                "no read-only mode", "'..'");
         FxWait.click(robot, "#saveButton");
         savedOnce();
 

@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
@@ -218,7 +219,7 @@ class MainWindowTest {
         FxWait.until("four rows", () -> table(robot).getItems().size() == 4);
         Instance fresh = service.get("fresh").get(5, TimeUnit.SECONDS);
         assertThat(fresh.kernel()).isEqualTo("linux");
-        assertThat(fresh.hostfs()).isPresent();
+        assertThat(fresh.hostfs()).as("a template reaches no host file").contains(HostfsShare.off());
         FxWait.until("the editor shows fresh", () -> nameShown(robot, "fresh"));
 
         robot.clickOn("#menuBar").clickOn("Edit").clickOn("Duplicate…");

@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.GuestProcess;
 import org.umlmanager.service.InstanceService;
@@ -98,6 +99,7 @@ class NewVmWizardTest {
         NewVmWizard.Created created = result.get().orElseThrow();
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("wiz1")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).as("no host access until a folder is shared").contains(HostfsShare.off());
         assertThat(image).exists();
         FxWait.until("the wizard closed", () -> robot.lookup("#wizardName").tryQuery().isEmpty());
 
@@ -128,6 +130,7 @@ class NewVmWizardTest {
         assertThat(created.instance().name()).isEqualTo("demo2");
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("demo2")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).contains(HostfsShare.off());
         assertThat(AppPaths.under(home).imagesDir().resolve("demo2.img")).exists();
     }
 }
