@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.LegacyInterface;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
@@ -57,9 +59,24 @@ public final class HostPaths {
     }
 
     private static NetworkInterface network(NetworkInterface nic, String field, Resolver r) {
-        if (!(nic instanceof VectorInterface v)) {
-            return nic;
-        }
+        return nic.accept(new NetworkInterface.Visitor<NetworkInterface>() {
+            public NetworkInterface vector(VectorInterface v) {
+                return HostPaths.vector(v, field, r);
+            }
+
+            /** The legacy transports' sockets and devices are kept as written. */
+            public NetworkInterface legacy(LegacyInterface l) {
+                return l;
+            }
+
+            /** A network's name, not a path. */
+            public NetworkInterface attachment(NetworkAttachment a) {
+                return a;
+            }
+        });
+    }
+
+    private static NetworkInterface vector(VectorInterface v, String field, Resolver r) {
         VectorOptions o = v.options();
         VectorOptions options = new VectorOptions(o.depth(), o.mac(), o.gro(), o.mtu(), o.headroom(), o.vec(),
                 o.bpffile().map(f -> r.path(field + ".bpffile", f)),

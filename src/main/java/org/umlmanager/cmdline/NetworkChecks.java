@@ -48,13 +48,22 @@ final class NetworkChecks {
                 c.error("unit", n.deviceName() + " is already networks[" + other + "] and the kernel keeps the first;"
                         + " give this interface another number");
             }
-            if (n instanceof VectorInterface v) {
-                vector(v, c);
-            } else if (n instanceof LegacyInterface l) {
-                legacy(l, c);
-            } else {
-                attachment((NetworkAttachment) n, c);
-            }
+            n.accept(new NetworkInterface.Visitor<Void>() {
+                public Void vector(VectorInterface v) {
+                    NetworkChecks.vector(v, c);
+                    return null;
+                }
+
+                public Void legacy(LegacyInterface l) {
+                    NetworkChecks.legacy(l, c);
+                    return null;
+                }
+
+                public Void attachment(NetworkAttachment a) {
+                    NetworkChecks.attachment(a, c);
+                    return null;
+                }
+            });
         }
     }
 

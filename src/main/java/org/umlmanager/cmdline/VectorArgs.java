@@ -192,7 +192,7 @@ final class VectorArgs {
         String transport = kv.remove("transport");
         if (transport == null) {
             return ArgReading.Verbatim.error("no transport=, so the interface fails when the guest brings it up;"
-                    + " add transport=tap (or hybrid, raw, gre, l2tpv3, bess, fd)");
+                    + " add transport=tap (or another of " + Kind.names() + ")");
         }
         Optional<Kind> kind = Kind.named(transport);
         if (kind.isEmpty()) {

@@ -163,27 +163,36 @@ public final class InterfaceViewModel {
     }
 
     private void fromModel(NetworkInterface nic) {
-        if (nic instanceof VectorInterface v) {
-            VectorOptions o = v.options();
-            set("depth", o.depth());
-            set("mac", o.mac());
-            set("gro", o.gro());
-            set("mtu", o.mtu());
-            set("headroom", o.headroom());
-            set("vec", o.vec());
-            set("bpffile", o.bpffile());
-            set("bpfflash", o.bpfflash());
-            set("ifup", o.ifup());
-            extraVectorOptions = new LinkedHashMap<>(o.extra());
-            vectorTransport(v.transport());
-        } else if (nic instanceof LegacyInterface l) {
-            legacyTransport(l.transport());
-        } else if (nic instanceof NetworkAttachment a) {
-            attachmentFamily = a.family();
-            value("network").set(a.network());
-            set("mac", a.mac());
-            set("address", a.address());
-        }
+        nic.accept(new NetworkInterface.Visitor<Void>() {
+            public Void vector(VectorInterface v) {
+                VectorOptions o = v.options();
+                set("depth", o.depth());
+                set("mac", o.mac());
+                set("gro", o.gro());
+                set("mtu", o.mtu());
+                set("headroom", o.headroom());
+                set("vec", o.vec());
+                set("bpffile", o.bpffile());
+                set("bpfflash", o.bpfflash());
+                set("ifup", o.ifup());
+                extraVectorOptions = new LinkedHashMap<>(o.extra());
+                vectorTransport(v.transport());
+                return null;
+            }
+
+            public Void legacy(LegacyInterface l) {
+                legacyTransport(l.transport());
+                return null;
+            }
+
+            public Void attachment(NetworkAttachment a) {
+                attachmentFamily = a.family();
+                value("network").set(a.network());
+                set("mac", a.mac());
+                set("address", a.address());
+                return null;
+            }
+        });
     }
 
     /** Fills the fields of a vector transport's own options. */
