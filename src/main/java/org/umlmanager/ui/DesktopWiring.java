@@ -14,11 +14,17 @@ import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.CommandLines;
+import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
+import org.umlmanager.service.NetworkService;
+import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
@@ -58,7 +64,8 @@ public final class DesktopWiring implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private final InstanceService instances;
-    private final RuntimeService runtime;
+    private final NetworkService networks;
+    private final GuestRuntime runtime;
     private final JobService jobs;
     private volatile List<Instance> known = List.of();
 
@@ -71,10 +78,16 @@ public final class DesktopWiring implements AutoCloseable {
         this.prefs = prefs;
         this.background = background;
         this.ui = ui;
-        instances = new InstanceService(new InstanceStore(places.paths().instancesDir()), background,
-                Optional.of(places.layout().defaultUmlDir()));
-        runtime = new RuntimeService(places.layout(), HolderLauncher.forThisJvm(places.layout().holdersDir()),
-                this::known, background, ui);
+        InstanceStore instanceStore = new InstanceStore(places.paths().instancesDir());
+        instances = new InstanceService(instanceStore, background, Optional.of(places.layout().defaultUmlDir()));
+        NetworkStore networkStore = new NetworkStore(places.paths().networksDir(), places.paths().instancesDir());
+        NetworkPaths networkPaths = new NetworkPaths(places.paths().networksRuntimeDir());
+        networks = new NetworkService(networkStore, instanceStore, KeeperNetworks.forThisJvm(networkPaths),
+                networkPaths, background);
+        // Guests on saved networks get their networks' processes started and are registered with them.
+        runtime = new NetworkedRuntime(new RuntimeService(places.layout(),
+                HolderLauncher.forThisJvm(places.layout().holdersDir()), this::known, background, ui), networks,
+                networkStore, places.layout(), background);
         // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
         jobs = new JobService(places.paths().imagesDir(), instances, background,
                 task -> new Thread(task, "uml-manager-job").start());
@@ -106,8 +119,12 @@ public final class DesktopWiring implements AutoCloseable {
         return instances;
     }
 
-    public RuntimeService runtime() {
+    public GuestRuntime runtime() {
         return runtime;
+    }
+
+    public NetworkService networks() {
+        return networks;
     }
 
     public JobService jobs() {

@@ -14,7 +14,7 @@ import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.main.MainUi;
@@ -85,7 +85,7 @@ public final class DesktopFixture implements AutoCloseable {
         return ui;
     }
 
-    public RuntimeService runtime() {
+    public GuestRuntime runtime() {
         return wiring.runtime();
     }
 
