@@ -17,7 +17,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
@@ -81,8 +80,7 @@ public final class App {
 
     /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
     private void checkHost() {
-        String kernel = prefs.defaultKernel();
-        ui.checkHost(() -> HostCheck.system().missing(kernel));
+        ui.checkHost(wiring.host().check(prefs.defaultKernel()));
     }
 
     /** Reads the preferences off the FX thread, then starts. */

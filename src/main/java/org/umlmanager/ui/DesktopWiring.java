@@ -18,6 +18,7 @@ import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.CommandLines;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
 import org.umlmanager.service.NetworkService;
@@ -67,6 +68,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final NetworkService networks;
     private final GuestRuntime runtime;
     private final JobService jobs;
+    private final HostService host;
     private volatile List<Instance> known = List.of();
 
     /**
@@ -91,6 +93,7 @@ public final class DesktopWiring implements AutoCloseable {
         // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
         jobs = new JobService(places.paths().imagesDir(), instances, background,
                 task -> new Thread(task, "uml-manager-job").start());
+        host = HostService.system(background);
     }
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
@@ -129,6 +132,11 @@ public final class DesktopWiring implements AutoCloseable {
 
     public JobService jobs() {
         return jobs;
+    }
+
+    /** What the host lacks for the app's features (the window's first-run notice). */
+    public HostService host() {
+        return host;
     }
 
     public Places places() {

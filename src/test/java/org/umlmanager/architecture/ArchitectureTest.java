@@ -96,7 +96,8 @@ class ArchitectureTest {
     /** The core packages: what the UI may reach only through {@code service}. */
     private static final String[] BEHIND_THE_SERVICE = {"org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
         "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..", "org.umlmanager.disk..",
-        "org.umlmanager.provision..", "org.umlmanager.job.."};
+        "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..", "org.umlmanager.agent..",
+        "org.umlmanager.host.."};
 
     /**
      * The UI reaches the core only through {@code service} and {@code model}: it calls the service,
@@ -144,12 +145,14 @@ class ArchitectureTest {
                 Class.forName("org.umlmanager.ui.UiRuleBreaker"));
         assertThatThrownBy(() -> uiOnlyThroughTheService(production).check(offender))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("UiRuleBreaker")
-                .hasMessageContaining("CowMerger");
+                .hasMessageContaining("CowMerger").hasMessageContaining("HostCheck.system()");
         assertThat(ServiceVocabulary.of(production)).extracting(JavaClass::getName)
                 .contains("org.umlmanager.cow.MergeOptions", "org.umlmanager.job.Cancellation",
-                        "org.umlmanager.cmdline.Problem", "org.umlmanager.launch.GuestEvent$StateChanged")
+                        "org.umlmanager.cmdline.Problem", "org.umlmanager.launch.GuestEvent$StateChanged",
+                        "org.umlmanager.job.HostCheck$Missing")
                 .doesNotContain("org.umlmanager.cow.CowMerger", "org.umlmanager.cmdline.Validator",
-                        "org.umlmanager.provision.Provisioner");
+                        "org.umlmanager.provision.Provisioner", "org.umlmanager.job.HostCheck",
+                        "org.umlmanager.network.NetworkDaemons");
     }
 
     /** Uses what only other packages may use. */

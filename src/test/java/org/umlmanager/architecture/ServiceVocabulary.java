@@ -13,9 +13,11 @@ import java.util.Set;
 /**
  * The classes the service's API is made of: every type in the public signatures of the public
  * classes of {@code org.umlmanager.service}, and, for each of those from our own code, the types
- * of its public signatures and fields, its nested types and its permitted subtypes, transitively
- * (a {@code GuestEvent} brings {@code GuestEvent.StateChanged} and the {@code GuestSnapshot} it
- * carries). Behaviour that is not handed out by the service — a parser, a merge — is not in it.
+ * of its public signatures and fields and its permitted subtypes, transitively (a {@code
+ * GuestEvent} brings {@code GuestEvent.StateChanged} and the {@code GuestSnapshot} it carries).
+ * Behaviour that is not handed out by the service — a parser, a merge — is not in it; nor is the
+ * class a value is nested in ({@code HostCheck.Missing} is a value, {@code HostCheck} the check
+ * the service runs).
  */
 final class ServiceVocabulary {
 
@@ -38,7 +40,6 @@ final class ServiceVocabulary {
             }
             signatures(c, todo);
             todo.addAll(c.getAllSubclasses());
-            c.getEnclosingClass().ifPresent(todo::add);
         }
         return vocabulary;
     }

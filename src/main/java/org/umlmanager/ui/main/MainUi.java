@@ -23,9 +23,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
-import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostReport;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
 import org.umlmanager.ui.actions.AppAction;
@@ -129,12 +130,11 @@ public final class MainUi {
     }
 
     /**
-     * Runs {@code check} in the background and names in the window the features this host lacks
-     * (see {@link HostCheck}); completes on the FX thread once shown.
+     * Names in the window the features this host lacks once {@code check} (a {@link HostService}'s)
+     * has found them; completes on the FX thread once shown.
      */
-    public CompletableFuture<Void> checkHost(Supplier<List<HostCheck.Missing>> check) {
-        return CompletableFuture.supplyAsync(check, context.background()).thenAcceptAsync(window::showHostProblems,
-                context.ui());
+    public CompletableFuture<Void> checkHost(CompletableFuture<HostReport> check) {
+        return check.thenAcceptAsync(window::showHostProblems, context.ui());
     }
 
     /** Closes the console streams; the guests keep running. */
