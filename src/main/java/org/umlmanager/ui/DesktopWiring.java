@@ -9,19 +9,19 @@ import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
+import org.umlmanager.service.CommandLines;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
@@ -69,6 +69,8 @@ public final class DesktopWiring implements AutoCloseable {
     private final InstanceService instances;
     private final NetworkService networks;
     private final GuestRuntime runtime;
+    private final JobService jobs;
+    private final HostService host;
     private volatile List<Instance> known = List.of();
 
     /**
@@ -90,20 +92,24 @@ public final class DesktopWiring implements AutoCloseable {
         runtime = new NetworkedRuntime(new RuntimeService(places.layout(),
                 HolderLauncher.forThisJvm(places.layout().holdersDir()), this::known, background, ui), networks,
                 networkStore, places.layout(), background);
+        // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
+        jobs = new JobService(places.paths().imagesDir(), instances, background,
+                task -> new Thread(task, "uml-manager-job").start());
+        host = HostService.system(background);
     }
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
     public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
         SavedNetworks saved = new SavedNetworks(networks, ui);
         // Checks and previews run on a worker: they may read the saved networks.
-        EditorFactory editors = new EditorFactory(instance -> Stream.concat(Validator.validate(instance, validation())
-                .stream(), networks.attachmentProblems(instance).stream()).toList(),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()
-                        .withAttachments(networks.resolver(instance.name()))).toShellLine(), saved, background, ui);
+        EditorFactory editors = new EditorFactory(instance -> Stream.concat(CommandLines.check(instance,
+                validation()).stream(), networks.attachmentProblems(instance).stream()).toList(),
+                instance -> CommandLines.shellLine(instance, generation()
+                        .withAttachments(networks.resolver(instance.name()))), saved, background, ui);
         MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
-                () -> prefs.get().defaultKernel(), places.paths().data(),
-                (name, text) -> CommandLineParser.parseShellLine(name, text, places.home(), validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
+                () -> prefs.get().defaultKernel(), places.paths().data(), jobs,
+                (name, text) -> CommandLines.parseShellLine(name, text, places.home(), validation()),
+                instance -> CommandLines.script(instance, generation()),
                 () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation, saved),
                 appItems);
         main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
@@ -131,13 +137,25 @@ public final class DesktopWiring implements AutoCloseable {
         return networks;
     }
 
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** What the host lacks for the app's features (the window's first-run notice). */
+    public HostService host() {
+        return host;
+    }
+
     public Places places() {
         return places;
     }
 
-    /** As a start will check: the preferred uml_dir, else the one guests get when they set none. */
+    /**
+     * For saving, with the uml_dir a start will use (the preferred one, else the one guests get when
+     * they set none); what the host lacks is a warning.
+     */
     private ValidationContext validation() {
-        return new ValidationContext(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())), true,
+        return ValidationContext.forSaving(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())),
                 places.workingDirectory());
     }
 

@@ -67,7 +67,7 @@ public final class WindowProbe {
             preferences.setOnAction(e -> PreferencesDialog.create(stage, UiPreferences.DEFAULTS).show());
             MenuItem storage = new MenuItem("Disk images & COW files…");
             storage.setId("menu-storage");
-            storage.setOnAction(e -> StorageWindow.show(stage, wiring.instances(), io, Platform::runLater,
+            storage.setOnAction(e -> StorageWindow.show(stage, wiring.jobs(), Platform::runLater,
                     SaveLocation.CHOOSER));
             MainUi ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
             Scene scene = ui.window().scene(WindowGeometry.DEFAULT.width(), WindowGeometry.DEFAULT.height());

@@ -7,6 +7,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.umlmanager.ui.Windows;
 
@@ -33,6 +34,9 @@ public final class Dialogs {
         details.setId("errorDetails");
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
+        // A refused start names every reason in its headline: wrap it instead of a window wider than the screen.
+        alert.getDialogPane().setPrefWidth(640);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         Windows.dialog(alert, owner);
         alert.show();
     }

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.umlmanager.job.Cancellation;
-import org.umlmanager.job.HostCommand;
-import org.umlmanager.job.HostToolException;
-import org.umlmanager.job.ProgressListener;
+import org.umlmanager.service.HostService;
 
 /**
  * Whether the desktop prefers a dark theme, asked the way GTK applications learn it (JavaFX 21
@@ -53,16 +48,8 @@ public final class SystemTheme {
         return settingsIni();
     }
 
-    private Optional<String> gsetting(String key) {
-        try {
-            List<String> out = HostCommand.of("Reading the desktop's " + key,
-                    List.of("gsettings", "get", "org.gnome.desktop.interface", key))
-                    .timeout(Duration.ofSeconds(2)).quiet().run(ProgressListener.NONE, Cancellation.none()).stdout();
-            return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0).strip());
-        } catch (HostToolException | RuntimeException e) {
-            // No gsettings, no schema, no session bus: the desktop does not say.
-            return Optional.empty();
-        }
+    private static Optional<String> gsetting(String key) {
+        return HostService.desktopInterfaceSetting(key);
     }
 
     private boolean settingsIni() {
