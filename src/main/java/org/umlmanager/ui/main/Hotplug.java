@@ -57,9 +57,8 @@ final class Hotplug {
             }
             Node form = InstanceEditorView.diskForm(vm, vm.disks().disks().size() - 1);
             add(config, vm, "Add a disk to " + config.name(), form, "disks[" + (vm.disks().disks().size() - 1) + "]",
-                    "add a disk to",
-                    edited -> args(edited.disks().stream().filter(d -> !config.disks().contains(d)).toList(),
-                            List.of()));
+                    "add a disk to", edited -> configAll(config, args(edited.disks().stream()
+                            .filter(d -> !config.disks().contains(d)).toList(), List.of())));
         });
     }
 
@@ -70,8 +69,8 @@ final class Hotplug {
             Node form = InstanceEditorView.interfaceForm(vm, vm.network().interfaces().size() - 1);
             add(config, vm, "Add a network interface to " + config.name(), form,
                     "networks[" + (vm.network().interfaces().size() - 1) + "]",
-                    "add a network interface to", edited -> args(List.of(),
-                            edited.networks().stream().filter(n -> !config.networks().contains(n)).toList()));
+                    "add a network interface to", edited -> addInterfaces(config, edited.networks().stream()
+                            .filter(n -> !config.networks().contains(n)).toList()));
         });
     }
 
@@ -90,9 +89,8 @@ final class Hotplug {
             choice.setHeaderText("Remove a device from the running " + config.name());
             choice.getDialogPane().setId("removeDeviceDialog");
             choice.showAndWait().map(d -> d.split(" ")[0]).ifPresent(device ->
-                    runtime.command(config.name(), "remove " + device).whenCompleteAsync((reply, error) -> {
-                        Throwable failure = error != null ? error : reply.ok() ? null
-                                : new IllegalStateException(reply.text().strip());
+                    // Through the runtime: a network the interface was on forgets it (and stops if it was the last).
+                    runtime.removeDevice(config, device).whenCompleteAsync((x, failure) -> {
                         if (failure != null) {
                             Dialogs.error(owner, "remove " + device + " from", config.name(), failure);
                             return;
@@ -117,7 +115,7 @@ final class Hotplug {
      *              plug back (the saved configuration's other problems are not this dialog's business)
      */
     private void add(Instance config, InstanceEditorViewModel vm, String title, Node page, String field,
-                     String action, Function<Instance, List<String>> newArgs) {
+                     String action, Function<Instance, CompletableFuture<List<String>>> plugIn) {
         Dialog<Instance> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.setHeaderText(title + " (mconsole config); saving it in the configuration is offered next.");
@@ -132,25 +130,43 @@ final class Hotplug {
                         && (p.field().equals(field) || p.field().startsWith(field + ".")
                         || p.field().startsWith(field + "["))), vm.problems(), vm.checkingProperty()));
         dialog.setResultConverter(b -> b == plug ? vm.edited() : null);
-        dialog.showAndWait().ifPresent(edited -> {
-            List<String> args = newArgs.apply(edited);
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (String arg : args) {
-                chain = chain.thenCompose(x -> runtime.command(config.name(), "config " + arg)).thenAccept(reply -> {
-                    if (!reply.ok()) {
-                        throw new IllegalStateException(arg + ": " + reply.text().strip());
-                    }
-                });
+        dialog.showAndWait().ifPresent(edited -> plugIn.apply(edited).whenCompleteAsync((args, error) -> {
+            if (error != null) {
+                Dialogs.error(owner, action, config.name(), error);
+                return;
             }
-            chain.whenCompleteAsync((ok, error) -> {
-                if (error != null) {
-                    Dialogs.error(owner, action, config.name(), error);
-                    return;
+            main.setStatus("Sent to " + config.name() + ": " + String.join(" ", args));
+            offerSave(edited, "Also save the new device in the configuration of " + config.name() + "?");
+        }, ui));
+    }
+
+    /** Sends each argument with mconsole {@code config}, in order; completes with them. */
+    private CompletableFuture<List<String>> configAll(Instance config, List<String> args) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (String arg : args) {
+            chain = chain.thenCompose(x -> runtime.command(config.name(), "config " + arg)).thenAccept(reply -> {
+                if (!reply.ok()) {
+                    throw new IllegalStateException(arg + ": " + reply.text().strip());
                 }
-                main.setStatus("Sent to " + config.name() + ": " + String.join(" ", args));
-                offerSave(edited, "Also save " + String.join(" ", args) + " in the configuration?");
-            }, ui);
-        });
+            });
+        }
+        return chain.thenApply(x -> args);
+    }
+
+    /**
+     * Adds each interface through the runtime: one on a saved network gets its network started and
+     * the guest registered with it, as at a start. Completes with the arguments the kernel took.
+     */
+    private CompletableFuture<List<String>> addInterfaces(Instance config, List<NetworkInterface> nics) {
+        CompletableFuture<List<String>> chain = CompletableFuture.completedFuture(List.of());
+        for (NetworkInterface nic : nics) {
+            chain = chain.thenCompose(done -> runtime.addInterface(config, nic).thenApply(arg -> {
+                List<String> all = new ArrayList<>(done);
+                all.add(arg);
+                return all;
+            }));
+        }
+        return chain;
     }
 
     private void offerSave(Instance changed, String question) {
