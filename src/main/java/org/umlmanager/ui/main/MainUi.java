@@ -90,7 +90,7 @@ public final class MainUi {
         List<AppAction> machineActions = machine.actions();
         AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
         NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.jobs(),
-                context.defaultKernel(), editors.preview()::shellLine, context.ui());
+                context.defaultKernel(), editors.preview()::shellLine, context.ui(), context.networks());
         Consumer<Optional<NewVmWizard.Created>> created = result -> result.ifPresent(c -> refresh().thenRunAsync(() -> {
             main.select(c.instance().name());
             if (c.startNow()) {

@@ -7,22 +7,62 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.umlmanager.cmdline.ParseResult;
+import org.umlmanager.model.InterfaceAddress;
+import org.umlmanager.model.MacAddresses;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.service.CommandLines;
 
 /**
- * One network interface of the new VM: the kernel option ({@code vec0:transport=tap,ifname=tap0})
- * and how the guest configures it.
+ * One network interface of the new VM: the saved network it is connected to (or, for a host
+ * device, the kernel option such as {@code vec0:transport=tap,ifname=tap0}) and how the guest
+ * configures it.
  */
 final class NetworkRow {
 
+    /** The saved network; null for an interface written in the kernel's syntax. */
+    private final ObjectProperty<String> network = new SimpleObjectProperty<>();
+    /** Fixed for the row: the guest keeps its DHCP lease and its neighbours' ARP entries across boots. */
+    private final String mac = MacAddresses.random();
     private final StringProperty spec = new SimpleStringProperty("");
     private final ObjectProperty<Addressing> addressing = new SimpleObjectProperty<>(Addressing.DHCP);
     private final StringProperty address = new SimpleStringProperty("");
 
+    /** An interface in the kernel's syntax. */
     NetworkRow(String initialSpec) {
         spec.set(initialSpec);
+    }
+
+    /** An interface on the saved network {@code name}, set up by DHCP. */
+    static NetworkRow on(String name) {
+        NetworkRow row = new NetworkRow("");
+        row.network.set(name);
+        return row;
+    }
+
+    /** The saved network's name; null while the row is written in the kernel's syntax. */
+    ObjectProperty<String> networkProperty() {
+        return network;
+    }
+
+    String mac() {
+        return mac;
+    }
+
+    /** The static address of an interface on a saved network, {@code ADDRESS/PREFIX}; empty for DHCP or none. */
+    Optional<InterfaceAddress> staticAddress() {
+        if (addressing.get() != Addressing.STATIC) {
+            return Optional.empty();
+        }
+        String text = address.get().strip().split(",", 2)[0];
+        fixed();
+        return Optional.of(InterfaceAddress.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text
+                + "' is not ADDRESS/PREFIX; write for example 10.0.2.50/24")));
+    }
+
+    /** A static address with a gateway of its own ({@code ADDRESS/PREFIX,GATEWAY}). */
+    boolean hasOwnGateway() {
+        return addressing.get() == Addressing.STATIC && address.get().contains(",");
     }
 
     StringProperty specProperty() {

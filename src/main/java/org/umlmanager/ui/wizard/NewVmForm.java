@@ -23,6 +23,8 @@ import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.Names;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.PasswordHash;
@@ -54,12 +56,22 @@ final class NewVmForm {
     private final BooleanProperty cow = new SimpleBooleanProperty();
     private final StringProperty memoryMib = new SimpleStringProperty("");
     private final ObservableList<NetworkRow> networks = FXCollections.observableArrayList();
+    private final List<Network> definitions;
+    /** The device family the chosen kernel gives interfaces on NAT networks and switches. */
+    private final ObjectProperty<NetworkAttachment.Family> family = new SimpleObjectProperty<>(
+            NetworkAttachment.Family.ETH);
     private final IntegerProperty consoles = new SimpleIntegerProperty(1);
     private final BooleanProperty startNow = new SimpleBooleanProperty(true);
     private final BooleanProperty keepFailed = new SimpleBooleanProperty();
 
-    /** @param takenNames names of existing instances, compared without case as the store does */
-    NewVmForm(Set<String> takenNames, String defaultKernel) {
+    /**
+     * @param takenNames names of existing instances, compared without case as the store does
+     * @param networks   the saved networks (the built-in {@code default} among them); a new machine
+     *                   starts with one interface on {@code default}, so it reaches the outside
+     */
+    NewVmForm(Set<String> takenNames, String defaultKernel, List<Network> networks) {
+        this.definitions = List.copyOf(networks);
+        this.networks.add(NetworkRow.on(Network.DEFAULT_NAME));
         this.takenNames = takenNames.stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         kernel.set(defaultKernel);
@@ -116,6 +128,7 @@ final class NewVmForm {
                 .cow(cow.get())
                 .memory(memory())
                 .networks(networkInterfaces())
+                .networkDefinitions(definitions)
                 .addressing(addressing())
                 .consoles(consoleLines())
                 .keepFailed(keepFailed.get());
@@ -201,7 +214,7 @@ final class NewVmForm {
     private List<NetworkInterface> networkInterfaces() {
         List<NetworkInterface> out = new ArrayList<>();
         for (NetworkRow row : networks) {
-            NetworkInterface n = row.networkInterface();
+            NetworkInterface n = networkInterface(row, out);
             if (out.stream().anyMatch(o -> o.deviceName().equals(n.deviceName()))) {
                 fail(n.deviceName() + " is given twice; number each interface differently");
             }
@@ -210,12 +223,56 @@ final class NewVmForm {
         return out;
     }
 
+    /** The row's interface; one on a saved network takes the next free device number of its family. */
+    private NetworkInterface networkInterface(NetworkRow row, List<NetworkInterface> before) {
+        String name = row.networkProperty().get();
+        if (name == null) {
+            return row.networkInterface();
+        }
+        Network network = definitions.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("there is no network named '" + name + "'; make it in Networks…"
+                        + " or choose another"));
+        NetworkAttachment.Family f = network instanceof Network.HostDevice ? NetworkAttachment.Family.VEC
+                : family.get();
+        return new NetworkAttachment(f, firstFree(before, f), name, Optional.of(row.mac()), row.staticAddress());
+    }
+
+    private static int firstFree(List<NetworkInterface> before, NetworkAttachment.Family f) {
+        int unit = 0;
+        while (true) {
+            String device = f.prefix() + unit;
+            if (before.stream().noneMatch(n -> n.deviceName().equals(device))) {
+                return unit;
+            }
+            unit++;
+        }
+    }
+
+    /**
+     * How the guest sets each interface up. An interface on a saved network with a static address
+     * and no gateway of its own is left to the request, which adds the NAT network's gateway.
+     */
     private List<GuestNetwork> addressing() {
         List<GuestNetwork> out = new ArrayList<>();
-        for (NetworkRow row : networks) {
-            out.add(row.guestNetwork(row.networkInterface().deviceName()));
+        List<NetworkInterface> made = networkInterfaces();
+        for (int i = 0; i < networks.size(); i++) {
+            NetworkRow row = networks.get(i);
+            if (row.networkProperty().get() != null && row.addressingProperty().get() == Addressing.STATIC
+                    && !row.hasOwnGateway()) {
+                continue;
+            }
+            out.add(row.guestNetwork(made.get(i).deviceName()));
         }
         return out;
+    }
+
+    /** The saved networks the Network page offers. */
+    List<Network> definitions() {
+        return definitions;
+    }
+
+    ObjectProperty<NetworkAttachment.Family> familyProperty() {
+        return family;
     }
 
     private List<ConsoleLine> consoleLines() {

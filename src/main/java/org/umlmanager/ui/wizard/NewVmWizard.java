@@ -1,6 +1,7 @@
 package org.umlmanager.ui.wizard;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
 import org.umlmanager.storage.LoadReport;
+import org.umlmanager.ui.editor.NetworkChoices;
 
 /**
  * The New VM wizard and the one-click "Create your first VM": the two ways the desktop app makes
@@ -34,9 +36,10 @@ public final class NewVmWizard {
      * @param defaultKernel the kernel preselected for a new machine
      * @param commandLine   the command line of an instance as the app would run it (for the preview)
      * @param ui            the FX thread ({@code Platform::runLater})
+     * @param networks      the saved networks a new machine's interfaces can be on ({@code default} is chosen)
      */
     public record Context(InstanceService instances, JobService jobs, Supplier<String> defaultKernel,
-                          Function<Instance, String> commandLine, Executor ui) {
+                          Function<Instance, String> commandLine, Executor ui, NetworkChoices networks) {
     }
 
     /**
@@ -53,10 +56,8 @@ public final class NewVmWizard {
 
     /** Opens the wizard over {@code owner}; completes with the machine made, or empty when the user gave up. */
     public static CompletableFuture<Optional<Created>> show(Window owner, Context context) {
-        return takenNames(context).thenCompose(names -> {
-            NewVmForm form = new NewVmForm(names, context.defaultKernel().get());
-            return new WizardWindow(owner, form, job(context), context.jobs(), context.commandLine()).open();
-        });
+        return takenNames(context).thenCompose(names -> form(context, names)).thenCompose(form ->
+                new WizardWindow(owner, form, job(context), context.jobs(), context.commandLine()).open());
     }
 
     /**
@@ -65,12 +66,35 @@ public final class NewVmWizard {
      * open), or empty when it failed or was cancelled.
      */
     public static CompletableFuture<Optional<Created>> createFirstVm(Window owner, Context context) {
-        return takenNames(context).thenCompose(names -> {
-            NewVmForm form = new NewVmForm(names, context.defaultKernel().get());
+        return takenNames(context).thenCompose(names -> form(context, names).thenCompose(form -> {
             form.nameProperty().set(freeName("demo", names));
             form.sourceProperty().set(SourceKind.BUSYBOX);
             return new WizardWindow(owner, form, job(context), context.jobs(), context.commandLine()).runDirectly();
+        }));
+    }
+
+    /**
+     * A form over the saved networks, completed on the FX thread once the default kernel's interface
+     * family is known ({@code ethN} on Debian's 6.1); a kernel chosen later is asked again.
+     */
+    private static CompletableFuture<NewVmForm> form(Context context, Set<String> names) {
+        String kernel = context.defaultKernel().get();
+        NewVmForm form = new NewVmForm(names, kernel, List.copyOf(context.networks().networks()));
+        form.kernelProperty().addListener((o, a, now) -> {
+            if (JobService.kernelProblem(now).isEmpty()) {
+                context.networks().family(now).thenAcceptAsync(f -> {
+                    if (now.equals(form.kernelProperty().get())) {
+                        form.familyProperty().set(f);
+                    }
+                }, context.ui());
+            }
         });
+        return context.networks().family(kernel).handleAsync((f, error) -> {
+            if (f != null) {
+                form.familyProperty().set(f);
+            }
+            return form;
+        }, context.ui());
     }
 
     static String freeName(String base, Set<String> taken) {

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.service.JobService;
 import org.umlmanager.provision.RootfsSource;
@@ -61,7 +62,9 @@ final class SummaryPage {
         }
         b.append("Memory:           ").append(r.memory().map(MemorySize::toKernelString).orElse("default")).append('\n');
         b.append("Network:          ").append(r.networks().isEmpty() ? "none"
-                : String.join(", ", r.networks().stream().map(n -> n.deviceName()).toList())).append('\n');
+                : String.join(", ", r.networks().stream().map(n -> n instanceof NetworkAttachment a
+                        ? a.deviceName() + " on " + a.network() + a.address().map(ip -> " (" + ip + ")").orElse("")
+                        : n.deviceName() + " (" + n.transportName() + ")").toList())).append('\n');
         b.append("Consoles:         ").append(r.consoles().size() - 1).append(" in tabs\n\n");
         b.append("Command line:\n").append(commandLine.apply(planned)).append('\n');
         return b.toString();

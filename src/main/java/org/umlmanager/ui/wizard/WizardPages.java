@@ -1,5 +1,8 @@
 package org.umlmanager.ui.wizard;
 
+import javafx.scene.layout.Region;
+import org.umlmanager.ui.editor.NetworkChoices;
+import org.umlmanager.model.Network;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -128,24 +131,60 @@ final class WizardPages {
         refresh.run();
         Button add = new Button("Add interface");
         add.setId("wizardAddNetwork");
-        add.setOnAction(e -> form.networks().add(new NetworkRow("vec" + form.networks().size()
-                + ":transport=tap,ifname=tap" + form.networks().size())));
-        return new VBox(10, Fields.note("Network interfaces in the kernel's syntax, e.g."
-                + " vec0:transport=tap,ifname=tap0. None is fine: the machine then has only loopback."), rows, add);
+        add.setOnAction(e -> form.networks().add(NetworkRow.on(Network.DEFAULT_NAME)));
+        return new VBox(10, Fields.note("Each interface is connected to a saved network: default (NAT) reaches"
+                + " the outside and the host (at 10.0.2.2) with nothing to set up; Networks… makes switches"
+                + " between machines. \"host device…\" takes the kernel's syntax, e.g."
+                + " vec0:transport=tap,ifname=tap0 (needs a device made by root). With no interface the machine"
+                + " has only loopback."), rows, add);
+    }
+
+    /** A choice of the "Connect to" list: a saved network's name, or null for the kernel's syntax. */
+    private record Choice(String network, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private static Node networkRow(NewVmForm form, NetworkRow row) {
+        int index = form.networks().indexOf(row);
+        ComboBox<Choice> connect = new ComboBox<>();
+        connect.setId("wizardNetwork" + index);
+        connect.setAccessibleText("Connect interface " + (index + 1) + " to");
+        for (Network n : form.definitions()) {
+            connect.getItems().add(new Choice(n.name(), NetworkChoices.label(n)));
+        }
+        Choice kernelSyntax = new Choice(null, "host device… (kernel syntax)");
+        connect.getItems().add(kernelSyntax);
+        connect.setValue(connect.getItems().stream().filter(c -> java.util.Objects.equals(c.network(),
+                row.networkProperty().get())).findFirst().orElse(kernelSyntax));
         TextField spec = Fields.text(null, row.specProperty(), "vec0:transport=tap,ifname=tap0");
+        spec.visibleProperty().bind(row.networkProperty().isNull());
+        spec.managedProperty().bind(spec.visibleProperty());
+        connect.valueProperty().addListener((o, a, b) -> {
+            row.networkProperty().set(b.network());
+            // A switch has no DHCP server: its interfaces come up without an address unless given one.
+            boolean isSwitch = form.definitions().stream().anyMatch(n -> n.name().equals(b.network())
+                    && n instanceof Network.Switch);
+            if (isSwitch && row.addressingProperty().get() == Addressing.DHCP) {
+                row.addressingProperty().set(Addressing.MANUAL);
+            } else if (!isSwitch && b.network() != null && row.addressingProperty().get() == Addressing.MANUAL) {
+                row.addressingProperty().set(Addressing.DHCP);
+            }
+        });
         ComboBox<Addressing> how = new ComboBox<>();
         how.getItems().setAll(Addressing.values());
         how.valueProperty().bindBidirectional(row.addressingProperty());
-        TextField address = Fields.text(null, row.addressProperty(), "10.0.2.15/24,10.0.2.2");
+        TextField address = Fields.text(null, row.addressProperty(), "10.0.2.50/24 (gateway: ,10.0.2.2)");
         address.visibleProperty().bind(row.addressingProperty().isEqualTo(Addressing.STATIC));
         address.managedProperty().bind(address.visibleProperty());
         Button remove = new Button("Remove");
         remove.setOnAction(e -> form.networks().remove(row));
-        HBox box = new HBox(6, spec, how, address, remove);
+        Region grow = new Region();
+        HBox box = new HBox(6, connect, spec, how, address, grow, remove);
         HBox.setHgrow(spec, Priority.ALWAYS);
+        HBox.setHgrow(grow, Priority.SOMETIMES);
         return box;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.LineSpec;
+import org.umlmanager.model.InterfaceAddress;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.ProvisionRequest;
@@ -21,7 +25,7 @@ import org.umlmanager.testing.UmlKernel;
 /** The wizard's form: a check per page, worded for the user, and the request it adds up to. */
 class NewVmFormTest {
 
-    private final NewVmForm form = new NewVmForm(Set.of("Taken"), "linux");
+    private final NewVmForm form = new NewVmForm(Set.of("Taken"), "linux", List.of(Network.builtInDefault(), new Network.Switch("lab", false)));
 
     @Test
     void eachPageSaysWhatIsWrong() {
@@ -63,7 +67,7 @@ class NewVmFormTest {
         form.memoryMibProperty().set("lots");
         assertThat(form.problem(WizardPage.MEMORY)).get().asString().contains("in MiB");
 
-        form.networks().add(new NetworkRow("vec0:transport=nonsense"));
+        form.networks().setAll(new NetworkRow("vec0:transport=nonsense"));
         assertThat(form.problem(WizardPage.NETWORK)).isPresent();
         form.networks().get(0).specProperty().set("vec0:transport=tap,ifname=tap0");
         form.networks().get(0).addressingProperty().set(Addressing.STATIC);
@@ -94,7 +98,7 @@ class NewVmFormTest {
         form.sizeProperty().set("1G");
         form.cowProperty().set(true);
         form.memoryMibProperty().set("512");
-        form.networks().add(new NetworkRow("vec0:transport=tap,ifname=tap0"));
+        form.networks().setAll(new NetworkRow("vec0:transport=tap,ifname=tap0"));
         form.networks().get(0).addressingProperty().set(Addressing.STATIC);
         form.networks().get(0).addressProperty().set("10.0.2.15/24,10.0.2.2");
         form.consolesProperty().set(2);
@@ -113,6 +117,40 @@ class NewVmFormTest {
                 new GuestNetwork.Addressing.Static("10.0.2.15", 24, Optional.of("10.0.2.2"))));
         assertThat(r.consoles()).contains(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)),
                 ConsoleLine.con(1, LineSpec.of(ConsoleChannel.EMBEDDED))).hasSize(3);
+    }
+
+    /** A new machine is on the built-in NAT network with DHCP, as libvirt's are; a second interface goes on a switch. */
+    @Test
+    void aNewMachineIsOnTheDefaultNatNetworkAndMayJoinASwitch(@TempDir Path dir) throws Exception {
+        form.nameProperty().set("net1");
+        form.kernelProperty().set(UmlKernel.require().toString());
+        assertThat(form.networks()).singleElement().satisfies(row ->
+                assertThat(row.networkProperty().get()).isEqualTo(Network.DEFAULT_NAME));
+        assertThat(form.problem(WizardPage.SUMMARY)).isEmpty();
+
+        ProvisionRequest r = form.request();
+        assertThat(r.networks()).singleElement().isInstanceOfSatisfying(NetworkAttachment.class, a -> {
+            assertThat(a.deviceName()).isEqualTo("eth0");
+            assertThat(a.network()).isEqualTo("default");
+            assertThat(a.mac()).isPresent();
+            assertThat(a.address()).isEmpty();
+        });
+        assertThat(r.guestNetworks()).containsExactly(GuestNetwork.dhcp("eth0"));
+        assertThat(r.networkDefinitions()).extracting(Network::name).contains("default", "lab");
+
+        NetworkRow lan = NetworkRow.on("lab");
+        lan.addressingProperty().set(Addressing.STATIC);
+        lan.addressProperty().set("192.168.50.2/24");
+        form.networks().add(lan);
+        ProvisionRequest two = form.request();
+        assertThat(two.networks()).extracting(n -> n.deviceName()).containsExactly("eth0", "eth1");
+        assertThat(((NetworkAttachment) two.networks().get(1)).address())
+                .isEqualTo(InterfaceAddress.parse("192.168.50.2/24"));
+        assertThat(two.guestNetworks()).contains(new GuestNetwork("eth1",
+                new GuestNetwork.Addressing.Static("192.168.50.2", 24, Optional.empty())));
+
+        lan.networkProperty().set("gone");
+        assertThat(form.problem(WizardPage.NETWORK)).get().asString().contains("no network named 'gone'");
     }
 
     @Test

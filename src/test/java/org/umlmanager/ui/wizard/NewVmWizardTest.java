@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.provision.GuestProcess;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
@@ -37,6 +39,7 @@ import org.umlmanager.testing.FxWait;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.ui.editor.NetworkChoices;
 
 /** The wizard, clicked through, makes a busybox VM that boots to a login and a shell on con0. */
 @ExtendWith(ApplicationExtension.class)
@@ -58,7 +61,8 @@ class NewVmWizardTest {
         String kernel = UmlKernel.find().map(Path::toString).orElse("linux");
         InstanceService instances = new InstanceService(store, io);
         context = new NewVmWizard.Context(instances, new JobService(paths.imagesDir(), instances, io, io), () -> kernel,
-                i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toShellLine(), Platform::runLater);
+                i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toShellLine(), Platform::runLater,
+                NetworkChoices.builtIn());
         // A modal window's owner needs a scene (Monocle disables the owner's view).
         primary.setScene(new Scene(new StackPane(), 300, 200));
         primary.show();
@@ -92,7 +96,7 @@ class NewVmWizardTest {
         String summary = FxWait.get(() -> robot.lookup("#wizardSummary").queryAs(TextArea.class).getText());
         Path image = AppPaths.under(home).imagesDir().resolve("wiz1.img");
         assertThat(summary).contains("Root filesystem:  busybox", "Root password:    set (stored as a hash)",
-                "ubd0=" + image, "con0=fd:0,fd:1");
+                "ubd0=" + image, "con0=fd:0,fd:1", "Network:          eth0 on default");
         FxWait.click(robot, "#wizardCreate");
         result.get(60, TimeUnit.SECONDS);
 
@@ -101,10 +105,14 @@ class NewVmWizardTest {
         assertThat(store.load("wiz1")).isEqualTo(created.instance());
         assertThat(created.instance().hostfs()).as("no host access until a folder is shared").contains(HostfsShare.off());
         assertThat(image).exists();
+        assertThat(created.instance().networks()).as("on the built-in NAT network").singleElement()
+                .isInstanceOfSatisfying(NetworkAttachment.class, a -> assertThat(a.network()).isEqualTo("default"));
         FxWait.until("the wizard closed", () -> robot.lookup("#wizardName").tryQuery().isEmpty());
 
         Path umlDir = Files.createDirectories(home.resolve("uml"));
-        Instance running = created.instance().toBuilder().umid(TestUmids.next("wz")).kernel(kernel.toString()).build();
+        // Started here without the app's runtime, so without its network (WizardEndToEndTest starts one with it).
+        Instance running = created.instance().toBuilder().umid(TestUmids.next("wz")).kernel(kernel.toString())
+                .networks(List.of()).build();
         GuestProcess guest = GuestProcess.start(CommandLineGenerator.launchCommand(running,
                 new GenerateOptions(Optional.of(umlDir), Optional.empty())).argv(), home, reaper,
                 umlDir.resolve(running.umid()));

@@ -16,6 +16,8 @@ import org.testfx.framework.junit5.Start;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
+import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.network.NetworkFixture;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.testing.UmlKernel;
 import org.umlmanager.ui.DesktopFixture;
@@ -25,18 +27,23 @@ import org.umlmanager.ui.main.MainUi;
 
 /**
  * The main window with the real runtime: a busybox VM made by the New VM wizard, and the one
- * made by "Create your first VM", start at once and give a root shell in their con0 tab.
+ * made by "Create your first VM", start at once on the built-in NAT network, give a root shell in
+ * their con0 tab and have an address from the network's DHCP.
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardEndToEndTest {
 
     private GuestFixture guests;
+    private NetworkFixture networks;
     private DesktopFixture desktop;
     private MainUi ui;
 
     @Start
     void start(Stage stage) throws Exception {
         guests = GuestFixture.create();
+        // New machines are on the built-in NAT network: its processes are stopped at the end whatever happens.
+        networks = new NetworkFixture(guests.paths().runtime());
+        networks.track("default");
         desktop = DesktopFixture.over(guests, UmlKernel.require().toString());
         ui = desktop.show(stage, 1200, 800);
     }
@@ -49,7 +56,11 @@ class WizardEndToEndTest {
             }
             desktop.close();
         } finally {
-            guests.close();
+            try {
+                networks.close();
+            } finally {
+                guests.close();
+            }
         }
     }
 
@@ -58,7 +69,10 @@ class WizardEndToEndTest {
         return ui.main().row(name).map(InstanceRow::state).orElse(null);
     }
 
-    /** Waits for {@code name}'s con0 tab to show a root shell prompt, types into it, reads the answer. */
+    /**
+     * Waits for {@code name}'s con0 tab to show a root shell prompt, types into it, reads the answer;
+     * the guest, on the built-in NAT network, has its DHCP address on eth0.
+     */
     private void shellInConsoleTab(FxRobot robot, String name) {
         FxWait.until(Duration.ofSeconds(60), name + " running", () -> state(name) == InstanceState.RUNNING);
         FxWait.until(Duration.ofSeconds(30), "a con0 tab", () -> ui.consoles(name).flatMap(c -> c.view("con0"))
@@ -72,6 +86,12 @@ class WizardEndToEndTest {
         robot.write("echo made-$((6*7)) on $(hostname)");
         robot.type(KeyCode.ENTER);
         FxWait.until("the answer", () -> con0.bufferText().contains("made-42 on " + name));
+        // The guest's own loop waits for its DHCP lease (the test only awaits the answer).
+        robot.write("until ip -4 addr show eth0 | grep -q inet; do sleep 1; done; ip -4 -o addr show eth0"
+                + " | grep -o 'inet [0-9./]*' | sed 's/^/lease: /'");
+        robot.type(KeyCode.ENTER);
+        FxWait.until(Duration.ofSeconds(60), "eth0's address from the NAT network's DHCP",
+                () -> con0.bufferText().contains("lease: inet 10.0.2.15/24"));
         FxWait.click(robot, "#tool-power");
         FxWait.click(robot, "#tool-shutdown");
         FxWait.until(Duration.ofSeconds(60), name + " stopped", () -> state(name) == InstanceState.STOPPED);
@@ -88,6 +108,9 @@ class WizardEndToEndTest {
         FxWait.click(robot, "#wizardCreate");
 
         shellInConsoleTab(robot, "wizvm");
+        assertThat(desktop.known()).filteredOn(i -> i.name().equals("wizvm")).singleElement().satisfies(i ->
+                assertThat(i.networks()).singleElement().isInstanceOfSatisfying(NetworkAttachment.class, a ->
+                        assertThat(a.network()).isEqualTo("default")));
         assertThat(Files.exists(guests.paths().imagesDir().resolve("wizvm.img"))).isTrue();
     }
 
