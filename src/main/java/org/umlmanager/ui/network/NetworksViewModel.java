@@ -33,6 +33,7 @@ public final class NetworksViewModel {
     private final ObjectBinding<Optional<NetworkView>> selectedView;
     private final BooleanBinding canStart;
     private final BooleanBinding canStop;
+    private final BooleanBinding canCapture;
     private final BooleanBinding canDelete;
 
     public NetworksViewModel(SavedNetworks saved, Executor ui) {
@@ -43,7 +44,10 @@ public final class NetworksViewModel {
                 .flatMap(saved::view), selected, saved.views());
         canStart = Bindings.createBooleanBinding(() -> selectedView.get().filter(v -> !hostDevice(v))
                 .filter(v -> !v.status().running()).isPresent(), selectedView);
-        canStop = Bindings.createBooleanBinding(() -> selectedView.get().filter(v -> v.status().running())
+        // Stopping is refused while guests use the network: off then, as the tooltip says.
+        canStop = Bindings.createBooleanBinding(() -> selectedView.get().filter(v -> v.status().running()
+                && v.status().guests().isEmpty()).isPresent(), selectedView);
+        canCapture = Bindings.createBooleanBinding(() -> selectedView.get().filter(v -> v.status().running())
                 .isPresent(), selectedView);
         canDelete = Bindings.createBooleanBinding(() -> selectedView.get()
                 .filter(v -> !v.name().equals(Network.DEFAULT_NAME)).isPresent(), selectedView);
@@ -81,6 +85,11 @@ public final class NetworksViewModel {
 
     public BooleanBinding canStopProperty() {
         return canStop;
+    }
+
+    /** The selected network runs, so its switch can be captured. */
+    public BooleanBinding canCaptureProperty() {
+        return canCapture;
     }
 
     public BooleanBinding canDeleteProperty() {

@@ -158,11 +158,11 @@ public final class NetworksWindow {
                 () -> run(vm::start, "start the network"));
         start.disableProperty().bind(vm.canStartProperty().not());
         Button stop = button("networkStop", "Stop", MaterialDesignS.STOP,
-                "Stop the network's processes (refused while guests use it)", () -> run(vm::stop, "stop the network"));
+                "Stop the network's processes (off while guests use it: they stop it with the last of them)", () -> run(vm::stop, "stop the network"));
         stop.disableProperty().bind(vm.canStopProperty().not());
         Button capture = button("networkCapture", "Capture traffic…", MaterialDesignR.RECORD_CIRCLE_OUTLINE,
                 "Write every frame on the network into a pcap file (tcpdump, Wireshark)", this::capture);
-        capture.disableProperty().bind(vm.canStopProperty().not());
+        capture.disableProperty().bind(vm.canCaptureProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(create, delete, new Separator(), start, stop, capture, spacer);
@@ -292,8 +292,9 @@ public final class NetworksWindow {
                 TextArea forwards = new TextArea();
                 forwards.setId("networkForwards");
                 forwards.setPrefRowCount(3);
-                forwards.setPromptText("one a line: [udp:]HOSTPORT:GUESTPORT, e.g. 8080:80 (host 127.0.0.1, guest"
-                        + " the first DHCP address), or [udp:][HOSTADDR:]HOSTPORT:[GUESTADDR:]GUESTPORT");
+                forwards.setPromptText("one a line, e.g. 8080:80 or udp:5353:53");
+                forwards.setTooltip(new Tooltip("One forward a line: [udp:]HOSTPORT:GUESTPORT (the host's 127.0.0.1"
+                        + " to the first DHCP address), or [udp:][HOSTADDR:]HOSTPORT:[GUESTADDR:]GUESTPORT"));
                 forwards.textProperty().bindBidirectional(form.forwardsProperty());
                 f.row("Port forwards", forwards, () -> "forwards");
             }
