@@ -19,6 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.umlmanager.storage.NetworkStore;
+import org.umlmanager.network.NetworkFixture;
+import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchPlanner;
@@ -27,9 +32,6 @@ import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
-import org.umlmanager.model.VectorInterface;
-import org.umlmanager.model.VectorOptions;
-import org.umlmanager.model.VectorTransport;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.BusyboxImage;
@@ -40,9 +42,9 @@ import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.prefs.WindowGeometry;
 
 /**
- * Makes the README's screenshots from the real app with a real guest: the main window with a
- * running guest's console, its usage graphs, the editor, the Inspect panel, and the console in the
- * dark theme. Runs only when asked: {@code docs/screenshots/make-screenshots.sh}, which runs it on
+ * Makes the README's screenshots from the real app with a real guest on the built-in NAT network:
+ * the main window with a running guest's console, its usage graphs, the editor's Network page (an
+ * interface on a switch), the Inspect panel, the Networks window, and the console in the dark theme. Runs only when asked: {@code docs/screenshots/make-screenshots.sh}, which runs it on
  * an X display with a window manager (openbox) and the real GTK glass, and shoots the window with
  * its frame as people see it ({@code -Dscreenshots.wm=true}); without that, headless, it shoots
  * the scene alone.
@@ -52,6 +54,7 @@ import org.umlmanager.ui.prefs.WindowGeometry;
 class ReadmeScreenshots {
 
     private GuestFixture guests;
+    private NetworkFixture networks;
     private DesktopFixture desktop;
     private MainUi ui;
     private Stage stage;
@@ -64,12 +67,21 @@ class ReadmeScreenshots {
         guests = GuestFixture.create();
         var store = new InstanceStore(guests.paths().instancesDir());
         Files.createDirectories(guests.dir().resolve("shared"));
+        networks = new NetworkFixture(guests.paths().runtime());
+        networks.track("default");
+        networks.track("lab");
+        new NetworkStore(guests.paths().networksDir(), guests.paths().instancesDir())
+                .create(new Network.Switch("lab", false));
         store.create(guests.instance("web").memory(MemorySize.ofMebibytes(128))
-                .hostfs(new HostfsShare(guests.dir().resolve("shared").toString(), false)).build());
+                .hostfs(new HostfsShare(guests.dir().resolve("shared").toString(), false))
+                .network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0, Network.DEFAULT_NAME,
+                        Optional.of("02:4e:1a:33:7c:04"), Optional.empty())).build());
         store.create(guests.instance("db").memory(MemorySize.ofMebibytes(256))
                 .hostfs(new HostfsShare(guests.dir().resolve("shared").toString(), false))
-                .network(new VectorInterface(0, new VectorTransport.Tap(Optional.of("tap-db")),
-                        VectorOptions.NONE.withMac(Optional.of("02:4e:1a:33:7c:05")))).build());
+                .network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0, Network.DEFAULT_NAME,
+                        Optional.of("02:4e:1a:33:7c:05"), Optional.empty()))
+                .network(new NetworkAttachment(NetworkAttachment.Family.ETH, 1, "lab",
+                        Optional.of("02:4e:1a:33:7c:06"), InterfaceAddress.parse("192.168.50.2/24"))).build());
         desktop = DesktopFixture.over(guests, "linux");
         s.setTitle("UML Manager");
         ui = desktop.show(s, WindowGeometry.DEFAULT, org.umlmanager.ui.console.SaveLocation.CHOOSER);
@@ -89,22 +101,30 @@ class ReadmeScreenshots {
             }
             desktop.close();
         } finally {
-            guests.close();
+            try {
+                networks.close();
+            } finally {
+                guests.close();
+            }
         }
     }
 
     private void shoot(String file) throws Exception {
+        shoot(file, "UML Manager", stage);
+    }
+
+    private void shoot(String file, String title, Stage window) throws Exception {
         Path dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
         painted();
         if (Boolean.getBoolean("screenshots.wm")) {
             // The window as the window manager shows it, with its frame.
-            String ids = output("xdotool", "search", "--onlyvisible", "--name", "^UML Manager$");
+            String ids = output("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$");
             String id = ids.lines().reduce((x, y) -> y).orElseThrow();
             output("import", "-frame", "-window", id, dir.resolve(file).toString());
             return;
         }
-        WritableImage image = FxWait.get(() -> stage.getScene().snapshot(null));
+        WritableImage image = FxWait.get(() -> window.getScene().snapshot(null));
         PixelReader pixels = image.getPixelReader();
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -189,11 +209,22 @@ class ReadmeScreenshots {
         select(robot, "db");
         FxWait.click(robot, "#view-details");
         FxWait.click(robot, "#networkTab");
-        FxWait.until("the network page", () -> robot.lookup("#networkTab").tryQuery().isPresent()
-                && robot.lookup("#nic-mac").tryQuery().filter(n -> n.isVisible() && n.getScene() != null
+        robot.interact(() -> robot.lookup("#nicList").queryListView().getSelectionModel().select(1));
+        FxWait.until("the network page with eth1 on lab", () -> robot.lookup("#nicConnect").tryQuery()
+                .filter(n -> n.isVisible() && n.getScene() != null
+                && ((javafx.scene.control.ComboBox<?>) n).getValue().toString().equals("lab (switch)")
                 && ((javafx.scene.control.TabPane) robot.lookup("#editorTabs").query()).getSelectionModel()
                 .getSelectedIndex() == 2).isPresent());
         shoot("editor.png");
+
+        FxWait.click(robot, "#tool-networks");
+        var networksView = FxWait.get(() -> ui.showNetworks(stage));
+        FxWait.until("default running for web, lab listed", () -> networksView.viewModel().networks().size() == 2
+                && networksView.viewModel().networks().stream().anyMatch(v -> v.name().equals("default")
+                && v.status().running()));
+        Stage networksWindow = networksView.stage();
+        shoot("networks.png", "Networks", networksWindow);
+        FxWait.run(networksWindow::close);
 
         select(robot, "web");
         FxWait.click(robot, "#view-console");
