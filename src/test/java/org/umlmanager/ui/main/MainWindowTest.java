@@ -181,8 +181,12 @@ class MainWindowTest {
         FxWait.click(robot, "#importText");
         // Checked as it is typed: no button to press; each problem is listed with its field.
         robot.write("linux mem=128M ubd0=" + missing + " umid=web con1=/dev/tty8 con0=fd:0,fd:1");
-        FxWait.until("the problems listed", () -> robot.lookup("#importProblems").queryListView().getItems()
-                .size() == 2);
+        FxWait.until("the error and the warning listed", () -> {
+            List<String> lines = robot.lookup("#importProblems").<Problem>queryListView().getItems().stream()
+                    .map(ImportDialog::line).toList();
+            return lines.stream().anyMatch(l -> l.contains("con1=/dev/tty8"))
+                    && lines.stream().anyMatch(l -> l.contains("does not exist"));
+        });
         assertThat(FxWait.get(() -> robot.lookup("#importProblems").<Problem>queryListView().getItems().stream()
                 .map(ImportDialog::line).toList())).anySatisfy(l -> assertThat(l).startsWith("✖ ")
                         .contains("con1=/dev/tty8"))
