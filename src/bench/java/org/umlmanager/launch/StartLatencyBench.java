@@ -47,7 +47,7 @@ class StartLatencyBench {
         ExecutorService events = Executors.newSingleThreadExecutor();
         try (GuestFixture f = GuestFixture.create()) {
             List<Instance> instances = new CopyOnWriteArrayList<>();
-            HolderLauncher launcher = HolderLauncher.forThisJvm(f.layout().holdersDir());
+            SupervisorLauncher launcher = SupervisorLauncher.forThisJvm(f.layout());
             try (RuntimeService spare = new RuntimeService(f.layout(), launcher, () -> instances, work, events);
                  RuntimeService plain = new RuntimeService(f.layout(), launcher, () -> instances, work, events)) {
                 spare.prewarm().get(60, TimeUnit.SECONDS);

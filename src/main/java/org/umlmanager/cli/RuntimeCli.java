@@ -2,7 +2,7 @@ package org.umlmanager.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.RuntimeService;
@@ -17,8 +17,8 @@ final class RuntimeCli {
         CliEnvironment env = context.environment();
         RuntimeLayout layout = RuntimeLayout.of(env.paths(), System.getenv(), Path.of(System.getProperty("user.home")),
                 env.workingDirectory());
-        // Holders outlive this short run: they must not be left behind as its children.
-        return new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
+        // The supervisor outlives this short run: it must not be left behind as its child.
+        return new RuntimeService(layout, SupervisorLauncher.forThisJvm(layout).detached(),
                 () -> instances(context), Runnable::run, Runnable::run);
     }
 

@@ -71,15 +71,18 @@ final class StartCommand implements Callable<Integer> {
             context.out().println(name + " is running (pid " + up.pid().orElse(-1) + ", mconsole "
                     + up.mconsoleSocket().map(Object::toString).orElse("?") + ").");
             for (LineInfo line : up.lines()) {
-                context.out().println("  " + line.name() + ": " + describe(line));
+                context.out().println("  " + line.name() + ": " + describe(line, true));
             }
             return 0;
         }
     }
 
-    static String describe(LineInfo line) {
+    /** What a line is, for people; {@code running}: whether its guest runs (or ended, so no line is connected). */
+    static String describe(LineInfo line, boolean running) {
         if (line.transport() == LineInfo.Transport.PTY) {
-            return "main console";
+            // A running guest's main console without its pty was lost with the supervisor that held it.
+            return line.connected() || !running ? "main console" : "main console, lost with a killed supervisor"
+                    + " (its history can still be shown; stop and start the guest to get it back)";
         }
         return line.device().map(d -> "pts " + d).orElse("pts, allocated when the guest opens it");
     }

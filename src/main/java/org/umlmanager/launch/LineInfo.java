@@ -7,7 +7,7 @@ import java.util.Optional;
  * One console or serial line of a running guest that UML Manager shows in a terminal.
  *
  * @param name      the kernel's name of the line: {@code con0}, {@code con1}, {@code ssl0}, …
- * @param transport how the holder reaches it
+ * @param transport how the supervisor reaches it
  * @param device    the host device: {@code /dev/pts/5} for a pts line once the kernel has allocated it;
  *                  empty for the pty (the holder's own) and for a pts line the guest has not opened yet
  * @param connected whether bytes flow now; a pts line is connected only while the guest holds it open

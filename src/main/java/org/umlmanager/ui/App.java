@@ -25,7 +25,7 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
@@ -70,7 +70,7 @@ public final class App {
         InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
         RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
                 Path.of("").toAbsolutePath());
-        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
+        runtime = new RuntimeService(layout, SupervisorLauncher.forThisJvm(layout), this::knownInstances,
                 io, Platform::runLater);
         EditorFactory editors = new EditorFactory(
                 instance -> Validator.validate(instance, validation()),

@@ -202,7 +202,7 @@ class GuestLifecycleTest {
         assertThat(umidDir).doesNotExist();
         org.umlmanager.launch.SessionPaths session = org.umlmanager.launch.SessionPaths.of(
                 f.guests.layout().sessionsDir(), NAME);
-        awaitGone(session.holderSocket());
+        awaitGone(session.launchFile());
         assertThat(session.notifySocket()).doesNotExist();
         assertThat(f.runtime.status(NAME).get()).satisfies(s -> {
             assertThat(s.state()).isEqualTo(InstanceState.STOPPED);

@@ -50,7 +50,7 @@ import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
@@ -92,7 +92,7 @@ class ConsoleToolsTest {
         new InstanceStore(guests.paths().instancesDir()).create(instance);
         KNOWN.add(instance);
         savedLog = guests.dir().resolve("saved.log");
-        runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
                 () -> List.copyOf(KNOWN), IO, Platform::runLater);
         runtime.start(instance).get(60, TimeUnit.SECONDS);
         guests.trackSession(NAME);

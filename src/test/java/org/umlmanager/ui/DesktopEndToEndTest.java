@@ -36,7 +36,7 @@ import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.SessionFile;
@@ -77,7 +77,7 @@ class DesktopEndToEndTest {
         guests = GuestFixture.create();
         var store = new InstanceStore(guests.paths().instancesDir());
         InstanceService instances = new InstanceService(store, io);
-        runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
                 () -> List.copyOf(known), io, Platform::runLater);
         ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
                 guests.dir());

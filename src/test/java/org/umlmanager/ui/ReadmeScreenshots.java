@@ -35,7 +35,7 @@ import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.GuestSnapshot;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.HostfsShare;
@@ -86,7 +86,7 @@ class ReadmeScreenshots {
                 .network(new VectorInterface(0, new VectorTransport.Tap(Optional.of("tap-db")),
                         VectorOptions.NONE.withMac(Optional.of("02:4e:1a:33:7c:05")))).build());
         InstanceService instances = new InstanceService(store, io);
-        runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
                 () -> List.copyOf(known), io, Platform::runLater);
         ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
                 guests.dir());

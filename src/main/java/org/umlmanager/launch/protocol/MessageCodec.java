@@ -80,6 +80,10 @@ public final class MessageCodec {
             out.writeByte(8);
             out.writeLong(m.id());
             string(out, m.command());
+        } else if (message instanceof Message.Open m) {
+            out.writeByte(9);
+            out.writeLong(m.id());
+            string(out, m.name());
         } else if (message instanceof Message.Welcome m) {
             out.writeByte(20);
             out.writeInt(m.version());
@@ -116,6 +120,10 @@ public final class MessageCodec {
         } else if (message instanceof Message.Ended m) {
             out.writeByte(28);
             snapshot(out, m.snapshot());
+        } else if (message instanceof Message.Opened m) {
+            out.writeByte(29);
+            out.writeLong(m.id());
+            snapshot(out, m.snapshot());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -132,6 +140,7 @@ public final class MessageCodec {
             case 6 -> new Message.Resize(string(in), in.readInt(), in.readInt());
             case 7 -> new Message.Stop(StopMode.valueOf(string(in)));
             case 8 -> new Message.Command(in.readLong(), string(in));
+            case 9 -> new Message.Open(in.readLong(), string(in));
             case 20 -> new Message.Welcome(in.readInt(), in.readLong(), in.readBoolean());
             case 21 -> new Message.Started(in.readLong(), snapshot(in));
             case 22 -> new Message.Failure(in.readLong(), string(in));
@@ -142,6 +151,7 @@ public final class MessageCodec {
             case 27 -> new Message.CommandReply(in.readLong(), Message.ReplyKind.valueOf(string(in)), in.readInt(),
                     string(in));
             case 28 -> new Message.Ended(snapshot(in));
+            case 29 -> new Message.Opened(in.readLong(), snapshot(in));
             default -> throw new IOException("unknown message type " + type);
         };
     }

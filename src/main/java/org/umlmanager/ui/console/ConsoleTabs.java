@@ -154,7 +154,7 @@ public final class ConsoleTabs {
         ConsoleSettings settings = new ConsoleSettings(prefs.get());
         var connector = new StreamTtyConnector(line, stream.input(), stream.output(), stream::resize,
                 settings.getBufferMaxLinesCount());
-        // The holder keeps a size change back until the kernel is up, so the terminal may send them at once.
+        // The supervisor keeps a size change back until the kernel is up, so the terminal may send them at once.
         connector.releaseResizes();
         ConsoleView view = new ConsoleView(line, connector, settings);
         view.setActions(() -> history(line), () -> saveLog(line, view));
@@ -180,7 +180,7 @@ public final class ConsoleTabs {
         } else {
             tab.setContent(view.pane());
         }
-        // The terminal closes the stream's two halves; the stream itself (its holder connection) closes here.
+        // The terminal closes the stream's two halves; the stream itself (its supervisor connection) closes here.
         view.whenEnded(stream::close);
         view.whenEnded(() -> ui.execute(() -> {
             if (views.get(line) == view) {

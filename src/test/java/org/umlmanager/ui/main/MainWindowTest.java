@@ -33,7 +33,7 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
@@ -69,7 +69,7 @@ class MainWindowTest {
         AppPaths paths = AppPaths.under(home);
         RuntimeLayout layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"),
                 paths.logsDir(), paths.runtime().resolve("uml"), home);
-        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), List::of, io,
+        runtime = new RuntimeService(layout, SupervisorLauncher.forThisJvm(layout), List::of, io,
                 Platform::runLater);
         ui = new MainUi(stage, service, runtime, editors, new MainUi.Context(() -> "linux", home.resolve("data"),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, home, context),

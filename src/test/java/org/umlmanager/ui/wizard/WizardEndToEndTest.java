@@ -28,7 +28,7 @@ import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.InstanceService;
@@ -59,7 +59,7 @@ class WizardEndToEndTest {
         guests = GuestFixture.create();
         String kernel = UmlKernel.require().toString();
         InstanceService instances = new InstanceService(new InstanceStore(guests.paths().instancesDir()), io);
-        runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
                 () -> List.copyOf(known), io, Platform::runLater);
         ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
                 guests.dir());
