@@ -100,6 +100,26 @@ public final class SupervisorClient implements AutoCloseable {
         return request(id -> new Message.Open(id, name)).thenApply(m -> ((Message.Opened) m).snapshot());
     }
 
+    /**
+     * Starts a supervised child (see {@link ChildSpec}); if one of that name runs the same command,
+     * it serves {@code spec}'s guests as well. Completes with its status.
+     */
+    public CompletableFuture<ChildStatus> startChild(ChildSpec spec) {
+        return request(id -> new Message.ChildStart(id, spec))
+                .thenApply(m -> ((Message.Children) m).children().get(0));
+    }
+
+    /** Stops a supervised child; completes with its last status once its process group has ended. */
+    public CompletableFuture<ChildStatus> stopChild(String name) {
+        return request(id -> new Message.ChildStop(id, name))
+                .thenApply(m -> ((Message.Children) m).children().get(0));
+    }
+
+    /** Every supervised child the supervisor knows, running or not. */
+    public CompletableFuture<List<ChildStatus>> children() {
+        return request(Message.ChildList::new).thenApply(m -> ((Message.Children) m).children());
+    }
+
     /** Subscribes to the guest's events; completes with the snapshot taken when the subscription began. */
     public CompletableFuture<GuestSnapshot> watch(Consumer<GuestEvent> listener) {
         eventListeners.add(listener);
@@ -247,6 +267,8 @@ public final class SupervisorClient implements AutoCloseable {
             complete(s.id(), s);
         } else if (m instanceof Message.Opened o) {
             complete(o.id(), o);
+        } else if (m instanceof Message.Children c) {
+            complete(c.id(), c);
         } else if (m instanceof Message.CommandReply r) {
             complete(r.id(), r);
         } else if (m instanceof Message.Failure f) {

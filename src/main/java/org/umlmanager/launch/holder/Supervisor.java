@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.launch.GuestSnapshot;
+import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.LaunchSpecFile;
 import org.umlmanager.launch.Posix;
 import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.SessionRecord;
+import org.umlmanager.launch.SupervisorFiles;
 import org.umlmanager.launch.protocol.FrameChannel;
 import org.umlmanager.launch.protocol.Message;
 
@@ -46,6 +48,7 @@ final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
 
+    private final SupervisorFiles files;
     private final Path socket;
     private final Path sessionsDir;
     private final Supplier<GuestLink> links;
@@ -64,27 +67,26 @@ final class Supervisor {
     private long idleSince = System.nanoTime();
     private boolean closing;
 
-    Supervisor(Path socket, Path sessionsDir, Supplier<GuestLink> links, Duration idleGrace) {
-        this.socket = socket;
+    Supervisor(SupervisorFiles files, Path sessionsDir, Supplier<GuestLink> links, Duration idleGrace) {
+        this.files = files;
+        this.socket = files.socket();
         this.sessionsDir = sessionsDir;
         this.links = links;
         this.idleGrace = idleGrace;
-        this.children = new Children(this::changed);
+        this.children = new Children(files, this::changed);
     }
 
-    /** Takes over orphaned guests, then serves until idle for the grace period. */
+    /** Takes over orphaned guests and children, then serves until idle for the grace period. */
     void run() throws IOException, InterruptedException {
         adoptOrphans();
+        children.adoptOrphans();
         listener = listen(socket);
         acceptLoop(listener);
         housekeeping.scheduleWithFixedDelay(this::housekeep, HOUSEKEEPING.toMillis(), HOUSEKEEPING.toMillis(),
                 TimeUnit.MILLISECONDS);
-        LOG.info("supervisor {} listening at {} ({} guests taken over)", pid, socket, guests.size());
+        LOG.info("supervisor {} listening at {} ({} guests, {} children taken over)", pid, socket, guests.size(),
+                children.list().size());
         done.await();
-    }
-
-    Children children() {
-        return children;
     }
 
     private static ServerSocketChannel listen(Path socket) throws IOException {
@@ -138,6 +140,9 @@ final class Supervisor {
                 return;
             }
             from.send(new Message.Welcome(Message.PROTOCOL_VERSION, pid, host == null));
+        } else if (message instanceof Message.ChildStart
+                || message instanceof Message.ChildStop || message instanceof Message.ChildList) {
+            child(from, message);
         } else if (host != null) {
             host.handle(from, message);
         } else if (message instanceof Message.Start start) {
@@ -195,9 +200,27 @@ final class Supervisor {
         from.send(new Message.Opened(open.id(), host.snapshot()));
     }
 
-    /** A guest whose story is over: its name is free again. */
+    private void child(ClientConnection from, Message message) {
+        if (message instanceof Message.ChildStart start) {
+            try {
+                from.send(new Message.Children(start.id(), List.of(children.start(start.spec()))));
+            } catch (IOException | IllegalArgumentException e) {
+                from.send(new Message.Failure(start.id(), "could not start " + start.spec().name() + ": "
+                        + e.getMessage()));
+            }
+        } else if (message instanceof Message.ChildStop stop) {
+            Optional<ChildStatus> last = children.stop(stop.name());
+            from.send(last.<Message>map(c -> new Message.Children(stop.id(), List.of(c)))
+                    .orElseGet(() -> new Message.Failure(stop.id(), "no child named " + stop.name())));
+        } else if (message instanceof Message.ChildList list) {
+            from.send(new Message.Children(list.id(), children.list()));
+        }
+    }
+
+    /** A guest whose story is over: its name is free again, and children that served only it stop. */
     void ended(GuestHost host) {
         guests.remove(host.name(), host);
+        children.guestsChanged(guests.keySet(), Optional.of(host.name()));
         changed();
     }
 
@@ -217,6 +240,7 @@ final class Supervisor {
 
     private void housekeep() {
         Orphans.sweep();
+        children.guestsChanged(guests.keySet(), Optional.empty());
         synchronized (this) {
             boolean busy = !guests.isEmpty() || !starting.isEmpty() || !connections.isEmpty() || children.running();
             if (busy) {

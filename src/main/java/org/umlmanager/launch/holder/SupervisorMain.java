@@ -52,7 +52,7 @@ public final class SupervisorMain {
             warm.setDaemon(true);
             warm.start();
             Duration idle = Duration.parse(System.getProperty(IDLE_PROPERTY, DEFAULT_IDLE.toString()));
-            new Supervisor(files.socket(), Path.of(args[1]), MconsoleGuestLink::new, idle).run();
+            new Supervisor(files, Path.of(args[1]), MconsoleGuestLink::new, idle).run();
         } catch (Exception e) {
             LOG.error("supervisor failed", e);
             status = 1;

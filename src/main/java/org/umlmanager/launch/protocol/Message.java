@@ -1,6 +1,9 @@
 package org.umlmanager.launch.protocol;
 
 import java.util.Objects;
+import java.util.List;
+import org.umlmanager.launch.ChildSpec;
+import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -55,6 +58,18 @@ public sealed interface Message {
     record Command(long id, String command) implements Message {
     }
 
+    /** Start a supervised child (or bind a running one to more guests); answered by {@link Children}. */
+    record ChildStart(long id, ChildSpec spec) implements Message {
+    }
+
+    /** Stop a supervised child; answered by {@link Children} with its last status once it has ended. */
+    record ChildStop(long id, String name) implements Message {
+    }
+
+    /** List the supervised children; answered by {@link Children}. */
+    record ChildList(long id) implements Message {
+    }
+
     // ---- supervisor to client ----
 
     /** {@code idle}: the connection is not bound to a guest yet. */
@@ -92,6 +107,13 @@ public sealed interface Message {
 
     /** The guest's process ended; the supervisor closes the connection after this. */
     record Ended(GuestSnapshot snapshot) implements Message {
+    }
+
+    /** The answer to a child request: the child it was about, or every child for {@link ChildList}. */
+    record Children(long id, List<ChildStatus> children) implements Message {
+        public Children {
+            children = List.copyOf(children);
+        }
     }
 
     /** How an mconsole command ended. */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.umlmanager.launch.ChildSpec;
+import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -29,6 +31,9 @@ class MessageCodecTest {
                     new LineInfo("ssl0", LineInfo.Transport.PTS, Optional.of("/dev/pts/9"), false)),
             Instant.ofEpochMilli(1_700_000_000_123L));
 
+    private static final ChildSpec CHILD = new ChildSpec("net-lab", List.of("vde_switch", "-s", "/run/x"),
+            Map.of("A", "b"), Path.of("/"), Path.of("/logs/net-lab.log"), java.util.Set.of("web", "db"));
+
     @Test
     void everyMessageSurvivesTheRoundTrip() throws IOException {
         LaunchSpec spec = new LaunchSpec("web", "web-1", Path.of("/run/uml"), List.of("taskset", "-c", "0", "linux",
@@ -45,7 +50,10 @@ class MessageCodecTest {
                 new Message.Event(new GuestEvent.GuestNotice("web", "hello\n")),
                 new Message.StopProgress(new StopStep(StopStep.Step.HALT, "halting")),
                 new Message.CommandReply(9, Message.ReplyKind.REPLY, -19, "Device doesn't exist"),
-                new Message.Ended(SNAPSHOT));
+                new Message.Ended(SNAPSHOT), new Message.ChildStart(3, CHILD), new Message.ChildStop(4, "net-lab"),
+                new Message.ChildList(5), new Message.Children(5, List.of(new ChildStatus(CHILD,
+                        ChildStatus.State.RESTARTING, OptionalLong.empty(), 2, "it exited with status 1"),
+                        new ChildStatus(CHILD, ChildStatus.State.RUNNING, OptionalLong.of(99), 0, ""))));
         for (Message m : all) {
             Message back = MessageCodec.decode(MessageCodec.encode(m));
             if (m instanceof Message.Input in) {
