@@ -144,24 +144,39 @@ public final class RuntimeService implements GuestRuntime {
 
     @Override
     public CompletableFuture<GuestStatus> whenRunning(String name) {
-        return async(() -> watch(name).orElseThrow(() -> new NoSuchGuestException(name)))
-                .thenCompose(w -> {
-                    CompletableFuture<GuestStatus> up = new CompletableFuture<>();
-                    Consumer<GuestEvent> check = e -> settle(up, name, w.latest);
-                    w.client.addEventListener(check);
-                    w.client.ended().whenComplete((s, x) -> settle(up, name, s != null ? s : w.latest));
-                    settle(up, name, w.latest);
-                    return up;
-                });
+        return async(() -> {
+            Optional<Watch> w = watch(name);
+            // A guest that ended before it could be watched (a kernel dying at once) is told from its record.
+            return w.isPresent() ? w.get() : statusOf(name, configured(name));
+        }).thenCompose(found -> {
+            CompletableFuture<GuestStatus> up = new CompletableFuture<>();
+            if (found instanceof GuestStatus s) {
+                settle(up, name, s.state(), s.reason(), s);
+                if (!up.isDone()) {
+                    up.completeExceptionally(new GuestException(name + " is " + s.state().name()
+                            .toLowerCase(java.util.Locale.ROOT) + " and not held by UML Manager"));
+                }
+                return up;
+            }
+            Watch w = (Watch) found;
+            w.client.addEventListener(e -> settle(up, name, w.latest));
+            w.client.ended().whenComplete((s, x) -> settle(up, name, s != null ? s : w.latest));
+            settle(up, name, w.latest);
+            return up;
+        });
     }
 
     private static void settle(CompletableFuture<GuestStatus> up, String name, GuestSnapshot s) {
-        if (s.state() == InstanceState.RUNNING || s.state() == InstanceState.PAUSED) {
-            up.complete(GuestStatus.of(s, GuestStatus.Origin.SUPERVISOR));
-        } else if (!s.state().active()) {
+        settle(up, name, s.state(), s.reason(), GuestStatus.of(s, GuestStatus.Origin.SUPERVISOR));
+    }
+
+    private static void settle(CompletableFuture<GuestStatus> up, String name, InstanceState state, String reason,
+                               GuestStatus status) {
+        if (state == InstanceState.RUNNING || state == InstanceState.PAUSED) {
+            up.complete(status);
+        } else if (!state.active()) {
             up.completeExceptionally(new GuestException(name + " did not come up: it is "
-                    + s.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")")));
+                    + state.name().toLowerCase(java.util.Locale.ROOT) + (reason.isEmpty() ? "" : " (" + reason + ")")));
         }
     }
 

@@ -182,8 +182,9 @@ final class Supervisor {
                 // It ended before it was listed here, so its end could not unlist it.
                 guests.remove(spec.name(), host);
             }
-            host.bind(from);
+            // The answer first: binding tells a client at once if the guest has ended already, and closes it.
             from.send(new Message.Started(start.id(), host.snapshot()));
+            host.bind(from);
         } finally {
             starting.remove(spec.name());
             changed();
@@ -196,8 +197,8 @@ final class Supervisor {
             from.send(new Message.Failure(open.id(), open.name() + " does not run under this supervisor"));
             return;
         }
-        host.bind(from);
         from.send(new Message.Opened(open.id(), host.snapshot()));
+        host.bind(from);
     }
 
     private void child(ClientConnection from, Message message) {
