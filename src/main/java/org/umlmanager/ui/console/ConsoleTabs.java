@@ -95,6 +95,11 @@ public final class ConsoleTabs {
         changed = listener;
     }
 
+    /** Whether a tab is in a window of its own. */
+    public boolean hasDetached() {
+        return !detached.isEmpty();
+    }
+
     /** Whether a tab shows a console that has ended. */
     public boolean hasEnded() {
         return views.values().stream().anyMatch(ConsoleView::ended);

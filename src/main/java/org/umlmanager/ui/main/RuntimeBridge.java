@@ -29,9 +29,16 @@ import org.umlmanager.ui.inspect.InspectViewModel;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
- * Connects the runtime to the window: states into the list, console tabs per running guest,
- * the Inspect tab of the selected guest, notifications when a guest crashes. Runs on the FX
- * thread (the runtime delivers its events there).
+ * Connects the runtime to the window: states into the list, console tabs of the guests being
+ * looked at, the Inspect tab of the selected guest, notifications when a guest crashes. Runs on
+ * the FX thread (the runtime delivers its events there).
+ *
+ * <p>Console tabs cost a terminal, a stream and threads per line, and work for every byte the
+ * guest prints; so a guest gets them only once it is selected, and only the {@value #LIVE_GUESTS}
+ * guests looked at last keep them (and any with a tab in a window of its own). A guest selected
+ * again gets new tabs, which the supervisor fills with the line's recent output (its scrollback);
+ * the whole history is in the console log. With many chatty guests running, the window thus does
+ * the work of a few.
  */
 final class RuntimeBridge {
 
@@ -45,7 +52,14 @@ final class RuntimeBridge {
     private final Executor ui;
     private final Supplier<Window> owner;
     private final SaveLocation saveLocation;
+    /** Guests that keep their console tabs, at most this many besides those with a detached tab. */
+    static final int LIVE_GUESTS = 4;
+
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
+    /** The lines each running guest has, from its latest snapshot: what its tabs open once it is shown. */
+    private final Map<String, List<LineInfo>> lines = new HashMap<>();
+    /** Guests with console tabs, the one looked at last first. */
+    private final java.util.Deque<String> recent = new java.util.ArrayDeque<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
     private AutoCloseable subscription;
@@ -90,6 +104,7 @@ final class RuntimeBridge {
         if (s.managed() && s.state().active()) {
             openConsoles(s.name(), s.lines());
         }
+        showSelected();
     }
 
     private void event(GuestEvent event) {
@@ -130,8 +145,21 @@ final class RuntimeBridge {
         }
     }
 
-    private void openConsoles(String name, List<LineInfo> lines) {
-        if (lines.isEmpty()) {
+    /**
+     * Notes the lines of a running guest and opens them in its tabs if it has tabs, or is the one
+     * selected (a guest not looked at gets none: see the class comment).
+     */
+    private void openConsoles(String name, List<LineInfo> guestLines) {
+        if (guestLines.isEmpty()) {
+            return;
+        }
+        Map<String, LineInfo> merged = new java.util.LinkedHashMap<>();
+        lines.getOrDefault(name, List.of()).forEach(l -> merged.put(l.name(), l));
+        guestLines.forEach(l -> merged.put(l.name(), l));
+        lines.put(name, List.copyOf(merged.values()));
+        InstanceRow selectedRow = main.selectedProperty().get();
+        boolean shown = selectedRow != null && selectedRow.name().equals(name);
+        if (!consoles.containsKey(name) && !shown) {
             return;
         }
         ConsoleTabs tabs = consoles.computeIfAbsent(name, n -> {
@@ -140,7 +168,30 @@ final class RuntimeBridge {
             t.onChange(() -> consolesChanged(n));
             return t;
         });
-        tabs.open(lines).thenRunAsync(this::showSelected, ui);
+        tabs.open(guestLines).thenRunAsync(this::showSelected, ui);
+    }
+
+    /** {@code name} is being looked at: it gets its tabs, and the guests looked at longest ago lose theirs. */
+    private void lookedAt(String name) {
+        recent.remove(name);
+        recent.addFirst(name);
+        InstanceRow row = main.row(name).orElse(null);
+        if (!consoles.containsKey(name) && row != null && row.state().active() && lines.containsKey(name)) {
+            openConsoles(name, lines.get(name));
+        }
+        int kept = 0;
+        for (String guest : List.copyOf(recent)) {
+            ConsoleTabs tabs = consoles.get(guest);
+            if (tabs == null) {
+                recent.remove(guest);
+            } else if (tabs.hasDetached() || kept++ < LIVE_GUESTS) {
+                continue;
+            } else {
+                recent.remove(guest);
+                consoles.remove(guest);
+                tabs.close();
+            }
+        }
     }
 
     /** Whether some guest's console tab has ended (what "Close ended consoles" follows). */
@@ -157,6 +208,7 @@ final class RuntimeBridge {
         ConsoleTabs tabs = consoles.get(name);
         if (tabs != null && tabs.isEmpty()) {
             consoles.remove(name);
+            recent.remove(name);
             tabs.close();
         }
         endedConsoles.set(consoles.values().stream().anyMatch(ConsoleTabs::hasEnded));
@@ -179,6 +231,9 @@ final class RuntimeBridge {
             return;
         }
         InstanceRow row = main.selectedProperty().get();
+        if (row != null && !row.name().equals(recent.peekFirst())) {
+            lookedAt(row.name());
+        }
         ConsoleTabs tabs = row == null ? null : consoles.get(row.name());
         if (tabs == null || tabs.isEmpty()) {
             window.consoleArea().getChildren().clear();

@@ -1,0 +1,177 @@
+package org.umlmanager.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cmdline.ValidationContext;
+import org.umlmanager.cmdline.Validator;
+import org.umlmanager.launch.GuestFixture;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.launch.SupervisorLauncher;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
+import org.umlmanager.model.MemorySize;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.RuntimeService;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.ui.main.EditorFactory;
+import org.umlmanager.ui.main.InstanceRow;
+import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.prefs.ConsolePreferences;
+
+/**
+ * Start, Shut down and Force off on a multi-selection in the window, with real guests: every
+ * selected guest the action applies to gets it, one progress bar and status line follow them
+ * all, and a refused one is named in one dialog at the end. (How fluid the window stays with many
+ * guests is measured by the window benchmark.)
+ */
+@ExtendWith(ApplicationExtension.class)
+class BulkActionsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final List<String> GOOD = List.of("alpha", "bravo", "charlie");
+
+    private final ExecutorService io = Executors.newFixedThreadPool(3);
+    private final List<Instance> known = new CopyOnWriteArrayList<>();
+    private GuestFixture guests;
+    private RuntimeService runtime;
+    private MainUi ui;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        guests = GuestFixture.create();
+        InstanceStore store = new InstanceStore(guests.paths().instancesDir());
+        for (String name : GOOD) {
+            store.create(guests.instance(name).build());
+        }
+        store.create(guests.instance("tiny").memory(MemorySize.ofMebibytes(1)).build());
+        InstanceService instances = new InstanceService(store, io);
+        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
+                () -> List.copyOf(known), io, Platform::runLater);
+        ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
+                guests.dir());
+        GenerateOptions generate = new GenerateOptions(Optional.of(guests.layout().defaultUmlDir()), Optional.empty());
+        EditorFactory editors = new EditorFactory(i -> Validator.validate(i, context),
+                i -> CommandLineGenerator.launchCommand(i, generate).toShellLine(), io, Platform::runLater);
+        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> "linux",
+                guests.paths().data(), (n, t) -> CommandLineParser.parseShellLine(n, t, guests.dir(), context),
+                i -> CommandLineGenerator.launchCommand(i, generate).toScript(i.name()),
+                () -> ConsolePreferences.DEFAULTS, guests.layout().logsDir(), io, Platform::runLater), List.of());
+        ui.main().allRows().addListener((javafx.beans.InvalidationListener) o -> {
+            known.clear();
+            ui.main().allRows().forEach(r -> r.config().ifPresent(known::add));
+        });
+        stage.setScene(ui.window().scene(1200, 800));
+        stage.show();
+        ui.refresh();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            for (String name : GOOD) {
+                guests.trackSession(name);
+                if (runtime.status(name).get(10, TimeUnit.SECONDS).state().active()) {
+                    runtime.stop(name, StopMode.FORCE, step -> { }).get(30, TimeUnit.SECONDS);
+                }
+            }
+            Platform.runLater(ui::close);
+            runtime.close();
+        } finally {
+            io.shutdownNow();
+            guests.close();
+        }
+    }
+
+    @Test
+    void startShutDownAndForceOffSeveralGuests(FxRobot robot) throws Exception {
+        waitFor(Duration.ofSeconds(20), () -> ui.main().allRows().size() == 4);
+        ProgressBar bar = robot.lookup("#bulkProgress").queryAs(ProgressBar.class);
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        // A state change puts the instance count back into the status line: every text shown is kept.
+        List<String> shown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> status.textProperty().addListener((o, a, text) -> shown.add(text)));
+        assertThat(bar.isVisible()).isFalse();
+
+        // All four selected: the three good ones start, the refused one is named at the end.
+        robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().selectAll());
+        robot.clickOn("#tool-start");
+        waitFor(Duration.ofSeconds(10), bar::isVisible);
+        waitFor(WAIT, () -> GOOD.stream().allMatch(n -> state(n) == InstanceState.RUNNING) && !bar.isVisible());
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#bulkErrorDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#bulkErrorDialog .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("Could not start 1 of 4 guests");
+        assertThat(robot.lookup("#bulkErrorDialog .content").queryAs(Label.class).getText())
+                .startsWith("tiny: mem=1M: too little memory");
+        robot.clickOn(robot.lookup("#bulkErrorDialog .button").match(LabeledMatchers.hasText("OK")).queryButton());
+        assertThat(shown).anySatisfy(t -> assertThat(t).startsWith("Could not start 1 of 4 guests: tiny: mem=1M"));
+        assertThat(state("tiny")).isEqualTo(InstanceState.STOPPED);
+
+        // Two of them shut down; the third runs on.
+        robot.interact(() -> {
+            var selection = robot.lookup("#instanceTable").queryTableView().getSelectionModel();
+            selection.clearSelection();
+            selection.select(0);
+            selection.select(1);
+        });
+        robot.clickOn("#tool-shutdown");
+        waitFor(WAIT, () -> state("alpha") == InstanceState.STOPPED && state("bravo") == InstanceState.STOPPED
+                && !bar.isVisible());
+        waitFor(Duration.ofSeconds(10), () -> shown.contains("Shut down 2 of 2 guests."));
+        assertThat(state("charlie")).isEqualTo(InstanceState.RUNNING);
+
+        // Both started again (two selected), then Force off on everything: asked once, for what runs.
+        robot.clickOn("#tool-start");
+        waitFor(WAIT, () -> GOOD.stream().allMatch(n -> state(n) == InstanceState.RUNNING) && !bar.isVisible());
+        robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().selectAll());
+        robot.clickOn("#tool-forceoff");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmDialog .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("Force 3 guests off (alpha, bravo, charlie)?");
+        robot.clickOn(robot.lookup("#confirmDialog .button").match(LabeledMatchers.hasText("Force off"))
+                .queryButton());
+        try {
+            waitFor(WAIT, () -> GOOD.stream().allMatch(n -> state(n) == InstanceState.STOPPED) && !bar.isVisible());
+        } catch (AssertionError e) {
+            throw new AssertionError("states " + GOOD.stream().map(n -> n + "=" + state(n)).toList() + ", bar "
+                    + bar.isVisible() + ", status: " + status.getText(), e);
+        }
+        waitFor(Duration.ofSeconds(10), () -> shown.contains("Forced off 3 of 3 guests."));
+    }
+
+    private InstanceState state(String name) {
+        return ui.main().row(name).map(InstanceRow::state).orElse(null);
+    }
+
+    private static void waitFor(Duration limit, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + limit, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
