@@ -41,39 +41,20 @@ class ConsoleThroughputBench {
 
     /** What each throughput run's tab ended up holding: the same with and without skipping. */
     private static final List<String> BUFFERS = new ArrayList<>();
-    private static Process xvfb;
+    private static BenchDisplay screen;
     private static String display;
     private static Path work;
 
     @BeforeAll
     static void display() throws Exception {
         work = Files.createDirectories(Path.of("target", "bench-console").toAbsolutePath());
-        display = System.getenv("DISPLAY");
-        if (display == null || display.isBlank()) {
-            for (int n = 90; n < 110 && xvfb == null; n++) {
-                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                    continue;
-                }
-                Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
-                for (int i = 0; i < 50 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && p.isAlive(); i++) {
-                    p.waitFor(100, TimeUnit.MILLISECONDS);
-                }
-                if (p.isAlive()) {
-                    xvfb = p;
-                    display = ":" + n;
-                }
-            }
-            assertThat(xvfb).as("could not start Xvfb; install xvfb or run under xvfb-run -a").isNotNull();
-        }
+        screen = BenchDisplay.open(work);
+        display = screen.name();
     }
 
     @AfterAll
     static void stopDisplay() throws InterruptedException {
-        if (xvfb != null) {
-            xvfb.destroy();
-            xvfb.waitFor(5, TimeUnit.SECONDS);
-        }
+        screen.close();
     }
 
     @Test

@@ -42,7 +42,7 @@ final class GeneralPage {
         form.row("Environment", area("environmentArea", vm.environmentProperty(), "KEY=VALUE, one per line"),
                 () -> "environment");
         form.row("Notes", area("notesArea", vm.notesProperty(), ""), () -> "notes");
-        ScrollPane scroll = new ScrollPane(form.pane());
+        ScrollPane scroll = new UncachedScrollPane(form.pane());
         scroll.setFitToWidth(true);
         return scroll;
     }

@@ -65,7 +65,7 @@ final class MasterDetail<T> {
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(12, 6, 12, 12));
         left.setMinWidth(180);
-        ScrollPane scroll = new ScrollPane(detail);
+        ScrollPane scroll = new UncachedScrollPane(detail);
         scroll.setFitToWidth(true);
         pane = new SplitPane(left, scroll);
         pane.setDividerPositions(0.28);
