@@ -44,6 +44,11 @@ final class GuestSession {
     private static final Duration PTS_POLL = Duration.ofMillis(500);
     private static final Duration KICK_POLL = Duration.ofMillis(100);
     private static final Duration USERSPACE_POLL = Duration.ofMillis(50);
+    /** What a taken-over guest's pty line says after its history (see {@link #adopt}). */
+    private static final byte[] LOST_NOTICE = ("\r\n[uml-manager: the supervisor that held this console was killed,"
+            + " and with it the terminal this line wrote to; no program can open that terminal again. The guest"
+            + " runs on, and its other lines come back when it opens them again (a getty does); to get this one"
+            + " back, stop the guest and start it again.]\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final LaunchSpec spec;
     private final GuestLink link;
@@ -158,12 +163,6 @@ final class GuestSession {
                 was.state(), lost);
         return true;
     }
-
-    private static final byte[] LOST_NOTICE = ("\r\n[uml-manager: the supervisor that held this console was killed,"
-            + " and with it the terminal this line wrote to; no program can open that terminal again. The guest"
-            + " runs on, and its other lines come back when it opens them again (a getty does); to get this one"
-            + " back, stop the guest and start it again.]"
-            + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private void listenForNotifications() {
         try {

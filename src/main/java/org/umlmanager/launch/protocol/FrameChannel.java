@@ -85,9 +85,15 @@ public final class FrameChannel implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(in);
+        if (out != in) {
+            closeQuietly(out);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
         try {
-            in.close();
-            out.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing a stream we are done with: nothing to recover
         }
