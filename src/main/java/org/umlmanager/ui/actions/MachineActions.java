@@ -210,12 +210,19 @@ public final class MachineActions {
             return;
         }
         String header = names.size() == 1 ? "Force " + names.get(0) + " off?"
-                : "Force " + names.size() + " guests off (" + String.join(", ", names) + ")?";
+                : "Force " + names.size() + " guests off (" + named(names) + ")?";
         if (feedback.confirm(header, (names.size() == 1 ? "The guest is" : "They are") + " halted at once, without"
                 + " shutting down: unsaved data in " + (names.size() == 1 ? "it" : "them") + " is lost and "
                 + (names.size() == 1 ? "its" : "their") + " filesystems may need a check.", "Force off")) {
             stop(StopMode.FORCE);
         }
+    }
+
+    /** Up to five names, and how many more: a dialog's header stays on one line. */
+    private static String named(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String list = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? list + " and " + (names.size() - shown) + " more" : list;
     }
 
     /**
