@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.umlmanager.service.BulkRun;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 
 /**
  * What {@code start} and {@code stop} share when they work on several guests: a runtime whose
@@ -21,7 +21,7 @@ final class BulkCli implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final RuntimeService runtime;
+    private final GuestRuntime runtime;
     private final PrintWriter out;
 
     BulkCli(CliContext context) {
@@ -29,7 +29,7 @@ final class BulkCli implements AutoCloseable {
         this.out = context.out();
     }
 
-    RuntimeService runtime() {
+    GuestRuntime runtime() {
         return runtime;
     }
 

@@ -38,8 +38,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ValidationContext validation = new ValidationContext(Optional.empty(), true,
-                context.environment().workingDirectory());
+        ValidationContext validation = RuntimeCli.validation(context.environment(), true);
         ImportResult result = Await.result(context.service().importCommandLine(
                 new ImportRequest(name, Optional.ofNullable(kernel), kernelArgs, dryRun, validation)));
         for (Problem problem : result.problems()) {
@@ -49,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
             return ErrorHandler.USER_ERROR;
         }
         if (dryRun) {
-            context.out().print(InstanceText.details(result.instance(), Launch.shellLine(result.instance())));
+            context.out().print(InstanceText.details(result.instance(), Launch.shellLine(context, result.instance())));
             context.out().println("Dry run: '" + name + "' is valid and was not saved.");
         } else {
             context.out().println("Imported '" + name + "'.");

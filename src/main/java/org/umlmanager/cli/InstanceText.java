@@ -7,9 +7,11 @@ import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 
 /** Instances as text for people: a table for {@code list}, labelled fields for {@code show}. */
@@ -55,10 +57,11 @@ final class InstanceText {
         field(text, "Init", i.init().orElse("kernel default"));
         field(text, "uml_dir", i.umlDir().orElse("default"));
         field(text, "CPU pinning", i.cpuPinning().orElse("none"));
-        field(text, "hostfs", i.hostfs().map(h -> "confined to " + h.directory() + (h.append() ? " (append)" : ""))
-                .orElse("not confined"));
+        field(text, "hostfs", i.hostfs().map(HostfsShare::describe)
+                .orElse("not restricted: the guest can mount any of your files"));
         section(text, "Disks", i.disks().stream().map(InstanceText::disk).toList());
         section(text, "Network", i.networks().stream().map(InstanceText::network).toList());
+        i.agent().ifPresent(a -> text.append(pad("Exec agent:", 17)).append(a.name()).append(" (uml-manager exec)\n"));
         section(text, "Consoles", i.consoles().stream().map(InstanceText::console).toList());
         section(text, "Environment", i.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList());
@@ -76,6 +79,10 @@ final class InstanceText {
     }
 
     private static String network(NetworkInterface n) {
+        if (n instanceof NetworkAttachment a) {
+            return pad(n.deviceName(), 6) + "network " + a.network() + a.mac().map(m -> ", mac " + m).orElse("")
+                    + a.address().map(ip -> ", address " + ip).orElse("");
+        }
         return pad(n.deviceName(), 6) + n.transportName();
     }
 

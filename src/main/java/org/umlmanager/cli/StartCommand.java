@@ -16,7 +16,7 @@ import org.umlmanager.service.BulkRun;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.LaunchRefusedException;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,7 +100,7 @@ final class StartCommand implements Callable<Integer> {
 
     private int startOne(String name) throws Exception {
         Instance instance = Await.result(context.service().get(name));
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus started;
             try {
                 started = Await.result(runtime.start(instance));

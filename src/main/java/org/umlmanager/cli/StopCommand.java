@@ -8,10 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.BulkRun;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,7 +78,7 @@ final class StopCommand implements Callable<Integer> {
     }
 
     /** The running guests --all means: those the supervisor holds and running configured instances. */
-    private List<String> running(RuntimeService runtime) throws Exception {
+    private List<String> running(GuestRuntime runtime) throws Exception {
         Set<String> configured = Await.result(context.service().list()).instances().stream().map(Instance::name)
                 .collect(Collectors.toSet());
         return Await.result(runtime.list()).stream().filter(s -> s.state().active())
@@ -86,7 +87,7 @@ final class StopCommand implements Callable<Integer> {
     }
 
     private int stopOne(String name) throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus now;
             try {
                 now = Await.result(runtime.status(name));
@@ -95,7 +96,8 @@ final class StopCommand implements Callable<Integer> {
                 return ErrorHandler.USER_ERROR;
             }
             if (!now.state().active()) {
-                context.out().println(name + " is not running.");
+                context.out().println(name + " is not running" + (now.state() == InstanceState.CRASHED
+                        ? ": it crashed" + (now.reason().isEmpty() ? "" : " (" + now.reason() + ")") : "") + ".");
                 return 0;
             }
             context.out().println("Stopping " + name + (force ? " (forced)" : "") + ":");

@@ -10,6 +10,7 @@ import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.LineSpec;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 
@@ -39,7 +40,7 @@ public final class CommandLineGenerator {
             args.add(DiskArgs.write(d));
         }
         for (NetworkInterface n : instance.networks()) {
-            args.add(n instanceof VectorInterface v ? VectorArgs.write(v) : LegacyArgs.write((LegacyInterface) n));
+            args.add(write(n, options.attachments()));
         }
         Optional<ConsoleLine> first = firstEmbedded(instance.consoles());
         for (ConsoleLine line : instance.consoles()) {
@@ -57,6 +58,23 @@ public final class CommandLineGenerator {
             }
         }
         return args;
+    }
+
+    /** One interface's argument; an attachment as its resolver says, or as a placeholder that names the network. */
+    static String write(NetworkInterface n, AttachmentResolver resolver) {
+        if (n instanceof VectorInterface v) {
+            return VectorArgs.write(v);
+        }
+        if (n instanceof LegacyInterface l) {
+            return LegacyArgs.write(l);
+        }
+        NetworkAttachment a = (NetworkAttachment) n;
+        Optional<NetworkInterface> resolved = resolver.resolve(a);
+        if (resolved.isPresent() && !(resolved.get() instanceof NetworkAttachment)) {
+            return write(resolved.get(), resolver);
+        }
+        return a.deviceName() + (a.family() == NetworkAttachment.Family.VEC ? ":transport=" : "=")
+                + "network:" + a.network() + a.mac().map(m -> "," + m).orElse("");
     }
 
     /**

@@ -8,7 +8,7 @@ import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 
-/** {@code con[N]=spec} and {@code ssl[N]=spec} in both directions (§3.4 of the interface notes). */
+/** {@code con[N]=spec} and {@code ssl[N]=spec} in both directions (docs/KERNEL.md §3.5). */
 final class ConsoleArgs {
 
     private ConsoleArgs() {

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
 
-/** {@code ubd<unit><flags>=file[,backing[,serial]]} in both directions (§3.3 of the interface notes). */
+/** {@code ubd<unit><flags>=file[,backing[,serial]]} in both directions (docs/KERNEL.md §3.4). */
 final class DiskArgs {
 
     /** The kernel's flag loop runs at most {@code sizeof("rscdt=")} times, '=' included. */

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.LegacyTransport;
 
-/** {@code ethN=transport,field,…} of the legacy network driver in both directions (§3.6). */
+/** {@code ethN=transport,field,…} of the legacy network driver in both directions (docs/KERNEL.md §3.7). */
 final class LegacyArgs {
 
     /** Positional fields after the transport name; slirp takes any number (its helper's argv). */

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.LegacyTransport;
+import org.umlmanager.model.Names;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
+import org.umlmanager.model.Subnet;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
@@ -30,7 +33,7 @@ final class NetworkChecks {
             "gre", Set.of("src", "dst", "v6", "rx_key", "tx_key", "sequence", "pin_sequence"),
             "l2tpv3", Set.of("src", "dst", "srcport", "dstport", "v6", "udp", "rx_session", "tx_session",
                     "rx_cookie", "tx_cookie", "cookie64", "counter", "pin_counter"),
-            "bess", Set.of("src", "dst"), "fd", Set.of("fd"));
+            "bess", Set.of("src", "dst"), "fd", Set.of("fd"), "vde", Set.of("vnl", "descr"));
 
     private NetworkChecks() {
     }
@@ -41,7 +44,7 @@ final class NetworkChecks {
         for (int i = 0; i < nets.size(); i++) {
             NetworkInterface n = nets.get(i);
             String f = "networks[" + i + "]";
-            String subject = n instanceof VectorInterface v ? VectorArgs.write(v) : LegacyArgs.write((LegacyInterface) n);
+            String subject = CommandLineGenerator.write(n, AttachmentResolver.UNRESOLVED);
             Check c = new Check(f, subject, p);
             if (n.unit() < 0) {
                 c.error("unit", "the device number must be 0 or more");
@@ -53,8 +56,10 @@ final class NetworkChecks {
             }
             if (n instanceof VectorInterface v) {
                 vector(v, c);
+            } else if (n instanceof LegacyInterface l) {
+                legacy(l, c);
             } else {
-                legacy((LegacyInterface) n, c);
+                attachment((NetworkAttachment) n, c);
             }
         }
     }
@@ -95,6 +100,10 @@ final class NetworkChecks {
         } else if (t instanceof VectorTransport.Bess b) {
             b.src().ifPresent(s -> values.put("src", s));
             requireString(b.dst(), "dst", values, c, "bess needs dst=SOCKET, the switch port's Unix socket; add it");
+        } else if (t instanceof VectorTransport.Vde vde) {
+            requireString(vde.vnl(), "vnl", values, c, "vde needs vnl=LOCATOR, e.g. vde:///run/switch; add it");
+            c.warning("", "the vector vde transport exists from Linux 6.16 on; Debian's 6.1 kernel has ethN=vde,SOCKET"
+                    + " instead, and ignores this interface until the guest brings it up, where it fails");
         } else if (t instanceof VectorTransport.Fd fd) {
             if (fd.fd().isEmpty()) {
                 c.error("fd", "the fd transport needs fd=N, a file descriptor the launcher passes; add it");
@@ -240,6 +249,24 @@ final class NetworkChecks {
         if (value.contains(",") || value.contains("=") || key.contains(",") || key.contains("=")) {
             c.error(key, "the kernel splits the option at ',' and '='; remove them from " + key + "=" + value);
         }
+    }
+
+    /** What can be said without the network itself; {@code network.Attachments} checks the rest. */
+    private static void attachment(NetworkAttachment a, Check c) {
+        Names.networkNameProblem(a.network()).ifPresent(m -> c.error("network", m));
+        a.mac().ifPresentOrElse(m -> mac(m, "mac", c), () -> c.warning("mac", "without a MAC address the kernel"
+                + " picks a random one at every boot, so the guest's DHCP address can change; set a locally"
+                + " administered one (first byte 02, 06, 0a or 0e)"));
+        a.address().ifPresent(address -> {
+            Subnet subnet = address.subnet();
+            if (address.prefix() > 30) {
+                c.error("address", address + " leaves no room for another host on the link; use a prefix length"
+                        + " of 30 or less, such as " + address.address() + "/24");
+            } else if (address.address().equals(subnet.network()) || address.address().equals(subnet.broadcast())) {
+                c.error("address", address.address() + " is the " + (address.address().equals(subnet.network())
+                        ? "network" : "broadcast") + " address of " + subnet + "; give a host address inside it");
+            }
+        });
     }
 
     private static void legacy(LegacyInterface n, Check c) {

@@ -11,11 +11,11 @@ import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
 
-/** {@code vecN:key=value,…} in both directions (§3.5 of the interface notes). */
+/** {@code vecN:key=value,…} in both directions (docs/KERNEL.md §3.6). */
 final class VectorArgs {
 
     /** In the order the kernel tries them, each matched as a prefix of the transport value. */
-    static final List<String> TRANSPORTS = List.of("raw", "hybrid", "tap", "gre", "l2tpv3", "bess", "fd");
+    static final List<String> TRANSPORTS = List.of("raw", "hybrid", "tap", "gre", "l2tpv3", "bess", "fd", "vde");
 
     private VectorArgs() {
     }
@@ -97,6 +97,8 @@ final class VectorArgs {
                         o.flag0("cookie64"), o.flag0("counter"), o.flag0("pin_counter"));
             case "bess":
                 return new VectorTransport.Bess(o.string("src"), o.string("dst"));
+            case "vde":
+                return new VectorTransport.Vde(o.string("vnl"));
             default:
                 return new VectorTransport.Fd(o.decimalInt("fd"));
         }
@@ -204,6 +206,8 @@ final class VectorArgs {
             put(kv, "dst", b.dst());
         } else if (t instanceof VectorTransport.Fd fd) {
             put(kv, "fd", fd.fd());
+        } else if (t instanceof VectorTransport.Vde v) {
+            put(kv, "vnl", v.vnl());
         }
         VectorOptions o = nic.options();
         put(kv, "depth", o.depth());

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * The record of a supervised child ({@link ChildSpec} and the process running it), one file per
@@ -43,7 +44,7 @@ public final class ChildFile {
         entry.pid().ifPresent(pid -> p.setProperty("pid", Long.toString(pid)));
         entry.startedAt().ifPresent(t -> p.setProperty("startedAt", Long.toString(t)));
         p.setProperty("restarts", Integer.toString(entry.restarts()));
-        Files.createDirectories(file.getParent());
+        PrivateDirectory.ensure(file.getParent());
         RecordFiles.store(file, p, "UML Manager supervised child");
     }
 

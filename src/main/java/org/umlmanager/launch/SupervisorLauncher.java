@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * Reaches the supervisor, starting it when none runs: a small JVM from this program's own class
@@ -135,7 +136,8 @@ public final class SupervisorLauncher {
         if (running.isPresent()) {
             return running.get();
         }
-        Files.createDirectories(files.directory());
+        PrivateDirectory.ensure(files.directory());
+        PrivateDirectory.createFile(files.startLock());
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(files.startLock().toAbsolutePath(),
                 f -> new ReentrantLock());
         threads.lock();
@@ -153,6 +155,8 @@ public final class SupervisorLauncher {
 
     private SupervisorClient startAndConnect(String clientName) throws IOException {
         rotateLog();
+        // The supervisor's log quotes its guests' kernel messages: made private before anything writes to it.
+        PrivateDirectory.createFile(files.log());
         List<String> command = supervisorCommand();
         long pid = detach ? startDetached(command, files.log()) : startChild(command, files.log());
         LOG.debug("supervisor started as pid {}", pid);
@@ -201,7 +205,8 @@ public final class SupervisorLauncher {
         Map<String, String> settings = new TreeMap<>();
         for (String key : INHERITED_PROPERTIES) {
             String value = System.getProperty(key);
-            if (value != null) {
+            // The CLI silences its own log; the supervisor's log is a file, kept when a guest crashes.
+            if (value != null && !value.equals("off")) {
                 settings.put(key, value);
             }
         }

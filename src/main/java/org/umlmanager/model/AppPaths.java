@@ -61,6 +61,16 @@ public record AppPaths(Path config, Path data, Path runtime) {
         return config.resolve("instances");
     }
 
+    /** Saved networks, one file each ({@code NAME.json}). */
+    public Path networksDir() {
+        return config.resolve("networks");
+    }
+
+    /** The running networks' sockets, pid files and state, one directory each. */
+    public Path networksRuntimeDir() {
+        return runtime.resolve("networks");
+    }
+
     public Path preferencesFile() {
         return config.resolve("preferences.json");
     }

@@ -28,12 +28,14 @@ import java.util.Optional;
  * @param environment variables set for the kernel process (for example {@code TMPDIR})
  * @param cpuPinning  a {@code taskset -c} CPU list the process is pinned to
  * @param notes       free text
+ * @param agent       the serial line of the command agent in a guest UML Manager made ({@code uml-manager exec});
+ *                    empty for guests without one
  */
 public record Instance(String name, String umid, String kernel, Optional<MemorySize> memory, Optional<String> root,
                        Optional<String> init, List<Disk> disks, List<NetworkInterface> networks,
                        List<ConsoleLine> consoles, Optional<HostfsShare> hostfs, Optional<String> umlDir,
                        List<String> extraArgs, Map<String, String> environment, Optional<String> cpuPinning,
-                       String notes) {
+                       String notes, Optional<AgentLine> agent) {
 
     /** The kernel used when none is configured: Debian's {@code user-mode-linux} package. */
     public static final String DEFAULT_KERNEL = "linux";
@@ -49,6 +51,7 @@ public record Instance(String name, String umid, String kernel, Optional<MemoryS
         Objects.requireNonNull(umlDir, "umlDir");
         Objects.requireNonNull(cpuPinning, "cpuPinning");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(agent, "agent");
         disks = List.copyOf(disks);
         networks = List.copyOf(networks);
         consoles = List.copyOf(consoles);
@@ -67,6 +70,12 @@ public record Instance(String name, String umid, String kernel, Optional<MemoryS
 
     public Optional<Disk> disk(int unit) {
         return disks.stream().filter(d -> d.unit() == unit).findFirst();
+    }
+
+    /** The interfaces that connect to saved networks, in order. */
+    public List<NetworkAttachment> attachments() {
+        return networks.stream().filter(NetworkAttachment.class::isInstance).map(NetworkAttachment.class::cast)
+                .toList();
     }
 
     public Instance withName(String newName) {
@@ -90,6 +99,7 @@ public record Instance(String name, String umid, String kernel, Optional<MemoryS
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Optional<String> cpuPinning = Optional.empty();
         private String notes = "";
+        private Optional<AgentLine> agent = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -112,6 +122,7 @@ public record Instance(String name, String umid, String kernel, Optional<MemoryS
             environment.putAll(i.environment);
             cpuPinning = i.cpuPinning;
             notes = i.notes;
+            agent = i.agent;
         }
 
         public Builder name(String v) {
@@ -224,9 +235,14 @@ public record Instance(String name, String umid, String kernel, Optional<MemoryS
             return this;
         }
 
+        public Builder agent(AgentLine v) {
+            agent = Optional.ofNullable(v);
+            return this;
+        }
+
         public Instance build() {
             return new Instance(name, umid, kernel, memory, root, init, disks, networks, consoles, hostfs, umlDir,
-                    extraArgs, environment, cpuPinning, notes);
+                    extraArgs, environment, cpuPinning, notes, agent);
         }
     }
 }

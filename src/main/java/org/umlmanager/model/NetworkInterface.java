@@ -1,11 +1,12 @@
 package org.umlmanager.model;
 
 /**
- * A guest network interface: a vector device ({@code vecN:}) or a legacy one ({@code ethN=}).
- * Both kinds share the guest name space of their prefix only, so {@code vec0} and {@code eth0}
+ * A guest network interface: a vector device ({@code vecN:}), a legacy one ({@code ethN=}), or one
+ * connected to a saved network by name ({@link NetworkAttachment}).
+ * Interfaces share the guest name space of their prefix only, so {@code vec0} and {@code eth0}
  * can coexist.
  */
-public sealed interface NetworkInterface permits VectorInterface, LegacyInterface {
+public sealed interface NetworkInterface permits VectorInterface, LegacyInterface, NetworkAttachment {
 
     /** The device number N. */
     int unit();

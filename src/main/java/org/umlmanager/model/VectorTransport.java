@@ -57,6 +57,16 @@ public sealed interface VectorTransport {
         }
     }
 
+    /**
+     * A VDE connection ({@code vnl=}, a VDE network locator such as {@code vde:///run/switch} or
+     * {@code slirp://}); Linux 6.16 and newer, which replaced the legacy {@code ethN=vde} with it.
+     */
+    record Vde(Optional<String> vnl) implements VectorTransport {
+        public String name() {
+            return "vde";
+        }
+    }
+
     /** An already open file descriptor inherited from the launcher. */
     record Fd(OptionalInt fd) implements VectorTransport {
         public String name() {

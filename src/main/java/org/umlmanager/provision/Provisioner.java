@@ -3,11 +3,18 @@ package org.umlmanager.provision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
+import org.umlmanager.host.PrivateDirectory;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.ConsoleChannel;
+import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.HostfsShare;
+import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.Instance;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.job.CancelledException;
@@ -91,7 +98,8 @@ public final class Provisioner {
             try {
                 cancellation.check("Making " + request.name());
                 listener.stage("Creating the copy-on-write file " + cow.get().getFileName());
-                Files.createDirectories(cow.get().getParent());
+                Files.createDirectories(cow.get().getParent(),
+                        PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));
                 CowFiles.create(cow.get(), image);
             } catch (RuntimeException e) {
                 discardQuietly(image, request.source(), listener);
@@ -148,7 +156,25 @@ public final class Provisioner {
                 .memory(request.memory())
                 .disk(root)
                 .networks(request.networks())
-                .consoles(request.consoles())
+                .consoles(consolesWithAgent(request))
+                .agent(request.agent().orElse(null))
+                // A new machine reaches no host file until the user shares a folder with it.
+                .hostfs(HostfsShare.off())
                 .build();
+    }
+
+    /**
+     * The request's consoles plus the agent's serial line as an embedded line: the program holding
+     * the guest's consoles then keeps it open, and exec reaches it like any console.
+     */
+    static List<ConsoleLine> consolesWithAgent(ProvisionRequest request) {
+        if (request.agent().isEmpty()) {
+            return request.consoles();
+        }
+        AgentLine line = request.agent().get();
+        List<ConsoleLine> lines = new ArrayList<>(request.consoles().stream()
+                .filter(c -> !c.name().equals(line.name())).toList());
+        lines.add(ConsoleLine.ssl(line.index(), LineSpec.of(ConsoleChannel.EMBEDDED)));
+        return lines;
     }
 }

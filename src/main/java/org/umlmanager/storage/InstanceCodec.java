@@ -28,8 +28,12 @@ import org.umlmanager.model.Instance;
  */
 final class InstanceCodec {
 
-    /** Bumped for every change of the format, additions included (see docs/DESIGN.md). */
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * Bumped for every change of the format, additions included (see docs/DESIGN.md). Version 2
+     * added interfaces that name a saved network ({@code "type": "network"}) and {@code agent};
+     * version 1 files read as they are.
+     */
+    static final int SCHEMA_VERSION = 2;
     static final String VERSION_FIELD = "schemaVersion";
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -95,7 +99,7 @@ final class InstanceCodec {
     }
 
     /** One line naming what is wrong and where, without Jackson's class names. */
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'" + at(u);
         }

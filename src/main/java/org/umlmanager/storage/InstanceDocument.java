@@ -11,13 +11,17 @@ record InstanceDocument(Integer schemaVersion, String name, String umid, String 
                         String root, String init, List<DiskDocument> disks, List<NetworkDocument> networks,
                         List<ConsoleLineDocument> consoles, HostfsDocument hostfs, String umlDir,
                         List<String> extraArgs, LinkedHashMap<String, String> environment, String cpuPinning,
-                        String notes) {
+                        String notes, AgentDocument agent) {
 
     /** Flags are written as words, not letters or enum constant names, so both can change freely. */
     record DiskDocument(Integer unit, String image, String cowFile, List<String> flags, String serial) {
     }
 
     record HostfsDocument(String directory, Boolean append) {
+    }
+
+    /** Schema version 2: the serial line of the command agent in a guest UML Manager made. */
+    record AgentDocument(Integer serialLine) {
     }
 
     /** {@code index} absent: the default of every line of {@code kind} ({@code con=}, {@code ssl=}). */

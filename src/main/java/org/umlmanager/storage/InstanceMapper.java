@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
@@ -47,7 +48,8 @@ final class InstanceMapper {
         return new InstanceDocument(schemaVersion, i.name(), i.umid(), i.kernel(),
                 i.memory().map(MemorySize::toKernelString).orElse(null), orNull(i.root()), orNull(i.init()),
                 disks, networks, consoles, hostfs, orNull(i.umlDir()), i.extraArgs(),
-                new LinkedHashMap<>(i.environment()), orNull(i.cpuPinning()), i.notes());
+                new LinkedHashMap<>(i.environment()), orNull(i.cpuPinning()), i.notes(),
+                i.agent().map(a -> new InstanceDocument.AgentDocument(a.index())).orElse(null));
     }
 
     /** The instance a document describes; its name is {@code name} (the file's), not the document's. */
@@ -79,6 +81,14 @@ final class InstanceMapper {
             lines.add(ConsoleMapper.toModel(consoles.get(k), "consoles[" + k + "]"));
         }
         b.consoles(lines);
+        if (d.agent() != null) {
+            int line = require(d.agent().serialLine(), "agent.serialLine");
+            try {
+                b.agent(new AgentLine(line));
+            } catch (IllegalArgumentException e) {
+                throw new DocumentFormatException("agent.serialLine: " + e.getMessage());
+            }
+        }
         if (d.hostfs() != null) {
             b.hostfs(new HostfsShare(require(d.hostfs().directory(), "hostfs.directory"),
                     Boolean.TRUE.equals(d.hostfs().append())));

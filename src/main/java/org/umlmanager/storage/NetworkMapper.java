@@ -5,9 +5,13 @@ import static org.umlmanager.storage.Nullables.optInt;
 import static org.umlmanager.storage.Nullables.orNull;
 import static org.umlmanager.storage.Nullables.require;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.model.LegacyInterface;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
@@ -25,6 +29,9 @@ final class NetworkMapper {
                     toDocument(v.options()));
         } else if (net instanceof LegacyInterface l) {
             return new NetworkDocument.Legacy(l.unit(), LegacyTransportMapper.toDocument(l.transport()));
+        } else if (net instanceof NetworkAttachment a) {
+            return new NetworkDocument.Attached(a.family().prefix(), a.unit(), a.network(), orNull(a.mac()),
+                    a.address().map(InterfaceAddress::toString).orElse(null));
         }
         throw new IllegalArgumentException("unknown network interface " + net);
     }
@@ -38,8 +45,26 @@ final class NetworkMapper {
         } else if (doc instanceof NetworkDocument.Legacy l) {
             return new LegacyInterface(require(l.unit(), path + ".unit"),
                     LegacyTransportMapper.toModel(require(l.transport(), path + ".transport"), path + ".transport"));
+        } else if (doc instanceof NetworkDocument.Attached a) {
+            return attachment(a, path);
         }
         throw new IllegalArgumentException("unknown network document " + doc);
+    }
+
+    private static NetworkAttachment attachment(NetworkDocument.Attached a, String path)
+            throws DocumentFormatException {
+        String family = require(a.family(), path + ".family");
+        NetworkAttachment.Family f = Arrays.stream(NetworkAttachment.Family.values())
+                .filter(v -> v.prefix().equals(family)).findFirst()
+                .orElseThrow(() -> new DocumentFormatException(path + ".family is '" + family
+                        + "'; expected eth or vec"));
+        Optional<InterfaceAddress> address = Optional.empty();
+        if (a.address() != null) {
+            address = Optional.of(InterfaceAddress.parse(a.address()).orElseThrow(() -> new DocumentFormatException(
+                    path + ".address is '" + a.address() + "'; expected ADDRESS/PREFIX such as 10.0.2.20/24")));
+        }
+        return new NetworkAttachment(f, require(a.unit(), path + ".unit"), require(a.network(), path + ".network"),
+                opt(a.mac()), address);
     }
 
     private static VectorOptionsDocument toDocument(VectorOptions o) {

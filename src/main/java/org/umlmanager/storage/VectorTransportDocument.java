@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = VectorTransportDocument.Tap.class, name = "tap"),
         @JsonSubTypes.Type(value = VectorTransportDocument.Hybrid.class, name = "hybrid"),
         @JsonSubTypes.Type(value = VectorTransportDocument.Raw.class, name = "raw"),
+        @JsonSubTypes.Type(value = VectorTransportDocument.Vde.class, name = "vde"),
         @JsonSubTypes.Type(value = VectorTransportDocument.Gre.class, name = "gre"),
         @JsonSubTypes.Type(value = VectorTransportDocument.L2tpv3.class, name = "l2tpv3"),
         @JsonSubTypes.Type(value = VectorTransportDocument.Bess.class, name = "bess"),
@@ -37,5 +38,9 @@ sealed interface VectorTransportDocument {
     }
 
     record Fd(Integer fd) implements VectorTransportDocument {
+    }
+
+    /** Schema version 2. */
+    record Vde(String vnl) implements VectorTransportDocument {
     }
 }

@@ -32,6 +32,8 @@ final class VectorTransportMapper {
             return new VectorTransportDocument.Bess(orNull(b.src()), orNull(b.dst()));
         } else if (t instanceof VectorTransport.Fd fd) {
             return new VectorTransportDocument.Fd(orNull(fd.fd()));
+        } else if (t instanceof VectorTransport.Vde v) {
+            return new VectorTransportDocument.Vde(orNull(v.vnl()));
         }
         throw new IllegalArgumentException("unknown vector transport " + t);
     }
@@ -55,6 +57,8 @@ final class VectorTransportMapper {
             return new VectorTransport.Bess(opt(b.src()), opt(b.dst()));
         } else if (d instanceof VectorTransportDocument.Fd fd) {
             return new VectorTransport.Fd(optInt(fd.fd()));
+        } else if (d instanceof VectorTransportDocument.Vde v) {
+            return new VectorTransport.Vde(opt(v.vnl()));
         }
         throw new IllegalArgumentException("unknown vector transport document " + d);
     }

@@ -1,16 +1,13 @@
 package org.umlmanager.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.control.MenuItem;
@@ -20,19 +17,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
-import org.umlmanager.cmdline.GenerateOptions;
-import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
-import org.umlmanager.launch.SupervisorLauncher;
-import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.AppPaths;
-import org.umlmanager.model.Instance;
-import org.umlmanager.service.InstanceService;
-import org.umlmanager.service.RuntimeService;
-import org.umlmanager.storage.InstanceStore;
-import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.PreferencesDialog;
@@ -42,8 +28,8 @@ import org.umlmanager.ui.prefs.Theme;
 import org.umlmanager.ui.prefs.UiPreferences;
 
 /**
- * The desktop app's wiring, in one place: paths, executors, services, view models and views,
- * all passed by constructor. Nothing here is static.
+ * The desktop app: its window, menus, preferences and threads. The services and the main window
+ * come from {@link DesktopWiring}, which the UI tests use too. Nothing here is static.
  */
 public final class App {
 
@@ -55,8 +41,7 @@ public final class App {
     private final PreferencesStore prefsStore;
     private volatile UiPreferences prefs;
     private MainUi ui;
-    private RuntimeService runtime;
-    private volatile List<Instance> known = List.of();
+    private DesktopWiring wiring;
 
     public App(Stage stage, AppPaths paths) {
         this.stage = stage;
@@ -67,15 +52,7 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
-        RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
-                Path.of("").toAbsolutePath());
-        runtime = new RuntimeService(layout, SupervisorLauncher.forThisJvm(layout), this::knownInstances,
-                io, Platform::runLater);
-        EditorFactory editors = new EditorFactory(
-                instance -> Validator.validate(instance, validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
-                io, Platform::runLater);
+        wiring = new DesktopWiring(DesktopWiring.Places.of(paths), () -> prefs, io, Platform::runLater);
         MenuItem preferences = new MenuItem("Preferences…");
         preferences.setId("menu-preferences");
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
@@ -83,13 +60,9 @@ public final class App {
         MenuItem storage = new MenuItem("Disk images & COW files…");
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
-        storage.setOnAction(e -> StorageWindow.show(stage, instances, io, Platform::runLater, SaveLocation.CHOOSER));
-        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
-                paths.data(),
-                (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
-                        validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), List.of(storage, preferences));
+        storage.setOnAction(e -> StorageWindow.show(stage, wiring.instances(), io, Platform::runLater,
+                SaveLocation.CHOOSER));
+        ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());
         stage.setTitle("UML Manager");
@@ -103,14 +76,14 @@ public final class App {
             savePreferences();
         });
         stage.show();
-        ui.main().allRows().addListener((InvalidationListener) o -> known = ui.main().allRows().stream()
-                .flatMap(r -> r.config().stream()).toList());
-        ui.refresh().thenRun(runtime::prewarm);
+        ui.refresh().thenRun(wiring.runtime()::prewarm);
+        checkHost();
     }
 
-    /** The saved configurations as last listed: the runtime asks for them from its own threads. */
-    private List<Instance> knownInstances() {
-        return known;
+    /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
+    private void checkHost() {
+        String kernel = prefs.defaultKernel();
+        ui.checkHost(() -> HostCheck.system().missing(kernel));
     }
 
     /** Reads the preferences off the FX thread, then starts. */
@@ -121,19 +94,12 @@ public final class App {
         });
     }
 
-    private ValidationContext validation() {
-        return new ValidationContext(prefs.umlDir().map(Path::of), true, Path.of("").toAbsolutePath());
-    }
-
-    private GenerateOptions generation() {
-        return new GenerateOptions(prefs.umlDir().map(Path::of), Optional.empty());
-    }
-
     private void editPreferences() {
         PreferencesDialog.create(stage, prefs.withWindow(ui.window().geometry())).showAndWait().ifPresent(p -> {
             prefs = p;
             applyTheme(stage.getScene(), p.theme());
             savePreferences();
+            checkHost();
         });
     }
 
@@ -160,8 +126,8 @@ public final class App {
         if (ui != null) {
             ui.close();
         }
-        if (runtime != null) {
-            runtime.close();
+        if (wiring != null) {
+            wiring.close();
         }
         io.shutdown();
         try {

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rule of docs/design.md, checked on the production classes. Every rule allows an
+ * The dependency rule of docs/CODEMAP.md, checked on the production classes. Every rule allows an
  * empty selection, so packages that do not exist yet do not fail it.
  */
 @AnalyzeClasses(packages = "org.umlmanager", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
-        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.service.."};
+        "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..",
+        "org.umlmanager.agent..", "org.umlmanager.service..", "org.umlmanager.host.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -51,6 +52,13 @@ class ArchitectureTest {
             .because("the model is plain values every package shares").allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule HOST_FACTS_USE_THE_JDK_ONLY = classes().that().resideInAPackage("org.umlmanager.host..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.umlmanager.host..",
+                    "org.umlmanager.model..")
+            .because("every core package reads host facts through it, so it must not pull anything in")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule CORE_NEVER_USES_UI_OR_CLI = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.umlmanager.ui..", "org.umlmanager.cli..")
             .because("the UI and the CLI are two faces over one core").allowEmptyShould(true);
@@ -60,17 +68,19 @@ class ArchitectureTest {
                     "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
                     "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
                     "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..",
-                    "org.umlmanager.terminal..")
+                    "org.umlmanager.network..", "org.umlmanager.agent..", "org.umlmanager.terminal..")
             .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
             .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule PROCESSES_START_IN_ONE_PLACE = noClasses().that().resideOutsideOfPackages(
-                    "org.umlmanager.job..", "org.umlmanager.launch..", "org.umlmanager.cli..")
+                    "org.umlmanager.job..", "org.umlmanager.launch..", "org.umlmanager.network..",
+                    "org.umlmanager.cli..")
             .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
             .orShould().callMethod(Runtime.class, "exec", String.class)
             .because("host tools run through job.HostCommand (time limit, cancel, whole tree stopped), UML and"
-                    + " its holders through launch, and only the CLI drives the user's terminal")
+                    + " its holders through launch, a network's switch and NAT through network.NetworkDaemons, and"
+                    + " only the CLI drives the user's terminal")
             .allowEmptyShould(true);
 
     @ArchTest

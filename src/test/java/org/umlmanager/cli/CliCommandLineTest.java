@@ -44,7 +44,7 @@ class CliCommandLineTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Imported 'howto'.\n");
         assertThat(run.err().lines()).isNotEmpty().allMatch(l -> l.startsWith("warning: "))
-                .anyMatch(l -> l.startsWith("warning: hostfs=: hostfs is not confined"));
+                .anyMatch(l -> l.startsWith("warning: hostfs=: host access is not restricted"));
         Instance saved = store.load("howto");
         assertThat(saved.umid()).isEqualTo("TEST");
         assertThat(saved.memory()).contains(MemorySize.ofMebibytes(2048));

@@ -142,6 +142,34 @@ public final class GuestFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the test JVM a child subreaper until the result is closed (counted with the open
+     * fixtures), for tests that orphan processes without a fixture of their own: network keepers.
+     */
+    public static AutoCloseable subreaperScope() {
+        synchronized (GuestFixture.class) {
+            if (open++ == 0) {
+                subreaper(true);
+            }
+        }
+        return () -> {
+            synchronized (GuestFixture.class) {
+                if (--open == 0) {
+                    subreaper(false);
+                }
+            }
+        };
+    }
+
+    /**
+     * Waits (up to 5 s) for {@code pid} to end and collects it if it became this JVM's child.
+     *
+     * @throws IllegalStateException if it did not end or is left a zombie
+     */
+    public static void collectOrphan(long pid) {
+        collect(pid);
+    }
+
     private static void subreaper(boolean on) {
         Posix.libc().prctl(Posix.PR_SET_CHILD_SUBREAPER, on ? 1 : 0, 0, 0, 0);
     }

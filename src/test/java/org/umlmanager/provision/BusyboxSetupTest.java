@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
@@ -67,6 +68,9 @@ class BusyboxSetupTest {
         assertThat(Files.readString(root.resolve("etc/network/interfaces")))
                 .doesNotContain("source ").contains("\nauto vec0\niface vec0 inet dhcp\n");
         assertThat(root.resolve("usr/share/udhcpc/default.script")).isExecutable();
+        // Debian's busybox-static, which the guests get, runs this one.
+        assertThat(root.resolve("etc/udhcpc/default.script")).isExecutable().hasSameTextualContentAs(
+                root.resolve("usr/share/udhcpc/default.script"));
         String rcs = Files.readString(root.resolve("etc/init.d/rcS"));
         assertThat(rcs).contains("mount -o remount,rw /", "hostname -F /etc/hostname", "ifup -a");
         assertThat(root.resolve("etc/init.d/rcS")).isExecutable();
@@ -81,6 +85,22 @@ class BusyboxSetupTest {
                 .contains("::respawn:/bin/cttyhack /bin/sh -l\n", "tty1::respawn:-/bin/sh\n")
                 .doesNotContain("getty");
         assertThat(Files.readString(root.resolve("etc/shadow"))).startsWith("root:*:");
+    }
+
+    @Test
+    void ourRcsStartsTheExecAgentAndItsLineGetsNoShell() throws Exception {
+        Path root = busyboxTree();
+        List<ConsoleLine> consoles = new java.util.ArrayList<>(TWO_CONSOLES);
+        consoles.add(ConsoleLine.ssl(63, LineSpec.of(ConsoleChannel.EMBEDDED)));
+        GuestSetup.apply(root, new GuestConfig("bb", Optional.empty(), List.of(), consoles, "/dev/ubda",
+                Optional.empty(), Optional.of(AgentLine.DEFAULT)), ProgressListener.NONE);
+
+        assertThat(root.resolve("usr/lib/uml-manager/agent")).isExecutable();
+        assertThat(Files.readString(root.resolve("etc/init.d/uml-manager-agent")))
+                .contains("setsid /usr/lib/uml-manager/agent ttyS63 </dev/null >/dev/null 2>&1 &");
+        assertThat(Files.readString(root.resolve("etc/init.d/rcS")))
+                .contains("[ -x /etc/init.d/uml-manager-agent ] && /etc/init.d/uml-manager-agent\nip link set lo up");
+        assertThat(Files.readString(root.resolve("etc/inittab"))).doesNotContain("ttyS63");
     }
 
     @Test

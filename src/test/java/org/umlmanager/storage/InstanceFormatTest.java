@@ -10,18 +10,20 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The file format is a promise to the user's saved files: a schema-1 file written today must read
- * back the same tomorrow. If this test fails because the format changed on purpose, bump
- * {@link InstanceCodec#SCHEMA_VERSION}, keep reading version 1, and add a golden file for the new one.
+ * The file format is a promise to the user's saved files: a file written today must read back the
+ * same tomorrow. If this test fails because the format changed on purpose, bump
+ * {@link InstanceCodec#SCHEMA_VERSION}, keep reading the older versions, and add a golden file for
+ * the new one.
  */
 class InstanceFormatTest {
 
-    private static final String GOLDEN = "router-v1.json";
+    private static final String GOLDEN = "router-v2.json";
+    private static final String GOLDEN_V1 = "router-v1.json";
 
     @Test
     void theWrittenFormatIsTheGoldenFile() throws IOException {
-        String actual = new String(InstanceCodec.encode(SampleInstances.full("router")), UTF_8);
-        String expected = golden();
+        String actual = new String(InstanceCodec.encode(SampleInstances.fullV2("router")), UTF_8);
+        String expected = golden(GOLDEN);
         if (!actual.equals(expected)) {
             Path out = Path.of("target", GOLDEN + ".actual");
             Files.writeString(out, actual);
@@ -32,25 +34,32 @@ class InstanceFormatTest {
 
     @Test
     void theGoldenFileReadsBackAsTheSameInstance() throws IOException {
-        Decoded decoded = InstanceCodec.decode(golden().getBytes(UTF_8), "router");
+        Decoded decoded = InstanceCodec.decode(golden(GOLDEN).getBytes(UTF_8), "router");
+
+        assertThat(decoded).isEqualTo(new Decoded.Readable(SampleInstances.fullV2("router"), java.util.List.of()));
+    }
+
+    @Test
+    void aVersionOneFileStillReads() throws IOException {
+        Decoded decoded = InstanceCodec.decode(golden(GOLDEN_V1).getBytes(UTF_8), "router");
 
         assertThat(decoded).isEqualTo(new Decoded.Readable(SampleInstances.full("router"), java.util.List.of()));
     }
 
     @Test
     void everySealedVariantIsNamedByAnExplicitType() throws IOException {
-        String json = golden();
+        String json = golden(GOLDEN);
 
         for (String type : new String[] {"vector", "legacy", "tap", "hybrid", "raw", "gre", "l2tpv3", "bess", "fd",
                 "tuntap", "ethertap", "daemon", "mcast", "ucast", "vde", "slirp", "slip", "pcap", "single", "split",
-                "disabled", "embedded", "null", "port", "pts", "pty", "tty", "xterm"}) {
+                "disabled", "embedded", "null", "port", "pts", "pty", "tty", "xterm", "network"}) {
             assertThat(json).contains("\"type\" : \"" + type + "\"");
         }
     }
 
-    private static String golden() throws IOException {
-        try (InputStream in = InstanceFormatTest.class.getResourceAsStream(GOLDEN)) {
-            assertThat(in).as("golden file " + GOLDEN).isNotNull();
+    private static String golden(String name) throws IOException {
+        try (InputStream in = InstanceFormatTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("golden file " + name).isNotNull();
             return new String(in.readAllBytes(), UTF_8);
         }
     }

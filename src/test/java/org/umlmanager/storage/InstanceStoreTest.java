@@ -55,7 +55,7 @@ class InstanceStoreTest {
         store.create(SampleInstances.minimal("tiny"));
 
         assertThat(store.load("tiny")).isEqualTo(SampleInstances.minimal("tiny"));
-        assertThat(Files.readString(dir.resolve("tiny.json"))).contains("\"schemaVersion\" : 1");
+        assertThat(Files.readString(dir.resolve("tiny.json"))).contains("\"schemaVersion\" : 2");
     }
 
     @Test
@@ -100,8 +100,15 @@ class InstanceStoreTest {
         assertThat(messageFor(report, "noversion.json")).contains("'schemaVersion' is missing");
         assertThat(Files.readString(dir.resolve("broken.json.corrupt-20240506T070809Z")))
                 .isEqualTo("{\"schemaVersion\": 1, \"umid\": ");
-        // A second load finds nothing new to complain about, and the corrupt copies stay.
-        assertThat(store.loadAll().problems()).isEmpty();
+        // A second load moves nothing, but keeps reporting the copies until the user deals with them.
+        LoadReport again = store.loadAll();
+        assertThat(again.problems()).hasSize(5).allSatisfy(p -> {
+            assertThat(p.movedTo()).isEmpty();
+            assertThat(p.file()).exists();
+            assertThat(p.file().getFileName().toString()).endsWith(".json.corrupt-20240506T070809Z");
+            assertThat(p.message()).contains("moved aside earlier").contains("rename it back to");
+        });
+        assertThat(messageFor(again, "typo.json.corrupt-20240506T070809Z")).contains("rename it back to typo.json");
         assertThat(dir.resolve("typo.json.corrupt-20240506T070809Z")).exists();
     }
 
@@ -134,14 +141,14 @@ class InstanceStoreTest {
     @Test
     void aFileFromANewerVersionIsLeftAloneAndNeverRewritten() throws Exception {
         Files.createDirectories(dir);
-        String newer = "{\"schemaVersion\": 2, \"umid\": \"x\", \"kernel\": \"linux\", \"gpu\": {\"virtio\": true}}";
+        String newer = "{\"schemaVersion\": 3, \"umid\": \"x\", \"kernel\": \"linux\", \"gpu\": {\"virtio\": true}}";
         Files.writeString(dir.resolve("future.json"), newer);
 
         LoadReport report = store.loadAll();
 
         assertThat(report.instances()).isEmpty();
         assertThat(report.problems()).singleElement().satisfies(p -> {
-            assertThat(p.message()).contains("newer UML Manager (schema version 2");
+            assertThat(p.message()).contains("newer UML Manager (schema version 3");
             assertThat(p.movedTo()).isEmpty();
         });
         assertThatThrownBy(() -> store.update(SampleInstances.minimal("future")))

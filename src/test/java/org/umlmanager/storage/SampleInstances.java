@@ -7,17 +7,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
 import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.LegacyTransport;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
@@ -95,6 +98,25 @@ public final class SampleInstances {
                 .environment(orderedMap("TMPDIR", "/mnt/numa0", "A_VAR", "1", "LANG", "C.UTF-8"))
                 .cpuPinning("0-1,3")
                 .notes("Lab router.\nSecond line with ünïcode.")
+                .build();
+    }
+
+    /**
+     * {@link #full} with what schema version 2 added: interfaces that name networks (both
+     * families, with and without MAC and address), the vector vde transport, the exec agent.
+     */
+    public static Instance fullV2(String name) {
+        Instance v1 = full(name);
+        return v1.toBuilder()
+                .network(new NetworkAttachment(NetworkAttachment.Family.ETH, 9, "default",
+                        Optional.of("52:54:00:12:34:56"), Optional.empty()))
+                .network(new NetworkAttachment(NetworkAttachment.Family.ETH, 10, "lan", Optional.empty(),
+                        InterfaceAddress.parse("192.168.50.7/24")))
+                .network(new NetworkAttachment(NetworkAttachment.Family.VEC, 9, "tap-net", Optional.empty(),
+                        Optional.empty()))
+                .network(new VectorInterface(10, new VectorTransport.Vde(Optional.of("vde:///run/sw")),
+                        VectorOptions.NONE))
+                .agent(AgentLine.DEFAULT)
                 .build();
     }
 

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
@@ -23,24 +19,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
-import org.umlmanager.cmdline.GenerateOptions;
-import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.StopMode;
-import org.umlmanager.launch.SupervisorLauncher;
-import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
-import org.umlmanager.service.InstanceService;
-import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
-import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.InstanceRow;
 import org.umlmanager.ui.main.MainUi;
-import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
  * Start, Shut down and Force off on a multi-selection in the window, with real guests: every
@@ -54,10 +39,8 @@ class BulkActionsTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final List<String> GOOD = List.of("alpha", "bravo", "charlie");
 
-    private final ExecutorService io = Executors.newFixedThreadPool(3);
-    private final List<Instance> known = new CopyOnWriteArrayList<>();
     private GuestFixture guests;
-    private RuntimeService runtime;
+    private DesktopFixture desktop;
     private MainUi ui;
 
     @Start
@@ -68,25 +51,8 @@ class BulkActionsTest {
             store.create(guests.instance(name).build());
         }
         store.create(guests.instance("tiny").memory(MemorySize.ofMebibytes(1)).build());
-        InstanceService instances = new InstanceService(store, io);
-        runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
-                () -> List.copyOf(known), io, Platform::runLater);
-        ValidationContext context = new ValidationContext(Optional.of(guests.layout().defaultUmlDir()), true,
-                guests.dir());
-        GenerateOptions generate = new GenerateOptions(Optional.of(guests.layout().defaultUmlDir()), Optional.empty());
-        EditorFactory editors = new EditorFactory(i -> Validator.validate(i, context),
-                i -> CommandLineGenerator.launchCommand(i, generate).toShellLine(), io, Platform::runLater);
-        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> "linux",
-                guests.paths().data(), (n, t) -> CommandLineParser.parseShellLine(n, t, guests.dir(), context),
-                i -> CommandLineGenerator.launchCommand(i, generate).toScript(i.name()),
-                () -> ConsolePreferences.DEFAULTS, guests.layout().logsDir(), io, Platform::runLater), List.of());
-        ui.main().allRows().addListener((javafx.beans.InvalidationListener) o -> {
-            known.clear();
-            ui.main().allRows().forEach(r -> r.config().ifPresent(known::add));
-        });
-        stage.setScene(ui.window().scene(1200, 800));
-        stage.show();
-        ui.refresh();
+        desktop = DesktopFixture.over(guests, "linux");
+        ui = desktop.show(stage, 1200, 800);
     }
 
     @AfterEach
@@ -94,15 +60,16 @@ class BulkActionsTest {
         try {
             for (String name : GOOD) {
                 guests.trackSession(name);
-                if (runtime.status(name).get(10, TimeUnit.SECONDS).state().active()) {
-                    runtime.stop(name, StopMode.FORCE, step -> { }).get(30, TimeUnit.SECONDS);
+                if (desktop.runtime().status(name).get(10, TimeUnit.SECONDS).state().active()) {
+                    desktop.runtime().stop(name, StopMode.FORCE, step -> { }).get(30, TimeUnit.SECONDS);
                 }
             }
-            Platform.runLater(ui::close);
-            runtime.close();
         } finally {
-            io.shutdownNow();
-            guests.close();
+            try {
+                desktop.close();
+            } finally {
+                guests.close();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.ChildFile;
 import org.umlmanager.launch.ChildSpec;
 import org.umlmanager.launch.ChildStatus;
@@ -131,6 +132,8 @@ final class Child {
         }
         command.addAll(spec.argv());
         Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+        // A child's log may say what passes through it (a router's forwards, a switch's ports): the user's only.
+        PrivateDirectory.createFile(spec.logFile());
         ProcessBuilder builder = new ProcessBuilder(command).directory(spec.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)

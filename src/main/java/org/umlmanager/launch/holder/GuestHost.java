@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -45,7 +46,7 @@ final class GuestHost {
     static GuestHost start(Supervisor supervisor, LaunchSpec spec, long supervisorPid, GuestLink link)
             throws IOException {
         GuestHost host = new GuestHost(supervisor, spec, supervisorPid, link);
-        Files.createDirectories(spec.session().directory());
+        PrivateDirectory.ensure(spec.session().directory());
         try {
             host.session.start();
         } catch (IOException | RuntimeException e) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.LaunchSpecFile;
@@ -89,12 +90,14 @@ final class Supervisor {
         done.await();
     }
 
+    /** Listens at {@code socket}, in a directory only the user can enter (which is what keeps others out). */
     private static ServerSocketChannel listen(Path socket) throws IOException {
-        Files.createDirectories(socket.getParent());
+        PrivateDirectory.ensure(socket.getParent());
         // The caller holds the supervisor lock: a socket file here is a dead predecessor's.
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
+        PrivateDirectory.restrictFile(socket);
         return server;
     }
 

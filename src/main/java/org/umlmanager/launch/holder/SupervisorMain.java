@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.Posix;
 import org.umlmanager.launch.SupervisorFiles;
 
@@ -38,7 +39,7 @@ public final class SupervisorMain {
         }
         SupervisorFiles files = new SupervisorFiles(Path.of(args[0]));
         int status = 0;
-        try (FileChannel lockFile = FileChannel.open(files.lock(), StandardOpenOption.CREATE,
+        try (FileChannel lockFile = FileChannel.open(PrivateDirectory.createFile(files.lock()),
                 StandardOpenOption.WRITE)) {
             FileLock lock = await(lockFile);
             if (lock == null) {
@@ -74,7 +75,7 @@ public final class SupervisorMain {
 
     private static void warmUp(SupervisorFiles files) {
         try {
-            Files.createDirectories(files.directory());
+            PrivateDirectory.ensure(files.directory());
             WarmUp.run(files.directory().resolve("warm-" + ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("warm-up failed (the first start is slower): {}", e.getMessage());

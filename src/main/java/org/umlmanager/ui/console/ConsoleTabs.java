@@ -33,6 +33,7 @@ import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.terminal.StreamTtyConnector;
+import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
@@ -129,8 +130,9 @@ public final class ConsoleTabs {
         return tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst();
     }
 
-    /** The view of {@code line}, if its tab is open. */
+    /** The view of {@code line}, if its tab is open. On the FX thread only. */
     public Optional<ConsoleView> view(String line) {
+        FxThread.check("the console views");
         return Optional.ofNullable(views.get(line));
     }
 

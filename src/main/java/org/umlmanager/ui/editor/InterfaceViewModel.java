@@ -15,7 +15,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.model.LegacyInterface;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.LegacyTransport;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
@@ -34,6 +36,7 @@ public final class InterfaceViewModel {
     private final Map<String, StringProperty> values = new HashMap<>();
     private final Runnable onChange;
     private Map<String, String> extraVectorOptions = Map.of();
+    private NetworkAttachment.Family attachmentFamily = NetworkAttachment.Family.ETH;
 
     InterfaceViewModel(NetworkInterface nic, Runnable onChange) {
         this.onChange = onChange;
@@ -63,7 +66,8 @@ public final class InterfaceViewModel {
 
     /** {@code vec0}, {@code eth1}, for the list. */
     public String deviceName() {
-        return transport.get().devicePrefix() + unit.get();
+        return (transport.get() == NetTransport.NETWORK ? attachmentFamily.prefix() : transport.get().devicePrefix())
+                + unit.get();
     }
 
     /** Options shown for the current transport, its own first. */
@@ -126,6 +130,9 @@ public final class InterfaceViewModel {
                     lng("tx_cookie"), bool("cookie64"), bool("counter"), bool("pin_counter")));
             case VEC_BESS -> vec(new VectorTransport.Bess(str("src"), str("dst")));
             case VEC_FD -> vec(new VectorTransport.Fd(num("fd")));
+            case VEC_VDE -> vec(new VectorTransport.Vde(str("vnl")));
+            case NETWORK -> new NetworkAttachment(attachmentFamily, n, s("network"), str("mac"),
+                    str("address").flatMap(InterfaceAddress::parse));
             case TUNTAP -> new LegacyInterface(n, new LegacyTransport.Tuntap(str("devName"), str("mac"),
                     str("gateAddr")));
             case ETHERTAP -> new LegacyInterface(n, new LegacyTransport.Ethertap(str("devName"), str("mac"),
@@ -171,6 +178,11 @@ public final class InterfaceViewModel {
             vectorTransport(v.transport());
         } else if (nic instanceof LegacyInterface l) {
             legacyTransport(l.transport());
+        } else if (nic instanceof NetworkAttachment a) {
+            attachmentFamily = a.family();
+            value("network").set(a.network());
+            set("mac", a.mac());
+            set("address", a.address());
         }
     }
 
@@ -208,6 +220,8 @@ public final class InterfaceViewModel {
             set("dst", x.dst());
         } else if (t instanceof VectorTransport.Fd x) {
             set("fd", x.fd());
+        } else if (t instanceof VectorTransport.Vde x) {
+            set("vnl", x.vnl());
         }
     }
 

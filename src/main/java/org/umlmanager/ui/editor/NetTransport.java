@@ -7,6 +7,7 @@ import static org.umlmanager.ui.editor.OptionSpec.text;
 import static org.umlmanager.ui.editor.OptionSpec.toggle;
 
 import java.util.List;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 
@@ -35,6 +36,11 @@ public enum NetTransport {
     VEC_BESS(true, "bess", "BESS switch port", List.of(file("src", "Local socket", "AF_UNIX path"),
             file("dst", "Switch socket", "required AF_UNIX path"))),
     VEC_FD(true, "fd", "inherited file descriptor", List.of(number("fd", "File descriptor", 0, 65535, "required"))),
+    VEC_VDE(true, "vde", "VDE network (Linux 6.16 and newer)", List.of(text("vnl", "Locator",
+            "required, e.g. vde:///path/to/switch"))),
+    NETWORK(false, NetworkAttachment.TRANSPORT, "a saved network (NAT, switch or host device)", List.of(
+            text("network", "Network", "default, or a saved network's name"), mac(),
+            text("address", "Static address", "e.g. 10.0.2.20/24 in guests UML Manager made; empty: DHCP on NAT"))),
     TUNTAP(false, "tuntap", "host tun/tap device", List.of(text("devName", "Host device", "tap0; empty uses the helper"),
             mac(), text("gateAddr", "Gateway address", "host side address"))),
     ETHERTAP(false, "ethertap", "obsolete ethertap device", List.of(text("devName", "Host device", "tap0"), mac(),

@@ -7,6 +7,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import org.umlmanager.model.MacAddresses;
 import org.umlmanager.ui.editor.OptionSpec.Type;
 
 /** The Network page: interfaces, each with only its transport's options. */

@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.MacAddresses;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
+import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
@@ -39,7 +40,7 @@ public final class MainUi {
 
     /**
      * @param defaultKernel the kernel for new instances
-     * @param dataDir       where new instances' images and shared directories go
+     * @param dataDir       where new instances' images go
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
      * @param consolePrefs  console tab settings, read when a tab opens
@@ -62,10 +63,12 @@ public final class MainUi {
 
     private final MainViewModel main;
     private final MainWindow window;
+    private final Context context;
     private final RuntimeBridge bridge;
 
     public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
+        this.context = context;
         main = new MainViewModel(instances, context.ui());
         DetailsPane details = new DetailsPane(instances, editors, main, context.ui());
         ConfigActions config = new ConfigActions(() -> stage, instances, main, context);
@@ -129,12 +132,21 @@ public final class MainUi {
         return main.refresh().thenCompose(report -> bridge.refresh());
     }
 
+    /**
+     * Runs {@code check} in the background and names in the window the features this host lacks
+     * (see {@link HostCheck}); completes on the FX thread once shown.
+     */
+    public CompletableFuture<Void> checkHost(Supplier<List<HostCheck.Missing>> check) {
+        return CompletableFuture.supplyAsync(check, context.background()).thenAcceptAsync(window::showHostProblems,
+                context.ui());
+    }
+
     /** Closes the console streams; the guests keep running. */
     public void close() {
         bridge.close();
     }
 
-    /** The console tabs of a guest, once opened (for tests and screenshots). */
+    /** The console tabs of a guest, once opened (for tests and screenshots). On the FX thread only. */
     public Optional<ConsoleTabs> consoles(String name) {
         return Optional.ofNullable(bridge.consoles(name));
     }

@@ -3,6 +3,7 @@ package org.umlmanager.ui.main;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,9 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
+import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.console.TerminalWarmUp;
@@ -55,6 +59,7 @@ final class RuntimeBridge {
     /** Guests that keep their console tabs, at most this many besides those with a detached tab. */
     static final int LIVE_GUESTS = 4;
 
+    /** Confined to the FX thread, like everything here (see {@link #consoles(String)}). */
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     /** The lines each running guest has, from its latest snapshot: what its tabs open once it is shown. */
     private final Map<String, List<LineInfo>> lines = new HashMap<>();
@@ -62,6 +67,7 @@ final class RuntimeBridge {
     private final java.util.Deque<String> recent = new java.util.ArrayDeque<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
+    private boolean terminalWarmedUp;
     private AutoCloseable subscription;
 
     RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
@@ -78,7 +84,6 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
-        TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
@@ -88,12 +93,27 @@ final class RuntimeBridge {
 
     /** Reads every guest's state (and finds guests running without a configuration). */
     CompletableFuture<Void> refresh() {
-        return runtime.list().thenAcceptAsync(statuses -> statuses.forEach(this::apply), ui)
+        return runtime.list().thenAcceptAsync(statuses -> {
+            statuses.forEach(this::apply);
+            warmUpTerminal();
+        }, ui)
                 .exceptionally(e -> {
                     LOG.warn("Could not read the guests' states: {}", e.getMessage());
                     ui.execute(() -> main.setStatus("Could not read the guests' states: " + Errors.reason(e)));
                     return null;
                 });
+    }
+
+    /**
+     * The terminal widget is the heaviest part of the window and no console is open at start-up:
+     * it is loaded and warmed up once the window is up and the list is filled, still well before a
+     * guest the user starts needs its first console tab.
+     */
+    private void warmUpTerminal() {
+        if (!terminalWarmedUp) {
+            terminalWarmedUp = true;
+            TerminalWarmUp.run(consolePrefs.get(), background, ui, window.warmUpHost());
+        }
     }
 
     private void apply(GuestStatus s) {
@@ -147,9 +167,14 @@ final class RuntimeBridge {
 
     /**
      * Notes the lines of a running guest and opens them in its tabs if it has tabs, or is the one
-     * selected (a guest not looked at gets none: see the class comment).
+     * selected (a guest not looked at gets none: see the class comment). The exec agent's line
+     * gets no tab: it carries the agent's frames, not a console for people.
      */
-    private void openConsoles(String name, List<LineInfo> guestLines) {
+    private void openConsoles(String name, List<LineInfo> all) {
+        Optional<String> agent = main.row(name).flatMap(InstanceRow::config).flatMap(Instance::agent)
+                .map(AgentLine::name);
+        List<LineInfo> guestLines = all.stream().filter(l -> agent.map(a -> !a.equals(l.name())).orElse(true))
+                .toList();
         if (guestLines.isEmpty()) {
             return;
         }
@@ -221,8 +246,9 @@ final class RuntimeBridge {
                 .forEach(name -> consoles.get(name).closeEnded());
     }
 
-    /** The console tabs of {@code name}, if any were opened. */
+    /** The console tabs of {@code name}, if any were opened. On the FX thread only. */
     ConsoleTabs consoles(String name) {
+        FxThread.check("the console tabs");
         return consoles.get(name);
     }
 

@@ -3,6 +3,7 @@ package org.umlmanager.ui.wizard;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +25,9 @@ import org.umlmanager.provision.Provisioner;
 
 /** The wizard's window: the steps on the left, the page, Back / Next / Create / Cancel. */
 final class WizardWindow {
+
+    /** The step shown, on its label in the list of steps. */
+    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final Stage stage = new Stage();
     private final NewVmForm form;
@@ -112,7 +116,9 @@ final class WizardWindow {
         steps.getChildren().clear();
         for (WizardPage p : WizardPage.values()) {
             Label l = new Label(p.title());
+            l.setId("wizardStep-" + p.name());
             l.setStyle(p == target ? "-fx-font-weight: bold;" : "-fx-opacity: 0.7;");
+            l.pseudoClassStateChanged(CURRENT, p == target);
             steps.getChildren().add(l);
         }
         back.setDisable(target == WizardPage.NAME);

@@ -1,4 +1,4 @@
-package org.umlmanager.ui.editor;
+package org.umlmanager.model;
 
 import java.util.Random;
 import java.util.random.RandomGenerator;

@@ -1,0 +1,144 @@
+package org.umlmanager.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.cmdline.ValidationContext;
+import org.umlmanager.cmdline.Validator;
+import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.launch.SupervisorLauncher;
+import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.Instance;
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.NetworkService;
+import org.umlmanager.service.NetworkedRuntime;
+import org.umlmanager.service.RuntimeService;
+import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.NetworkStore;
+import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.main.EditorFactory;
+import org.umlmanager.ui.main.MainUi;
+import org.umlmanager.ui.prefs.UiPreferences;
+
+/**
+ * The desktop app's services and main window, built from where its files are and its
+ * preferences. {@link App} builds the app through this class and so do the UI tests, so that a
+ * test drives the window a user gets, wired the same way.
+ *
+ * <p>Threading: construct anywhere; {@link #mainUi} on the FX thread. The preferences are read
+ * through the supplier each time they matter (a check, a preview, a new console tab), so a
+ * change in Preferences… applies at once.
+ */
+public final class DesktopWiring implements AutoCloseable {
+
+    /**
+     * Where the app works.
+     *
+     * @param paths            configuration, data and runtime directories
+     * @param layout           where running guests keep their files
+     * @param home             the user's home: {@code ~} in a pasted command line
+     * @param workingDirectory relative paths in a pasted or edited command line resolve against it
+     */
+    public record Places(AppPaths paths, RuntimeLayout layout, Path home, Path workingDirectory) {
+
+        /** The places of the app started from this process's environment, home and directory. */
+        public static Places of(AppPaths paths) {
+            Path home = Path.of(System.getProperty("user.home"));
+            Path cwd = Path.of("").toAbsolutePath();
+            return new Places(paths, RuntimeLayout.of(paths, System.getenv(), home, cwd), home, cwd);
+        }
+    }
+
+    private final Places places;
+    private final Supplier<UiPreferences> prefs;
+    private final Executor background;
+    private final Executor ui;
+    private final InstanceService instances;
+    private final GuestRuntime runtime;
+    private volatile List<Instance> known = List.of();
+
+    /**
+     * @param background where blocking work runs (files, sockets, processes)
+     * @param ui         the FX thread ({@code Platform::runLater})
+     */
+    public DesktopWiring(Places places, Supplier<UiPreferences> prefs, Executor background, Executor ui) {
+        this.places = places;
+        this.prefs = prefs;
+        this.background = background;
+        this.ui = ui;
+        InstanceStore instanceStore = new InstanceStore(places.paths().instancesDir());
+        instances = new InstanceService(instanceStore, background, Optional.of(places.layout().defaultUmlDir()));
+        NetworkStore networkStore = new NetworkStore(places.paths().networksDir(), places.paths().instancesDir());
+        NetworkPaths networkPaths = new NetworkPaths(places.paths().networksRuntimeDir());
+        NetworkService networks = new NetworkService(networkStore, instanceStore,
+                KeeperNetworks.forThisJvm(networkPaths), networkPaths, background);
+        // Guests on saved networks get their networks' processes started and are registered with them.
+        runtime = new NetworkedRuntime(new RuntimeService(places.layout(), SupervisorLauncher.forThisJvm(
+                places.layout()), this::known, background, ui), networks, networkStore, places.layout(), background);
+    }
+
+    /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
+    public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
+        EditorFactory editors = new EditorFactory(instance -> Validator.validate(instance, validation()),
+                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(), background, ui);
+        MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
+                () -> prefs.get().defaultKernel(), places.paths().data(),
+                (name, text) -> CommandLineParser.parseShellLine(name, text, places.home(), validation()),
+                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
+                () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation), appItems);
+        main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
+                .flatMap(r -> r.config().stream()).toList());
+        return main;
+    }
+
+    /**
+     * The saved configurations as the window last listed them: the runtime asks for them from its
+     * own threads (to tell which files a running guest uses).
+     */
+    public List<Instance> known() {
+        return known;
+    }
+
+    public InstanceService instances() {
+        return instances;
+    }
+
+    public GuestRuntime runtime() {
+        return runtime;
+    }
+
+    public Places places() {
+        return places;
+    }
+
+    /** As a start will check: the preferred uml_dir, else the one guests get when they set none. */
+    private ValidationContext validation() {
+        return new ValidationContext(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())), true,
+                places.workingDirectory());
+    }
+
+    private GenerateOptions generation() {
+        return new GenerateOptions(umlDir(), Optional.empty());
+    }
+
+    private Optional<Path> umlDir() {
+        return prefs.get().umlDir().map(Path::of);
+    }
+
+    /** Closes the runtime's connections; running guests keep running. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
