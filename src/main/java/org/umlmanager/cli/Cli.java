@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.storage.NetworkStore;
@@ -51,7 +52,8 @@ public final class Cli implements Runnable {
         NetworkService networks = new NetworkService(new NetworkStore(environment.paths().networksDir(),
                 environment.paths().instancesDir()), instances, KeeperNetworks.forThisJvm(networkPaths), networkPaths,
                 Runnable::run);
-        CliContext context = new CliContext(service, networks, environment);
+        CliContext context = new CliContext(service, networks, new JobService(environment.paths().imagesDir(),
+                service, Runnable::run, Runnable::run), environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
         return new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))

@@ -25,9 +25,12 @@ final class RuntimeCli {
                 env.workingDirectory());
     }
 
-    /** Validation as a start will see it: with the uml_dir guests get when they set none. */
-    static ValidationContext validation(CliEnvironment env, boolean checkFiles) {
-        return new ValidationContext(Optional.of(layout(env).defaultUmlDir()), checkFiles, env.workingDirectory());
+    /**
+     * Validation with the uml_dir guests get when they set none, as a start will see it; {@code host}
+     * says whether what the host lacks is not looked at, a warning (saving) or an error (starting).
+     */
+    static ValidationContext validation(CliEnvironment env, ValidationContext.HostChecks host) {
+        return new ValidationContext(Optional.of(layout(env).defaultUmlDir()), host, env.workingDirectory());
     }
 
     static GuestRuntime open(CliContext context) {

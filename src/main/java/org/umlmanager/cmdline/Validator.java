@@ -16,7 +16,10 @@ import org.umlmanager.model.Names;
 
 /**
  * Finds what would panic, silently break or endanger a 6.1 guest, with a message per field.
- * Pure apart from the optional file checks of the {@link ValidationContext}; safe from any thread.
+ * Errors are what the kernel rejects, what panics or silently breaks the guest, and contradictions
+ * within the configuration; what the host lacks (a file, directory or device it names, a place to
+ * create a file) is a warning when saving and an error when starting ({@link
+ * ValidationContext.HostChecks}). Pure apart from those host checks; safe from any thread.
  */
 public final class Validator {
 
@@ -121,11 +124,11 @@ public final class Validator {
         if (k.contains("/")) {
             Path path = context.baseDir().resolve(k);
             if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
-                p.add(Problem.error("kernel", k, "not an executable file; give the path of a UML kernel such as"
-                        + " /usr/bin/linux"));
+                p.add(context.hostProblem("kernel", k, "not an executable file; give the path of a UML kernel such"
+                        + " as /usr/bin/linux"));
             }
         } else if (!onPath(k)) {
-            p.add(Problem.error("kernel", k, "not found on PATH; install it (apt-get install user-mode-linux)"
+            p.add(context.hostProblem("kernel", k, "not found on PATH; install it (apt-get install user-mode-linux)"
                     + " or give its full path"));
         }
     }
@@ -224,7 +227,8 @@ public final class Validator {
             p.add(Problem.warning("hostfs.directory", subject, "a relative directory depends on the kernel's working"
                     + " directory; give an absolute path"));
         } else if (context.checkFiles() && !Files.isDirectory(Path.of(dir))) {
-            p.add(Problem.error("hostfs.directory", subject, dir + " is not a directory; create it or choose another"));
+            p.add(context.hostProblem("hostfs.directory", subject, dir + " is not a directory; create it or choose"
+                    + " another"));
         }
     }
 

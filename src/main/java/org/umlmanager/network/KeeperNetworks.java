@@ -21,7 +21,7 @@ import org.umlmanager.model.Network;
 /**
  * {@link NetworkOwner} over keeper processes, one per running network ({@link KeeperMain}): a small
  * JVM from this program's class path, detached (started through a shell that exits at once, so it
- * is nobody's child and goes to the nearest subreaper or init, like a guest's holder started by the
+ * is nobody's child and goes to the nearest subreaper or init, like the supervisor started by the
  * CLI), its output in {@code NAME/keeper.log}. It is found again by its lock ({@link KeeperLock})
  * and its state file, and stopped with SIGTERM. Thread-safe.
  */

@@ -36,8 +36,9 @@ final class LaunchSafety {
     }
 
     static List<Problem> check(Instance instance, RuntimeLayout layout, List<Running> running) {
-        List<Problem> problems = new ArrayList<>(Validator.validate(instance, new ValidationContext(
-                Optional.of(layout.defaultUmlDir()), true, layout.workingDirectory())).stream()
+        // What the host lacks was a warning when the instance was saved; now it refuses the start, in the same words.
+        List<Problem> problems = new ArrayList<>(Validator.validate(instance, ValidationContext.forStarting(
+                Optional.of(layout.defaultUmlDir()), layout.workingDirectory())).stream()
                 .filter(Problem::isError).toList());
         for (Running r : running) {
             if (r.name().equals(instance.name())) {

@@ -17,7 +17,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
@@ -60,8 +59,7 @@ public final class App {
         MenuItem storage = new MenuItem("Disk images & COW files…");
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
-        storage.setOnAction(e -> StorageWindow.show(stage, wiring.instances(), io, Platform::runLater,
-                SaveLocation.CHOOSER));
+        storage.setOnAction(e -> StorageWindow.show(stage, wiring.jobs(), Platform::runLater, SaveLocation.CHOOSER));
         ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         applyTheme(scene, prefs.theme());
@@ -82,8 +80,7 @@ public final class App {
 
     /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
     private void checkHost() {
-        String kernel = prefs.defaultKernel();
-        ui.checkHost(() -> HostCheck.system().missing(kernel));
+        ui.checkHost(wiring.host().check(prefs.defaultKernel()));
     }
 
     /** Reads the preferences off the FX thread, then starts. */

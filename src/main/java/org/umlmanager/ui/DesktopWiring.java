@@ -8,19 +8,19 @@ import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
+import org.umlmanager.service.CommandLines;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
@@ -65,7 +65,10 @@ public final class DesktopWiring implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private final InstanceService instances;
+    private final NetworkService networks;
     private final GuestRuntime runtime;
+    private final JobService jobs;
+    private final HostService host;
     private volatile List<Instance> known = List.of();
 
     /**
@@ -81,21 +84,26 @@ public final class DesktopWiring implements AutoCloseable {
         instances = new InstanceService(instanceStore, background, Optional.of(places.layout().defaultUmlDir()));
         NetworkStore networkStore = new NetworkStore(places.paths().networksDir(), places.paths().instancesDir());
         NetworkPaths networkPaths = new NetworkPaths(places.paths().networksRuntimeDir());
-        NetworkService networks = new NetworkService(networkStore, instanceStore,
-                KeeperNetworks.forThisJvm(networkPaths), networkPaths, background);
+        networks = new NetworkService(networkStore, instanceStore, KeeperNetworks.forThisJvm(networkPaths),
+                networkPaths, background);
         // Guests on saved networks get their networks' processes started and are registered with them.
-        runtime = new NetworkedRuntime(new RuntimeService(places.layout(), SupervisorLauncher.forThisJvm(
-                places.layout()), this::known, background, ui), networks, networkStore, places.layout(), background);
+        runtime = new NetworkedRuntime(new RuntimeService(places.layout(),
+                SupervisorLauncher.forThisJvm(places.layout()), this::known, background, ui), networks,
+                networkStore, places.layout(), background);
+        // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
+        jobs = new JobService(places.paths().imagesDir(), instances, background,
+                task -> new Thread(task, "uml-manager-job").start());
+        host = HostService.system(background);
     }
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
     public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
-        EditorFactory editors = new EditorFactory(instance -> Validator.validate(instance, validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(), background, ui);
+        EditorFactory editors = new EditorFactory(instance -> CommandLines.check(instance, validation()),
+                instance -> CommandLines.shellLine(instance, generation()), background, ui);
         MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
-                () -> prefs.get().defaultKernel(), places.paths().data(),
-                (name, text) -> CommandLineParser.parseShellLine(name, text, places.home(), validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
+                () -> prefs.get().defaultKernel(), places.paths().data(), jobs,
+                (name, text) -> CommandLines.parseShellLine(name, text, places.home(), validation()),
+                instance -> CommandLines.script(instance, generation()),
                 () -> prefs.get().console(), places.layout().logsDir(), background, ui, saveLocation), appItems);
         main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
@@ -118,13 +126,29 @@ public final class DesktopWiring implements AutoCloseable {
         return runtime;
     }
 
+    public NetworkService networks() {
+        return networks;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** What the host lacks for the app's features (the window's first-run notice). */
+    public HostService host() {
+        return host;
+    }
+
     public Places places() {
         return places;
     }
 
-    /** As a start will check: the preferred uml_dir, else the one guests get when they set none. */
+    /**
+     * For saving, with the uml_dir a start will use (the preferred one, else the one guests get when
+     * they set none); what the host lacks is a warning.
+     */
     private ValidationContext validation() {
-        return new ValidationContext(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())), true,
+        return ValidationContext.forSaving(umlDir().or(() -> Optional.of(places.layout().defaultUmlDir())),
                 places.workingDirectory());
     }
 

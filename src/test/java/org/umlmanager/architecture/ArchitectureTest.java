@@ -1,9 +1,13 @@
 package org.umlmanager.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +15,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +84,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
             .orShould().callMethod(Runtime.class, "exec", String.class)
             .because("host tools run through job.HostCommand (time limit, cancel, whole tree stopped), UML and"
-                    + " its holders through launch, a network's switch and NAT through network.NetworkDaemons, and"
+                    + " the supervisor through launch, a network's switch and NAT through network.NetworkDaemons, and"
                     + " only the CLI drives the user's terminal")
             .allowEmptyShould(true);
 
@@ -87,6 +92,32 @@ class ArchitectureTest {
     static final ArchRule STANDARD_STREAMS_ONLY_IN_CLI = noClasses().that().resideOutsideOfPackage("org.umlmanager.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("everything else logs with SLF4J").allowEmptyShould(true);
+
+    /** The core packages: what the UI may reach only through {@code service}. */
+    private static final String[] BEHIND_THE_SERVICE = {"org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
+        "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..", "org.umlmanager.disk..",
+        "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..", "org.umlmanager.agent..",
+        "org.umlmanager.host.."};
+
+    /**
+     * The UI reaches the core only through {@code service} and {@code model}: it calls the service,
+     * and of the core's own classes it may use only the values the service's API is made of (a
+     * {@code Problem}, a {@code GuestEvent}, a {@code ProvisionRequest} …), found from the service's
+     * public signatures. A parser, a validator, a merge or a provisioner used directly is a
+     * violation: the CLI and the GUI would no longer do the same thing.
+     */
+    @ArchTest
+    static void theUiReachesTheCoreOnlyThroughTheService(JavaClasses classes) {
+        uiOnlyThroughTheService(classes).check(classes);
+    }
+
+    static ArchRule uiOnlyThroughTheService(JavaClasses classes) {
+        Set<JavaClass> api = ServiceVocabulary.of(classes);
+        DescribedPredicate<JavaClass> core = resideInAnyPackage(BEHIND_THE_SERVICE);
+        return noClasses().that().resideInAPackage("org.umlmanager.ui..").should().dependOnClassesThat(
+                        core.and(DescribedPredicate.describe("not part of the service's API", c -> !api.contains(c))))
+                .because("the UI and the CLI are two faces over one service (CODEMAP.md)").allowEmptyShould(true);
+    }
 
     private static ArchRule onlyIn(String library, String owner) {
         return noClasses().that().resideOutsideOfPackage(owner).should().dependOnClassesThat()
@@ -103,6 +134,25 @@ class ArchitectureTest {
             assertThatThrownBy(() -> rule.check(offender)).as(rule.getDescription()).isInstanceOf(AssertionError.class)
                     .hasMessageContaining(RuleBreaker.class.getSimpleName());
         }
+    }
+
+    /** The UI rule catches a ui class that runs a core job itself, and lets the service's values through. */
+    @Test
+    void theUiRuleCatchesAUiClassThatGoesAroundTheService() throws Exception {
+        JavaClasses production = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("org.umlmanager");
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                Class.forName("org.umlmanager.ui.UiRuleBreaker"));
+        assertThatThrownBy(() -> uiOnlyThroughTheService(production).check(offender))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("UiRuleBreaker")
+                .hasMessageContaining("CowMerger").hasMessageContaining("HostCheck.system()");
+        assertThat(ServiceVocabulary.of(production)).extracting(JavaClass::getName)
+                .contains("org.umlmanager.cow.MergeOptions", "org.umlmanager.job.Cancellation",
+                        "org.umlmanager.cmdline.Problem", "org.umlmanager.launch.GuestEvent$StateChanged",
+                        "org.umlmanager.job.HostCheck$Missing")
+                .doesNotContain("org.umlmanager.cow.CowMerger", "org.umlmanager.cmdline.Validator",
+                        "org.umlmanager.provision.Provisioner", "org.umlmanager.job.HostCheck",
+                        "org.umlmanager.network.NetworkDaemons");
     }
 
     /** Uses what only other packages may use. */

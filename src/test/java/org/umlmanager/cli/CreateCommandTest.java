@@ -108,7 +108,12 @@ class CreateCommandTest {
                         "--guest-ip", "vec1=dhcp"), "there is no --net for vec1"),
                 new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "bogus"), "--net bogus"),
                 new Case(List.of("create", "y", "--rootfs", "busybox", "--size", "4M"), "size: 4M is too small"),
-                new Case(List.of("create", "y", "--rootfs", "dir:/nonexistent"), "is not a directory"));
+                new Case(List.of("create", "y", "--rootfs", "dir:/nonexistent"), "is not a directory"),
+                // The checks of interfaces on saved networks (JobService.check) refuse before anything is made.
+                new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "network=nosuch"),
+                        "eth0 (network nosuch): no network is named 'nosuch'"),
+                new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "network=default,ip=10.0.2.2/24"),
+                        "10.0.2.2 is network 'default''s own gateway address"));
         for (Case c : cases) {
             CliRun run = CliRun.run(home, c.args().toArray(String[]::new));
             assertThat(run.status()).as(String.join(" ", c.args())).isEqualTo(2);

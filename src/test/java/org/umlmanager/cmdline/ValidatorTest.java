@@ -110,7 +110,8 @@ class ValidatorTest {
         assertThat(only(valid().umid("a/b").build(), "umid").message()).contains("'/'");
         Problem longDir = only(valid().umlDir("/tmp/" + "d".repeat(90)).build(), "umlDir");
         assertThat(longDir.message()).contains("107").contains("/mconsole");
-        ValidationContext ctx = new ValidationContext(Optional.of(Path.of("/tmp/" + "d".repeat(50))), false, Path.of("/"));
+        ValidationContext ctx = new ValidationContext(Optional.of(Path.of("/tmp/" + "d".repeat(50))),
+                ValidationContext.HostChecks.NONE, Path.of("/"));
         assertThat(Validator.validate(valid().umlDir(null).umid("u".repeat(50)).build(), ctx))
                 .anyMatch(p -> p.field().equals("umid") && p.message().contains("107"));
     }

@@ -17,16 +17,23 @@ import javafx.application.Platform;
  * and stack are sampled every 10 ms, each sample standing for the time since the one before.
  *
  * <p>What counts against the UI is the time the FX thread itself spent on the delay: the CPU time
- * it used, plus the time it was found blocked or waiting (a lock, a sleep, I/O). Time it was
- * ready to run but had no CPU (a loaded machine, a throttled test run) is not its doing and is
- * reported apart, as is time spent waiting for the render thread to finish a frame (the software
- * renderer of headless tests on a busy machine).
+ * it used, plus the time it was found blocked or waiting (a lock, a sleep, I/O) inside a task.
+ * Time it was ready to run but had no CPU (a loaded machine, a throttled test run), or idle in its
+ * event loop because the task had not reached it yet, is not its doing and is reported apart, as
+ * is time spent waiting for the render thread to finish a frame (the software renderer of headless
+ * tests on a busy machine).
  */
 public final class FxStallDetector implements AutoCloseable {
 
     private static final long SAMPLE_MS = 10;
     private static final long LATE_MS = 50;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /**
+     * The FX thread's event loop waiting for its next task: found there during a delay, it was
+     * idle (the task had not reached it yet; on a loaded machine the thread that posts or wakes it
+     * may have had no CPU), which is not time a handler took.
+     */
+    private static final String IDLE = "RunnableQueue.getNextRunnable";
 
     private final Thread prober;
     private final AtomicLong worstNanos = new AtomicLong();
@@ -64,7 +71,7 @@ public final class FxStallDetector implements AutoCloseable {
                     long now = System.nanoTime();
                     if (stack.contains("waitForRenderingToComplete")) {
                         render += now - last;
-                    } else {
+                    } else if (!stack.contains(IDLE)) {
                         if (state != Thread.State.RUNNABLE) {
                             blocked += now - last;
                         }

@@ -28,9 +28,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.service.ConsoleLogFiles;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.terminal.StreamTtyConnector;
 import org.umlmanager.ui.FxThread;
@@ -266,8 +266,8 @@ public final class ConsoleTabs {
         String fallback = view.bufferText();
         CompletableFuture.runAsync(() -> {
             try {
-                if (!ConsoleLogs.files(logDirectory, line).isEmpty()) {
-                    try (InputStream log = ConsoleLogs.open(logDirectory, line)) {
+                if (ConsoleLogFiles.exist(logDirectory, line)) {
+                    try (InputStream log = ConsoleLogFiles.open(logDirectory, line)) {
                         Files.copy(log, file, StandardCopyOption.REPLACE_EXISTING);
                     }
                 } else {

@@ -23,10 +23,12 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
-import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostReport;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
@@ -41,6 +43,7 @@ public final class MainUi {
     /**
      * @param defaultKernel the kernel for new instances
      * @param dataDir       where new instances' images go
+     * @param jobs          makes new machines with their images (the New VM wizard)
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
      * @param consolePrefs  console tab settings, read when a tab opens
@@ -49,16 +52,10 @@ public final class MainUi {
      * @param ui            the FX thread
      * @param saveLocation  asks where a console's Save log… writes
      */
-    public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                          Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                          Executor background, Executor ui, SaveLocation saveLocation) {
-
-        /** With the desktop's file chooser for Save log…. */
-        public Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                       Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                       Executor background, Executor ui) {
-            this(defaultKernel, dataDir, parse, script, consolePrefs, logsDir, background, ui, SaveLocation.CHOOSER);
-        }
+    public record Context(Supplier<String> defaultKernel, Path dataDir, JobService jobs,
+                          BiFunction<String, String, ParseResult> parse, Function<Instance, String> script,
+                          Supplier<ConsolePreferences> consolePrefs, Path logsDir, Executor background, Executor ui,
+                          SaveLocation saveLocation) {
     }
 
     private final MainViewModel main;
@@ -80,7 +77,7 @@ public final class MainUi {
                 main.selectedStatesProperty(), new Feedback(stage, main, bridge), context.ui(), context.background());
         List<AppAction> machineActions = machine.actions();
         AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
-        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.dataDir().resolve("images"),
+        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.jobs(),
                 context.defaultKernel(), editors.preview()::shellLine, context.ui());
         Consumer<Optional<NewVmWizard.Created>> created = result -> result.ifPresent(c -> refresh().thenRunAsync(() -> {
             main.select(c.instance().name());
@@ -133,12 +130,11 @@ public final class MainUi {
     }
 
     /**
-     * Runs {@code check} in the background and names in the window the features this host lacks
-     * (see {@link HostCheck}); completes on the FX thread once shown.
+     * Names in the window the features this host lacks once {@code check} (a {@link HostService}'s)
+     * has found them; completes on the FX thread once shown.
      */
-    public CompletableFuture<Void> checkHost(Supplier<List<HostCheck.Missing>> check) {
-        return CompletableFuture.supplyAsync(check, context.background()).thenAcceptAsync(window::showHostProblems,
-                context.ui());
+    public CompletableFuture<Void> checkHost(CompletableFuture<HostReport> check) {
+        return check.thenAcceptAsync(window::showHostProblems, context.ui());
     }
 
     /** Closes the console streams; the guests keep running. */

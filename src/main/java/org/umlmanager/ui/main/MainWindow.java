@@ -39,7 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import impl.org.controlsfx.skin.DecorationPane;
-import org.umlmanager.job.HostCheck;
+import org.umlmanager.service.HostReport;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.prefs.WindowGeometry;
 
@@ -287,9 +287,9 @@ public final class MainWindow {
      * Names each feature the host lacks and what to install for it, above the list, with the one
      * command that installs all of it; nothing when nothing is missing.
      */
-    public void showHostProblems(List<HostCheck.Missing> missing) {
+    public void showHostProblems(HostReport report) {
         top.getChildren().removeIf(n -> "hostBanner".equals(n.getId()));
-        if (missing.isEmpty()) {
+        if (report.complete()) {
             return;
         }
         VBox banner = new VBox(3);
@@ -298,13 +298,13 @@ public final class MainWindow {
         Label title = new Label("Some features need programs that are not installed on this computer:");
         title.getStyleClass().add("host-banner-title");
         banner.getChildren().add(title);
-        for (HostCheck.Missing m : missing) {
+        for (var m : report.missing()) {
             Label line = new Label(m.feature() + " needs " + m.needs() + ": sudo apt-get install " + m.debianPackage());
             line.setId("hostProblem-" + m.debianPackage());
             line.setWrapText(true);
             banner.getChildren().add(line);
         }
-        TextField command = new TextField(HostCheck.installCommand(missing));
+        TextField command = new TextField(report.installCommand());
         command.setId("hostInstallCommand");
         command.setEditable(false);
         command.setAccessibleText("Command that installs the missing programs");

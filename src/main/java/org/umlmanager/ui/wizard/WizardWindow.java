@@ -21,7 +21,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
+import org.umlmanager.service.JobService;
 
 /** The wizard's window: the steps on the left, the page, Back / Next / Create / Cancel. */
 final class WizardWindow {
@@ -32,7 +32,7 @@ final class WizardWindow {
     private final Stage stage = new Stage();
     private final NewVmForm form;
     private final CreationJob job;
-    private final Provisioner provisioner;
+    private final JobService jobs;
     private final Function<Instance, String> commandLine;
     private final CompletableFuture<Optional<NewVmWizard.Created>> result = new CompletableFuture<>();
     private final StackPane content = new StackPane();
@@ -45,11 +45,11 @@ final class WizardWindow {
     private WizardPage page = WizardPage.NAME;
     private boolean showingJob;
 
-    WizardWindow(Window owner, NewVmForm form, CreationJob job, Provisioner provisioner,
+    WizardWindow(Window owner, NewVmForm form, CreationJob job, JobService jobs,
                  Function<Instance, String> commandLine) {
         this.form = form;
         this.job = job;
-        this.provisioner = provisioner;
+        this.jobs = jobs;
         this.commandLine = commandLine;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
@@ -110,7 +110,7 @@ final class WizardWindow {
         page = target;
         showingJob = false;
         problem.setText("");
-        Node node = target == WizardPage.SUMMARY ? SummaryPage.create(form, provisioner, commandLine)
+        Node node = target == WizardPage.SUMMARY ? SummaryPage.create(form, jobs, commandLine)
                 : WizardPages.page(target, form);
         content.getChildren().setAll(node);
         steps.getChildren().clear();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.umlmanager.job.HostCheck;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.HostService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.DesktopFixture;
@@ -47,8 +48,8 @@ class BareHostTest {
         desktop = DesktopFixture.under(home);
         ui = desktop.show(stage, 1100, 750);
         // Nothing is found, as on a machine with none of the programs installed.
-        HostCheck bare = new HostCheck(name -> Optional.empty());
-        ui.checkHost(() -> bare.missing(home.resolve("no-kernel").toString()));
+        HostService bare = new HostService(name -> Optional.empty(), ForkJoinPool.commonPool());
+        ui.checkHost(bare.check(home.resolve("no-kernel").toString()));
     }
 
     @AfterEach
@@ -101,9 +102,10 @@ class BareHostTest {
     @Test
     void aHostWithEverythingShowsNoNotice(FxRobot robot) throws Exception {
         FxWait.until("the notice", () -> bannerShown(robot));
-        HostCheck complete = new HostCheck(name -> Optional.of(Path.of("/usr/bin", name)));
+        HostService complete = new HostService(name -> Optional.of(Path.of("/usr/bin", name)),
+                ForkJoinPool.commonPool());
 
-        ui.checkHost(() -> complete.missing("linux")).get(20, TimeUnit.SECONDS);
+        ui.checkHost(complete.check("linux")).get(20, TimeUnit.SECONDS);
 
         assertThat(FxWait.get(() -> bannerShown(robot))).isFalse();
     }

@@ -31,7 +31,9 @@ import org.umlmanager.job.Cancellation;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.DiskEntry;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.FxWait;
 
@@ -73,7 +75,8 @@ class StorageWindowTest {
         store.create(Instance.builder("beta").disk(Disk.cow(0, betaCow.toString(), base.toString()))
                 .disk(Disk.of(1, plain.toString())).build());
         store.create(Instance.builder("gamma").disk(Disk.of(0, base.toString())).build());
-        window = StorageWindow.show(stage, new InstanceService(store, io), io, Platform::runLater,
+        InstanceService instances = new InstanceService(store, io);
+        window = StorageWindow.show(stage, new JobService(dir.resolve("images"), instances, io, io), Platform::runLater,
                 (owner, title, file) -> Optional.of(mergeTarget));
     }
 
@@ -81,7 +84,7 @@ class StorageWindowTest {
     @org.junit.jupiter.api.BeforeEach
     void loaded() throws Exception {
         FxWait.until("the first load", () -> {
-            List<StorageItem> all = new ArrayList<>();
+            List<DiskEntry> all = new ArrayList<>();
             window.forEachItem(all::add);
             return all.size() == 5;
         });
@@ -98,9 +101,9 @@ class StorageWindowTest {
         }
     }
 
-    private List<StorageItem> items() throws Exception {
+    private List<DiskEntry> items() throws Exception {
         return FxWait.get(() -> {
-            List<StorageItem> all = new ArrayList<>();
+            List<DiskEntry> all = new ArrayList<>();
             window.forEachItem(all::add);
             return all;
         });
@@ -122,19 +125,19 @@ class StorageWindowTest {
 
     @Test
     void cowFilesSitUnderTheirBackingFileAndPlainImagesShowTheirSizes(FxRobot robot) throws Exception {
-        List<StorageItem> all = items();
+        List<DiskEntry> all = items();
 
-        StorageItem.Backing backing = (StorageItem.Backing) all.get(0);
+        DiskEntry.Backing backing = (DiskEntry.Backing) all.get(0);
         assertThat(backing.file()).isEqualTo(base);
         assertThat(backing.cows()).extracting(c -> c.user().instance() + " " + c.file())
                 .containsExactly("alpha " + alphaCow, "beta " + betaCow);
         assertThat(backing.cows().get(0).info().orElseThrow().changedSectors()).isEqualTo(4);
-        StorageItem.Image writable = (StorageItem.Image) all.get(3);
+        DiskEntry.Image writable = (DiskEntry.Image) all.get(3);
         assertThat(writable.file()).isEqualTo(base);
         assertThat(writable.usedBy()).containsExactly("gamma ubda");
         assertThat(writable.warning()).isEqualTo("the backing file of 2 COW files: a guest writing to it makes the"
                 + " kernel refuse them");
-        StorageItem.Image image = (StorageItem.Image) all.get(4);
+        DiskEntry.Image image = (DiskEntry.Image) all.get(4);
         assertThat(image.file()).isEqualTo(plain);
         assertThat(image.usedBy()).containsExactly("beta ubdb");
         assertThat(image.info().orElseThrow().apparentSize()).isEqualTo(4 * MIB);
@@ -161,7 +164,7 @@ class StorageWindowTest {
 
         FxWait.until("the check in the details", () -> details(robot).contains("Check failed: " + alphaCow + " does not match its backing file"));
         assertThat(items()).filteredOn(i -> i.file().equals(alphaCow)).singleElement()
-                .satisfies(i -> assertThat(((StorageItem.Cow) i).user().state().name()).isEqualTo("MISMATCH"));
+                .satisfies(i -> assertThat(((DiskEntry.Cow) i).user().state().name()).isEqualTo("MISMATCH"));
     }
 
     @Test

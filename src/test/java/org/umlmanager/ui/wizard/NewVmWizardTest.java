@@ -31,6 +31,7 @@ import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.GuestProcess;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.testing.GuestReaper;
@@ -55,7 +56,8 @@ class NewVmWizardTest {
         AppPaths paths = AppPaths.under(home);
         store = new InstanceStore(paths.instancesDir());
         String kernel = UmlKernel.find().map(Path::toString).orElse("linux");
-        context = new NewVmWizard.Context(new InstanceService(store, io), paths.imagesDir(), () -> kernel,
+        InstanceService instances = new InstanceService(store, io);
+        context = new NewVmWizard.Context(instances, new JobService(paths.imagesDir(), instances, io, io), () -> kernel,
                 i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toShellLine(), Platform::runLater);
         // A modal window's owner needs a scene (Monocle disables the owner's view).
         primary.setScene(new Scene(new StackPane(), 300, 200));
