@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
@@ -24,6 +23,7 @@ import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.main.InstanceRow;
 import org.umlmanager.ui.main.MainUi;
 
@@ -95,7 +95,7 @@ class BulkActionsTest {
                 .startsWith("tiny: mem=1M: too little memory");
         robot.clickOn(robot.lookup("#bulkErrorDialog .button").match(LabeledMatchers.hasText("OK")).queryButton());
         assertThat(shown).anySatisfy(t -> assertThat(t).startsWith("Could not start 1 of 4 guests: tiny: mem=1M"));
-        assertThat(state("tiny")).isEqualTo(InstanceState.STOPPED);
+        assertThat(FxWait.get(() -> state("tiny"))).isEqualTo(InstanceState.STOPPED);
 
         // Two of them shut down; the third runs on.
         robot.interact(() -> {
@@ -108,7 +108,7 @@ class BulkActionsTest {
         waitFor(WAIT, () -> state("alpha") == InstanceState.STOPPED && state("bravo") == InstanceState.STOPPED
                 && !bar.isVisible());
         waitFor(Duration.ofSeconds(10), () -> shown.contains("Shut down 2 of 2 guests."));
-        assertThat(state("charlie")).isEqualTo(InstanceState.RUNNING);
+        assertThat(FxWait.get(() -> state("charlie"))).isEqualTo(InstanceState.RUNNING);
 
         // Both started again (two selected), then Force off on everything: asked once, for what runs.
         robot.clickOn("#tool-start");
@@ -123,22 +123,20 @@ class BulkActionsTest {
         try {
             waitFor(WAIT, () -> GOOD.stream().allMatch(n -> state(n) == InstanceState.STOPPED) && !bar.isVisible());
         } catch (AssertionError e) {
-            throw new AssertionError("states " + GOOD.stream().map(n -> n + "=" + state(n)).toList() + ", bar "
-                    + bar.isVisible() + ", status: " + status.getText(), e);
+            throw new AssertionError(FxWait.get(() -> "states " + GOOD.stream().map(n -> n + "=" + state(n)).toList()
+                    + ", bar " + bar.isVisible() + ", status: " + status.getText()), e);
         }
         waitFor(Duration.ofSeconds(10), () -> shown.contains("Forced off 3 of 3 guests."));
     }
 
+    /** On the FX thread: the instance list belongs to it. */
     private InstanceState state(String name) {
         return ui.main().row(name).map(InstanceRow::state).orElse(null);
     }
 
+    /** Waits for {@code condition}, evaluated on the FX thread (it reads the window's state). */
     private static void waitFor(Duration limit, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("not within " + limit, e);
-        }
+        FxWait.until(limit, "the window's state", condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
