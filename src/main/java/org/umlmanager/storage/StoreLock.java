@@ -12,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Exclusive access to one store directory, across processes (the GUI and a CLI run at once) and
- * across threads. Held only for the few milliseconds of one operation.
+ * across threads. Held only for the few milliseconds of one operation, or of a few operations that
+ * must not interleave with anyone else's (a lab saved with its instances and networks): a thread
+ * that already holds the lock may take it again, and only the outermost release lets it go.
  */
 final class StoreLock implements AutoCloseable {
 
@@ -28,6 +30,7 @@ final class StoreLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock fileLock;
 
+    /** Both null for a nested acquisition, which only counts. */
     private StoreLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
         this.threadLock = threadLock;
         this.channel = channel;
@@ -39,6 +42,10 @@ final class StoreLock implements AutoCloseable {
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(dir.toAbsolutePath().normalize(),
                 d -> new ReentrantLock());
         threadLock.lock();
+        if (threadLock.getHoldCount() > 1) {
+            // The file lock is already ours; a second channel's lock() would throw OverlappingFileLockException.
+            return new StoreLock(threadLock, null, null);
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(dir.resolve(FILE_NAME), Set.of(StandardOpenOption.WRITE,
@@ -56,8 +63,10 @@ final class StoreLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            fileLock.release();
-            channel.close();
+            if (fileLock != null) {
+                fileLock.release();
+                channel.close();
+            }
         } finally {
             threadLock.unlock();
         }
