@@ -32,12 +32,13 @@ import org.umlmanager.model.NetworkInterface;
  * @param consoles     the instance's console lines
  * @param copyModules  copy the kernel's modules into the guest
  * @param keepFailed   on failure keep the unfinished image as {@code NAME.img.failed} for inspection
+ * @param bootScripts  scripts the guest runs at every boot and shut-down
  */
 public record ProvisionRequest(String name, RootfsSource source, Optional<Path> image, Optional<MemorySize> size,
                                boolean cow, String kernel, Optional<MemorySize> memory, Optional<String> hostname,
                                Optional<PasswordHash> rootPassword, List<NetworkInterface> networks,
                                List<GuestNetwork> addressing, List<ConsoleLine> consoles, boolean copyModules,
-                               boolean keepFailed) {
+                               boolean keepFailed, List<BootScript> bootScripts) {
 
     public ProvisionRequest {
         Objects.requireNonNull(name, "name");
@@ -51,6 +52,7 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         networks = List.copyOf(networks);
         addressing = List.copyOf(addressing);
         consoles = List.copyOf(consoles);
+        bootScripts = List.copyOf(bootScripts);
     }
 
     /** UML Manager's default consoles: every console off except con0, shown in an embedded terminal. */
@@ -90,6 +92,7 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         private List<ConsoleLine> consoles = defaultConsoles();
         private boolean copyModules;
         private boolean keepFailed;
+        private List<BootScript> bootScripts = List.of();
 
         private Builder(String name, RootfsSource source) {
             this.name = name;
@@ -163,9 +166,14 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
             return this;
         }
 
+        public Builder bootScripts(List<BootScript> v) {
+            bootScripts = List.copyOf(v);
+            return this;
+        }
+
         public ProvisionRequest build() {
             return new ProvisionRequest(name, source, image, size, cow, kernel, memory, hostname, rootPassword,
-                    networks, addressing, consoles, copyModules, keepFailed);
+                    networks, addressing, consoles, copyModules, keepFailed, bootScripts);
         }
     }
 }
