@@ -40,6 +40,7 @@ public final class Cli implements Runnable {
                 .addSubcommand(new StartCommand(context)).addSubcommand(new StopCommand(context))
                 .addSubcommand(new StatusCommand(context)).addSubcommand(new ConsoleCommand(context))
                 .addSubcommand(new MconsoleCommand(context))
+                .addSubcommand("lab", LabCommand.create(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.
