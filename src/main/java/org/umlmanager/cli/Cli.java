@@ -1,7 +1,11 @@
 package org.umlmanager.cli;
 
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.NetworkService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.NetworkStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +27,13 @@ public final class Cli implements Runnable {
     /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
     public static int run(CliEnvironment environment, String... args) {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
-        InstanceService service = new InstanceService(new InstanceStore(environment.paths().instancesDir()),
+        InstanceStore instances = new InstanceStore(environment.paths().instancesDir());
+        InstanceService service = new InstanceService(instances, Runnable::run);
+        NetworkPaths networkPaths = new NetworkPaths(environment.paths().networksRuntimeDir());
+        NetworkService networks = new NetworkService(new NetworkStore(environment.paths().networksDir(),
+                environment.paths().instancesDir()), instances, KeeperNetworks.forThisJvm(networkPaths), networkPaths,
                 Runnable::run);
-        CliContext context = new CliContext(service, environment);
+        CliContext context = new CliContext(service, networks, environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
         CommandLine commandLine = new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))
@@ -40,6 +48,8 @@ public final class Cli implements Runnable {
                 .addSubcommand(new StartCommand(context)).addSubcommand(new StopCommand(context))
                 .addSubcommand(new StatusCommand(context)).addSubcommand(new ConsoleCommand(context))
                 .addSubcommand(new MconsoleCommand(context))
+                .addSubcommand(new ExecCommand(context))
+                .addSubcommand(NetworkCommand.commandLine(context))
                 .addSubcommand("lab", LabCommand.create(context))
                 .setOut(environment.out())
                 .setErr(environment.err())

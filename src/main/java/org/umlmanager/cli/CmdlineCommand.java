@@ -25,7 +25,7 @@ final class CmdlineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LaunchCommand command = Launch.command(Await.result(context.service().get(name)));
+        LaunchCommand command = Launch.command(context, Await.result(context.service().get(name)));
         if (lines) {
             command.argv().forEach(context.out()::println);
         } else {

@@ -6,7 +6,7 @@ import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +31,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus status = Await.result(runtime.status(name));
             if (!status.state().active()) {
                 context.err().println("error: " + name + " is " + status.state().name().toLowerCase(Locale.ROOT)
@@ -52,7 +52,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Attaches this terminal to {@code line} until the console ends or the user detaches. */
-    static int attach(CliContext context, RuntimeService runtime, String name, String line) throws Exception {
+    static int attach(CliContext context, GuestRuntime runtime, String name, String line) throws Exception {
         try (ConsoleStream console = Await.result(runtime.openConsole(name, line))) {
             context.out().println("Attached to " + name + " " + line + "; detach with Ctrl-].");
             context.out().flush();

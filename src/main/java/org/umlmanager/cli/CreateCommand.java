@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.CommandLineParser;
-import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.cmdline.ValidationContext;
@@ -21,7 +19,13 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.InterfaceAddress;
+import org.umlmanager.model.MacAddresses;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
+import org.umlmanager.network.Attachments;
+import org.umlmanager.network.KernelTransports;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.PasswordHash;
 import org.umlmanager.provision.ProvisionException;
@@ -88,8 +92,10 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "PATH", description = "The UML kernel binary (default: linux on PATH).")
     String kernel;
 
-    @Option(names = "--net", paramLabel = "SPEC", description = "A network interface in kernel syntax, e.g."
-            + " vec0:transport=tap,ifname=tap0 (repeatable).")
+    @Option(names = "--net", paramLabel = "SPEC", description = "A network interface (repeatable: eth0, eth1, … in"
+            + " order): network=NAME[,ip=ADDRESS/PREFIX][,mac=MAC] connects it to a saved network ('default' is the"
+            + " built-in NAT; DHCP on NAT networks unless ip= is given), or kernel syntax such as"
+            + " vec0:transport=tap,ifname=tap0.")
     List<String> nets = new ArrayList<>();
 
     @Option(names = "--guest-ip", paramLabel = "DEV=HOW", description = "How the guest sets up an interface:"
@@ -128,8 +134,10 @@ final class CreateCommand implements Callable<Integer> {
         }
         Provisioner provisioner = new Provisioner(context.environment().paths().imagesDir());
         Instance planned = provisioner.plannedInstance(request);
-        List<Problem> errors = Validator.validate(planned, ValidationContext.syntaxOnly()).stream()
-                .filter(Problem::isError).toList();
+        List<Problem> errors = new ArrayList<>(Validator.validate(planned, ValidationContext.syntaxOnly()).stream()
+                .filter(Problem::isError).toList());
+        Attachments.check(planned, request.networkDefinitions(), KernelTransports.of(planned.kernel())).stream()
+                .filter(Problem::isError).forEach(errors::add);
         if (!errors.isEmpty()) {
             return userError(errors.get(0).subject() + ": " + errors.get(0).message());
         }
@@ -177,7 +185,7 @@ final class CreateCommand implements Callable<Integer> {
         }
     }
 
-    private ProvisionRequest request() throws ProvisionException {
+    private ProvisionRequest request() throws Exception {
         RootfsSource source = RootfsSource.parse(rootfs, context.environment().workingDirectory());
         if (source instanceof RootfsSource.Debian debian) {
             source = debian.withPackages(packages).withMirror(Optional.ofNullable(mirror))
@@ -188,11 +196,13 @@ final class CreateCommand implements Callable<Integer> {
         if (consoles < 1 || consoles > LineKind.CON.count()) {
             throw new IllegalArgumentException("--consoles must be between 1 and " + LineKind.CON.count());
         }
+        List<Network> definitions = Await.result(context.networks().definitions()).networks();
         ProvisionRequest.Builder b = ProvisionRequest.builder(name, source)
                 .image(image == null ? null : context.environment().workingDirectory().resolve(image))
                 .cow(cow)
                 .hostname(hostname)
-                .networks(networks())
+                .networks(networks(definitions))
+                .networkDefinitions(definitions)
                 .addressing(addressing())
                 .consoles(consoleLines())
                 .keepFailed(keepFailed);
@@ -219,9 +229,13 @@ final class CreateCommand implements Callable<Integer> {
                 + "' is not a size; write a number with K, M or G, such as 2G"));
     }
 
-    private List<NetworkInterface> networks() {
+    private List<NetworkInterface> networks(List<Network> definitions) {
         List<NetworkInterface> out = new ArrayList<>();
         for (String spec : nets) {
+            if (spec.startsWith("network=")) {
+                out.add(attachment(spec, definitions, out));
+                continue;
+            }
             ParseResult parsed = CommandLineParser.parse(name, List.of(spec));
             if (parsed.hasErrors()) {
                 throw new IllegalArgumentException("--net " + spec + ": " + parsed.errors().get(0).message());
@@ -235,6 +249,47 @@ final class CreateCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * {@code network=NAME[,ip=ADDRESS/PREFIX][,mac=MAC]}: the next free ethN (vecN for a host device,
+     * or on a kernel without the legacy transports), with a new MAC unless one is given.
+     */
+    private NetworkAttachment attachment(String spec, List<Network> definitions, List<NetworkInterface> before) {
+        String network = null;
+        Optional<InterfaceAddress> address = Optional.empty();
+        Optional<String> mac = Optional.empty();
+        for (String field : spec.split(",")) {
+            int eq = field.indexOf('=');
+            String key = eq < 0 ? field : field.substring(0, eq);
+            String value = eq < 0 ? "" : field.substring(eq + 1);
+            switch (key) {
+                case "network" -> network = value;
+                case "ip" -> address = Optional.of(InterfaceAddress.parse(value).orElseThrow(() ->
+                        new IllegalArgumentException("--net " + spec + ": ip=" + value + " is not ADDRESS/PREFIX;"
+                                + " write for example ip=192.168.50.2/24")));
+                case "mac" -> mac = Optional.of(value);
+                default -> throw new IllegalArgumentException("--net " + spec + ": unknown field '" + key + "'; write"
+                        + " network=NAME[,ip=ADDRESS/PREFIX][,mac=MAC]");
+            }
+        }
+        if (network == null || network.isEmpty()) {
+            throw new IllegalArgumentException("--net " + spec + ": give the network's name, e.g. network=default");
+        }
+        String wanted = network;
+        boolean hostDevice = definitions.stream().anyMatch(d -> d.name().equals(wanted)
+                && d instanceof Network.HostDevice);
+        NetworkAttachment.Family family = hostDevice || !KernelTransports.of(kernel == null ? Instance.DEFAULT_KERNEL
+                : kernel).legacy() ? NetworkAttachment.Family.VEC : NetworkAttachment.Family.ETH;
+        int unit = 0;
+        while (true) {
+            String device = family.prefix() + unit;
+            if (before.stream().noneMatch(n -> n.deviceName().equals(device))) {
+                break;
+            }
+            unit++;
+        }
+        return new NetworkAttachment(family, unit, network, mac.or(() -> Optional.of(MacAddresses.random())), address);
+    }
+
     private List<GuestNetwork> addressing() {
         List<GuestNetwork> out = new ArrayList<>();
         for (String spec : guestIps) {
@@ -245,7 +300,8 @@ final class CreateCommand implements Callable<Integer> {
             }
             String device = spec.substring(0, eq);
             String how = spec.substring(eq + 1).toLowerCase(Locale.ROOT);
-            if (nets.stream().noneMatch(n -> n.startsWith(device + ":") || n.startsWith(device + "="))) {
+            if (nets.stream().noneMatch(n -> n.startsWith(device + ":") || n.startsWith(device + "="))
+                    && nets.stream().noneMatch(n -> n.startsWith("network="))) {
                 throw new IllegalArgumentException("--guest-ip " + spec + ": there is no --net for " + device);
             }
             out.add(new GuestNetwork(device, switch (how) {
@@ -288,14 +344,13 @@ final class CreateCommand implements Callable<Integer> {
                 .anyMatch(i -> i.name().toLowerCase(Locale.ROOT).equals(lower));
     }
 
-    private void report(ProvisionResult result) {
+    private void report(ProvisionResult result) throws Exception {
         Instance i = result.instance();
         context.out().println("Created instance '" + i.name() + "'.");
         context.out().println("  image:   " + result.image());
         result.cowFile().ifPresent(c -> context.out().println("  cow:     " + c));
         context.out().println("  memory:  " + i.memory().map(MemorySize::toKernelString).orElse("kernel default"));
-        context.out().println("  command: " + CommandLineGenerator.launchCommand(i, GenerateOptions.none())
-                .toShellLine());
+        context.out().println("  command: " + Launch.shellLine(context, i));
         for (String note : result.notes()) {
             context.out().println("Note: " + note);
         }

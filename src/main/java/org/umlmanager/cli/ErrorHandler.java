@@ -3,6 +3,9 @@ package org.umlmanager.cli;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.network.NetworkException;
+import org.umlmanager.service.NetworkRefusedException;
 import org.umlmanager.storage.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,6 +44,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (e instanceof StoreException) {
             err.println("error: " + e.getMessage());
             status = USER_ERROR;
+        } else if (e instanceof NetworkRefusedException refused) {
+            for (Problem p : refused.problems()) {
+                err.println("error: " + p.field() + " " + p.subject() + ": " + p.message());
+            }
+            status = USER_ERROR;
+        } else if (e instanceof NetworkException n) {
+            err.println("error: " + n.getMessage());
+            status = n.userFixable() ? USER_ERROR : FAILURE;
         } else {
             LOG.debug("{} failed", command.getCommandSpec().qualifiedName(), e);
             err.println("error: " + command.getCommandSpec().qualifiedName() + " failed: " + describe(e));

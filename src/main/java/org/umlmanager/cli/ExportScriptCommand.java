@@ -19,7 +19,7 @@ final class ExportScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        context.out().print(Launch.command(Await.result(context.service().get(name))).toScript(name));
+        context.out().print(Launch.command(context, Await.result(context.service().get(name))).toScript(name));
         return 0;
     }
 }

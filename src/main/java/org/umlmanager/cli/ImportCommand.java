@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
             return ErrorHandler.USER_ERROR;
         }
         if (dryRun) {
-            context.out().print(InstanceText.details(result.instance(), Launch.shellLine(result.instance())));
+            context.out().print(InstanceText.details(result.instance(), Launch.shellLine(context, result.instance())));
             context.out().println("Dry run: '" + name + "' is valid and was not saved.");
         } else {
             context.out().println("Imported '" + name + "'.");

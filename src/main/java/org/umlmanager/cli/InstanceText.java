@@ -60,6 +60,7 @@ final class InstanceText {
                 .orElse("not confined"));
         section(text, "Disks", i.disks().stream().map(InstanceText::disk).toList());
         section(text, "Network", i.networks().stream().map(InstanceText::network).toList());
+        i.agent().ifPresent(a -> text.append(pad("Exec agent:", 17)).append(a.name()).append(" (uml-manager exec)\n"));
         section(text, "Consoles", i.consoles().stream().map(InstanceText::console).toList());
         section(text, "Environment", i.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList());

@@ -10,7 +10,7 @@ import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleReply;
 import org.umlmanager.mconsole.MconsoleTimeoutException;
 import org.umlmanager.service.GuestException;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +54,7 @@ final class MconsoleCommand implements Callable<Integer> {
     }
 
     private MconsoleReply viaInstance(String name, String text) throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             return Await.result(runtime.command(name, text));
         }
     }

@@ -25,7 +25,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance instance = Await.result(context.service().get(name));
-        context.out().print(json ? InstanceJson.of(instance) : InstanceText.details(instance, Launch.shellLine(instance)));
+        context.out().print(json ? InstanceJson.of(instance) : InstanceText.details(instance, Launch.shellLine(context, instance)));
         return 0;
     }
 }

@@ -10,7 +10,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.LaunchRefusedException;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +37,7 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance instance = Await.result(context.service().get(name));
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus started;
             try {
                 started = Await.result(runtime.start(instance));

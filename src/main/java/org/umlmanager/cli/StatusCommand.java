@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             if (name != null) {
                 GuestStatus s;
                 try {

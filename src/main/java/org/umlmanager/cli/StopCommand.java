@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
-import org.umlmanager.service.RuntimeService;
+import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +29,7 @@ final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RuntimeService runtime = RuntimeCli.open(context)) {
+        try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus now;
             try {
                 now = Await.result(runtime.status(name));

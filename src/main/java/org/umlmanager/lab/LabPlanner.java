@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
@@ -170,7 +171,10 @@ public final class LabPlanner {
                     .disk(Disk.cow(0, cow.toString(), baseImage.toString()))
                     .networks(nics)
                     .consoles(List.of(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)),
-                            ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED))))
+                            ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)),
+                            ConsoleLine.ssl(AgentLine.DEFAULT.index(), LineSpec.of(ConsoleChannel.EMBEDDED))))
+                    // The base images run UML Manager's agent on that line, so exec reaches every device.
+                    .agent(AgentLine.DEFAULT)
                     .hostfs(new HostfsShare(options.share().toString(), false))
                     .extraArgs(extra)
                     .notes("Device " + device.name() + " of lab " + lab + " (" + source.directory() + ")")

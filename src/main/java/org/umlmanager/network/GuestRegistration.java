@@ -18,14 +18,15 @@ import java.util.Properties;
  *
  * @param instance   the instance's name
  * @param umidDir    the kernel's umid directory: its {@code pid} file names the guest's process
- * @param devices    the guest's interfaces on this network, each as mconsole {@code config} takes it
- *                   ({@code eth0=vde,DIR,MAC,,,,DESCRIPTION})
+ * @param devices    the guest's interfaces on this network, each as on the kernel's command line and as
+ *                   mconsole {@code config} takes it ({@code eth0=vde,DIR,MAC,,,,DESCRIPTION})
  * @param agent      how to run commands in the guest, if it has UML Manager's agent
  * @param registered when the guest was registered (a guest whose kernel has not written its pid
  *                   file yet counts as running for {@link #STARTUP_GRACE})
+ * @param pid        the guest's kernel process once known (from the starting program or the pid file)
  */
 public record GuestRegistration(String instance, Path umidDir, List<String> devices, Optional<AgentAccess> agent,
-                                Instant registered) {
+                                Instant registered, Optional<Long> pid) {
 
     /** How long a guest may take from its registration to its kernel's pid file. */
     public static final Duration STARTUP_GRACE = Duration.ofSeconds(90);
@@ -47,14 +48,19 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
         devices = List.copyOf(devices);
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(registered, "registered");
+        Objects.requireNonNull(pid, "pid");
+    }
+
+    public GuestRegistration withPid(long kernelPid) {
+        return new GuestRegistration(instance, umidDir, devices, agent, registered, Optional.of(kernelPid));
     }
 
     public Path mconsoleSocket() {
         return umidDir.resolve("mconsole");
     }
 
-    /** The guest's kernel pid from its pid file, if it has written one. */
-    public Optional<Long> pid() {
+    /** The guest's kernel pid from its pid file, if it has written one (the kernel removes it when it ends). */
+    public Optional<Long> pidFile() {
         try {
             return Optional.of(Long.parseLong(Files.readString(umidDir.resolve("pid")).strip()));
         } catch (IOException | NumberFormatException e) {
@@ -62,13 +68,20 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
         }
     }
 
-    /** Whether the guest runs, or is still starting within the grace period. */
+    /**
+     * Whether the guest runs: its known kernel process lives; or, while its pid is not known yet,
+     * it is still within {@link #STARTUP_GRACE} of its registration.
+     */
     public boolean active(Instant now) {
-        Optional<Long> pid = pid();
-        if (pid.isPresent()) {
-            return ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid.get());
+        Optional<Long> known = pid.or(this::pidFile);
+        if (known.isPresent()) {
+            return alive(known.get());
         }
         return now.isBefore(registered.plus(STARTUP_GRACE));
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
     }
 
     private static boolean zombie(long pid) {
@@ -93,6 +106,7 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
             p.setProperty("agent.line", a.line());
         });
         p.setProperty("registered", Long.toString(registered.toEpochMilli()));
+        pid.ifPresent(v -> p.setProperty("pid", Long.toString(v)));
         PropertiesFiles.write(file, p);
     }
 
@@ -106,7 +120,8 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
                 Optional<AgentAccess> agent = Optional.ofNullable(p.getProperty("agent.holderSocket"))
                         .map(s -> new AgentAccess(Path.of(s), p.getProperty("agent.line", "")));
                 return Optional.of(new GuestRegistration(p.getProperty("instance"), Path.of(p.getProperty("umidDir")),
-                        devices, agent, Instant.ofEpochMilli(Long.parseLong(p.getProperty("registered")))));
+                        devices, agent, Instant.ofEpochMilli(Long.parseLong(p.getProperty("registered"))),
+                        Optional.ofNullable(p.getProperty("pid")).map(Long::parseLong)));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

@@ -41,7 +41,7 @@ public final class KeeperMain {
         Files.writeString(paths.keeperPidFile(name), ProcessHandle.current().pid() + "\n");
         ExecutorService serial = Executors.newSingleThreadExecutor(r -> new Thread(r, "keeper-" + name));
         NetworkKeeper keeper = new NetworkKeeper(network, paths, new ChildProcesses(),
-                new MconsoleReplug(Optional.empty()), Clock.systemUTC(), serial);
+                new MconsoleReplug(Optional.of(new AgentShell())), Clock.systemUTC(), serial);
         int status = run(keeper, paths, name, serial);
         Files.deleteIfExists(paths.keeperPidFile(name));
         lock.get().close();
@@ -60,6 +60,7 @@ public final class KeeperMain {
             serial.shutdown();
             return 1;
         }
+        Object lockIdentity = identity(KeeperLock.file(paths, name));
         Thread hook = new Thread(() -> {
             stopOn(serial, keeper, "stopped on request");
             try {
@@ -74,11 +75,18 @@ public final class KeeperMain {
             boolean stop;
             // The decision and the stop happen under the networks lock, so that no program registers a
             // guest with a network that is about to stop.
-            try (NetworksLock guard = NetworksLock.acquire(paths)) {
-                stop = !serial.submit(keeper::needed).get();
-                if (stop) {
-                    stopOn(serial, keeper, keeper.state().phase().active() ? "its last guest ended"
-                            : keeper.state().reason());
+            if (!lockIdentity.equals(identity(KeeperLock.file(paths, name)))) {
+                // The runtime directory was removed under us: no program can find this keeper any more, and
+                // one may start another. Stop rather than run a second switch for the same network.
+                stopOn(serial, keeper, "its runtime directory " + paths.dir(name) + " vanished");
+                stop = true;
+            } else {
+                try (NetworksLock guard = NetworksLock.acquire(paths)) {
+                    stop = !serial.submit(keeper::needed).get();
+                    if (stop) {
+                        stopOn(serial, keeper, keeper.state().phase().active() ? "its last guest ended"
+                                : keeper.state().reason());
+                    }
                 }
             }
             if (stop) {
@@ -87,6 +95,16 @@ public final class KeeperMain {
                 serial.awaitTermination(30, TimeUnit.SECONDS);
                 return 0;
             }
+        }
+    }
+
+    /** The file's identity (device and inode), or a marker when it is gone. */
+    private static Object identity(Path file) {
+        try {
+            Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            return key == null ? "no key" : key;
+        } catch (java.io.IOException e) {
+            return "missing";
         }
     }
 

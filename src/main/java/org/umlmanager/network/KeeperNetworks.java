@@ -176,9 +176,21 @@ public final class KeeperNetworks implements NetworkOwner {
                 return;
             }
             if (state.isPresent() && state.get().phase() == NetworkState.Phase.FAILED) {
+                // Its keeper exits right after; wait, so that whoever looks next finds the network stopped.
+                long exitBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (alive(pid) && System.nanoTime() < exitBy) {
+                    Thread.sleep(20);
+                }
                 throw new NetworkException(state.get().reason(), reasonIsUsers(state.get().reason()));
             }
             if (!alive(pid)) {
+                // It may have written why it failed just before it ended.
+                Optional<NetworkState> last = NetworkState.read(paths.stateFile(name))
+                        .filter(s -> s.keeper().isPresent() && s.keeper().getAsLong() == pid
+                                && s.phase() == NetworkState.Phase.FAILED);
+                if (last.isPresent()) {
+                    throw new NetworkException(last.get().reason(), reasonIsUsers(last.get().reason()));
+                }
                 throw new NetworkException("the keeper of network '" + name + "' ended before the network was up: "
                         + NetworkDaemons.tail(log), false);
             }

@@ -33,7 +33,7 @@ public final class MconsoleReplug implements Replug {
         List<String> failed = new ArrayList<>();
         try (MconsoleClient mconsole = new MconsoleClient(MconsoleAddress.ofSocket(guest.mconsoleSocket()))) {
             for (String config : guest.devices()) {
-                String device = config.substring(0, config.indexOf('='));
+                String device = deviceOf(config);
                 Optional<String> why = replug(guest, mconsole, device, config);
                 if (why.isEmpty()) {
                     done.add(device);
@@ -71,7 +71,8 @@ public final class MconsoleReplug implements Replug {
         if (!removed.ok() && !removed.text().contains("doesn't exist")) {
             return Optional.of("the kernel refused to remove it: " + removed.text());
         }
-        MconsoleReply added = mconsole.config(device, config.substring(config.indexOf('=') + 1));
+        // As on the command line: ethN=… and vecN:…, which mconsole's config takes the same way.
+        MconsoleReply added = mconsole.send("config " + config);
         if (!added.ok()) {
             return Optional.of("the kernel refused to configure it again: " + added.text());
         }
@@ -80,6 +81,15 @@ public final class MconsoleReplug implements Replug {
                     + " up"));
         }
         return Optional.empty();
+    }
+
+    /** {@code eth0} of {@code eth0=vde,…}, {@code vec1} of {@code vec1:transport=…}. */
+    static String deviceOf(String config) {
+        int end = 0;
+        while (end < config.length() && config.charAt(end) != '=' && config.charAt(end) != ':') {
+            end++;
+        }
+        return config.substring(0, end);
     }
 
     private Optional<String> inGuest(GuestRegistration guest, List<String> argv) {

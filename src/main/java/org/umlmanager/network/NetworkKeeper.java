@@ -83,6 +83,11 @@ public final class NetworkKeeper {
         if (!state.phase().active()) {
             return false;
         }
+        if (state.phase() == Phase.RUNNING && !Files.exists(paths.switchDir(network.name()).resolve("ctl"))) {
+            // Someone removed the socket directory: guests can no longer plug in, so start over.
+            restart("the switch's socket directory " + paths.switchDir(network.name()) + " vanished");
+        }
+        NetworkCapture.undoAbandoned(paths, network.name());
         return Files.exists(pinFile(paths, network.name())) || !activeGuests().isEmpty();
     }
 
@@ -102,7 +107,14 @@ public final class NetworkKeeper {
             for (Path file : files) {
                 var guest = GuestRegistration.read(file);
                 if (guest.isPresent() && guest.get().active(now)) {
-                    active.add(guest.get());
+                    GuestRegistration g = guest.get();
+                    // Remember the pid while the kernel's pid file shows it: the kernel removes the file when
+                    // it ends, and a registration without a known pid counts as a guest still starting.
+                    if (prune && g.pid().isEmpty() && g.pidFile().isPresent()) {
+                        g = g.withPid(g.pidFile().get());
+                        g.write(file);
+                    }
+                    active.add(g);
                 } else if (prune) {
                     Files.deleteIfExists(file);
                 }
@@ -145,20 +157,33 @@ public final class NetworkKeeper {
                         "the NAT router runs again; guests stay connected"));
                 return;
             }
+            restart("the switch ended unexpectedly (" + how + ")");
+        } catch (NetworkException e) {
+            publish(state.with(Phase.FAILED, clock.instant(), e.getMessage()).withPids(OptionalLong.empty(),
+                    OptionalLong.empty()).withEvent(clock.instant(), "could not restart: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the switch (and router) again and plugs the guests in again; gives up after too many restarts. */
+    private void restart(String why) {
+        Instant now = clock.instant();
+        try {
             recentRestarts.addLast(now);
             while (!recentRestarts.isEmpty() && recentRestarts.peekFirst().isBefore(now.minus(CRASH_WINDOW))) {
                 recentRestarts.removeFirst();
             }
             if (recentRestarts.size() > MAX_RESTARTS) {
-                String why = "the switch ended " + recentRestarts.size() + " times within a minute (last: " + how
-                        + "); not restarted again. Check " + paths.log(network.name(), NetworkDaemons.SWITCH);
+                String failed = "the switch had to be restarted " + recentRestarts.size() + " times within a minute"
+                        + " (last: " + why + "); not restarted again. Check " + paths.log(network.name(),
+                        NetworkDaemons.SWITCH);
                 daemons.stop();
-                publish(state.with(Phase.FAILED, clock.instant(), why).withPids(OptionalLong.empty(),
-                        OptionalLong.empty()).withEvent(clock.instant(), why));
+                publish(state.with(Phase.FAILED, clock.instant(), failed).withPids(OptionalLong.empty(),
+                        OptionalLong.empty()).withEvent(clock.instant(), failed));
                 return;
             }
-            publish(state.with(Phase.RESTARTING, now, "the switch ended unexpectedly (" + how + ")").withRestart()
-                    .withEvent(now, "the switch ended unexpectedly (" + how + "); restarting it"));
+            publish(state.with(Phase.RESTARTING, now, why).withRestart().withEvent(now, why + "; restarting it"));
             daemons.stop();
             daemons.start();
             publish(state.withPids(pid(daemons.switchPid()), pid(daemons.natPid())).withEvent(clock.instant(),

@@ -2,6 +2,8 @@ package org.umlmanager.provision;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.umlmanager.agent.AgentScript;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.job.ProgressListener;
@@ -28,6 +30,7 @@ final class BusyboxInit {
             mount -t tmpfs tmpfs /tmp
             mount -o remount,rw /
             hostname -F /etc/hostname
+            [ -x %s ] && %s
             ip link set lo up
             if grep -q '^iface [ve]' /etc/network/interfaces 2>/dev/null; then
                 ifup -a >/dev/null 2>&1 &
@@ -35,7 +38,8 @@ final class BusyboxInit {
             for script in %s/*; do
                 [ -x "$script" ] && "$script" start
             done
-            """.formatted(GuestSetup.MARKER, BootScript.DIRECTORY);
+            """.formatted(GuestSetup.MARKER, AgentScript.BUSYBOX_STARTER, AgentScript.BUSYBOX_STARTER,
+            BootScript.DIRECTORY);
 
     static final String PROFILE = GuestSetup.MARKER + "\nexport PATH=/bin:/sbin:/usr/bin:/usr/sbin\n"
             + "export HOME=/root\nPS1='\\h:\\w\\$ '\n";
@@ -50,7 +54,10 @@ final class BusyboxInit {
         if (ours(tree, "/etc/profile")) {
             tree.write("/etc/profile", PROFILE, "rw-r--r--");
         }
-        tree.write("/usr/share/udhcpc/default.script", NetworkFiles.UDHCPC_SCRIPT, "rwxr-xr-x");
+        // Debian's busybox runs /etc/udhcpc/default.script, upstream's /usr/share/udhcpc/default.script.
+        for (String script : NetworkFiles.UDHCPC_SCRIPTS) {
+            tree.write(script, NetworkFiles.UDHCPC_SCRIPT, "rwxr-xr-x");
+        }
         if (!ours(tree, "/etc/inittab")) {
             listener.log("Keeping the guest's own /etc/inittab: login prompts not added");
             return;
@@ -81,6 +88,11 @@ final class BusyboxInit {
                 .append("/*; do [ -x \"$s\" ] && \"$s\" stop; done'\n");
         b.append("::shutdown:/bin/umount -a -r\n");
         return b.toString();
+    }
+
+    /** The inittab line that keeps the exec agent running. */
+    static String agentEntry(AgentLine line) {
+        return "::respawn:" + AgentScript.PATH + " " + line.guestDevice();
     }
 
     private static boolean ours(GuestTree tree, String guestPath) throws IOException {

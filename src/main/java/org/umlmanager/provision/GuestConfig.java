@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineSpec;
@@ -19,9 +20,12 @@ import org.umlmanager.model.LineSpec;
  * @param rootDevice    the guest device of the root filesystem, {@code /dev/ubda}
  * @param kernelModules the host directory of the kernel's modules ({@code /usr/lib/uml/modules/6.1.176}),
  *                      copied to {@code /lib/modules/<its name>}; empty copies none
+ * @param agent         the serial line to run the command agent of {@code uml-manager exec} on; it gets no
+ *                      login prompt. Empty installs no agent
  */
 public record GuestConfig(String hostname, Optional<PasswordHash> rootPassword, List<GuestNetwork> networks,
-                          List<ConsoleLine> consoles, String rootDevice, Optional<Path> kernelModules) {
+                          List<ConsoleLine> consoles, String rootDevice, Optional<Path> kernelModules,
+                          Optional<AgentLine> agent) {
 
     public static final String DEFAULT_ROOT_DEVICE = "/dev/ubda";
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
@@ -31,11 +35,18 @@ public record GuestConfig(String hostname, Optional<PasswordHash> rootPassword, 
         Objects.requireNonNull(rootPassword, "rootPassword");
         Objects.requireNonNull(rootDevice, "rootDevice");
         Objects.requireNonNull(kernelModules, "kernelModules");
+        Objects.requireNonNull(agent, "agent");
         hostnameProblem(hostname).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
         networks = List.copyOf(networks);
         consoles = List.copyOf(consoles);
+    }
+
+    /** Without the command agent. */
+    public GuestConfig(String hostname, Optional<PasswordHash> rootPassword, List<GuestNetwork> networks,
+                       List<ConsoleLine> consoles, String rootDevice, Optional<Path> kernelModules) {
+        this(hostname, rootPassword, networks, consoles, rootDevice, kernelModules, Optional.empty());
     }
 
     /** Why {@code name} cannot be a host name, or empty when it can. */
@@ -67,7 +78,8 @@ public record GuestConfig(String hostname, Optional<PasswordHash> rootPassword, 
 
     /** The console and serial lines that get a login prompt: those with an index whose channel a person can reach. */
     public List<ConsoleLine> loginLines() {
-        return consoles.stream().filter(c -> c.index().isPresent() && reachable(c.spec())).toList();
+        return consoles.stream().filter(c -> c.index().isPresent() && reachable(c.spec()))
+                .filter(c -> agent.map(a -> !a.name().equals(c.name())).orElse(true)).toList();
     }
 
     private static boolean reachable(LineSpec spec) {

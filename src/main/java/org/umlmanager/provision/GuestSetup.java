@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.umlmanager.agent.AgentScript;
 import org.umlmanager.job.ProgressListener;
+import org.umlmanager.model.AgentLine;
 
 /**
  * Sets up a guest root filesystem in a host directory as the UML HowTo asks: the root ubd in
@@ -49,9 +51,39 @@ public final class GuestSetup {
             case BUSYBOX -> BusyboxInit.apply(tree, config, listener);
             case UNKNOWN -> listener.log("No systemd or busybox init in the guest: login prompts not configured");
         }
+        if (config.agent().isPresent()) {
+            writeAgent(tree, init, config.agent().get(), listener);
+        }
         if (config.kernelModules().isPresent()) {
             copyModules(tree, config.kernelModules().get(), listener);
         }
+    }
+
+    /** The agent of {@code uml-manager exec} and what starts it at boot: a systemd unit or an inittab line. */
+    static void writeAgent(GuestTree tree, GuestInit init, AgentLine line, ProgressListener listener)
+            throws IOException {
+        tree.write(AgentScript.PATH, AgentScript.script(), "rwxr-xr-x");
+        if (init == GuestInit.SYSTEMD) {
+            String unit = "/etc/systemd/system/" + AgentScript.UNIT;
+            tree.write(unit, AgentScript.systemdUnit(line), "rw-r--r--");
+            tree.symlink("/etc/systemd/system/multi-user.target.wants/" + AgentScript.UNIT, unit);
+        } else if (init == GuestInit.BUSYBOX && tree.read("/etc/init.d/rcS").orElse("").contains(MARKER)) {
+            // Our rcS starts it early, so that the kernel's announcement of the line stays among the boot messages.
+            tree.write(AgentScript.BUSYBOX_STARTER, AgentScript.busyboxStarter(line), "rwxr-xr-x");
+        } else if (init == GuestInit.BUSYBOX) {
+            // A guest's own rcS: its inittab gets a line that keeps the agent running, once.
+            String inittab = tree.read("/etc/inittab").orElse("");
+            String entry = BusyboxInit.agentEntry(line);
+            if (!inittab.contains(entry)) {
+                tree.write("/etc/inittab", inittab + (inittab.isEmpty() || inittab.endsWith("\n") ? "" : "\n") + entry
+                        + "\n", "rw-r--r--");
+            }
+        } else {
+            listener.log("No systemd or busybox init: the exec agent " + AgentScript.PATH + " is installed but not"
+                    + " started; run it with '" + AgentScript.PATH + " " + line.guestDevice() + " &'");
+            return;
+        }
+        listener.log("Command agent for uml-manager exec on " + line.name() + " (" + line.guestDevice() + ")");
     }
 
     static void writeFstab(GuestTree tree, String rootDevice) throws IOException {

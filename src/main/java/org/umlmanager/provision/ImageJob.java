@@ -103,7 +103,7 @@ final class ImageJob {
                 ? KernelModules.find(request.kernel(), runner) : Optional.empty();
         String hostname = request.hostname().orElse(GuestConfig.hostnameFor(request.name()));
         GuestConfig config = new GuestConfig(hostname, request.rootPassword(), request.guestNetworks(),
-                request.consoles(), GuestConfig.DEFAULT_ROOT_DEVICE, modules);
+                Provisioner.consolesWithAgent(request), GuestConfig.DEFAULT_ROOT_DEVICE, modules, request.agent());
         try {
             GuestTree guest = new GuestTree(tree);
             GuestSetup.apply(guest, config, listener);

@@ -5,10 +5,16 @@ import java.util.List;
 /** The guest's /etc/network/interfaces, for Debian's ifupdown and for busybox's ifup. */
 final class NetworkFiles {
 
+    /** Where busybox's udhcpc looks for its script: Debian's build, then upstream's default. */
+    static final java.util.List<String> UDHCPC_SCRIPTS = java.util.List.of("/etc/udhcpc/default.script",
+            "/usr/share/udhcpc/default.script");
+
     /** udhcpc calls this with the lease in its environment; busybox has no default script. */
     static final String UDHCPC_SCRIPT = """
             #!/bin/sh
             # Written by UML Manager: applies a DHCP lease (busybox udhcpc).
+            # ifup starts udhcpc, and so this script, with an empty environment.
+            PATH=/sbin:/bin:/usr/sbin:/usr/bin
             case "$1" in
             deconfig)
                 ip addr flush dev "$interface"

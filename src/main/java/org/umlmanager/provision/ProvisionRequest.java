@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.InterfaceAddress;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 
 /**
@@ -28,17 +32,22 @@ import org.umlmanager.model.NetworkInterface;
  * @param hostname     the guest's host name; empty derives it from the name
  * @param rootPassword root's password hash; empty lets the login prompts log root in without one
  * @param networks     the instance's network interfaces
- * @param addressing   how the guest configures them; an interface not listed uses DHCP
+ * @param addressing   how the guest configures them; an interface not listed is set up as its network
+ *                     asks (see {@link #guestNetworks()})
+ * @param networkDefinitions the saved networks the interfaces that name one refer to
  * @param consoles     the instance's console lines
  * @param copyModules  copy the kernel's modules into the guest
  * @param keepFailed   on failure keep the unfinished image as {@code NAME.img.failed} for inspection
+ * @param agent        the serial line of the command agent for {@code uml-manager exec}; by default the last
+ *                     serial line for every source that builds an image, none for an existing image
  * @param bootScripts  scripts the guest runs at every boot and shut-down
  */
 public record ProvisionRequest(String name, RootfsSource source, Optional<Path> image, Optional<MemorySize> size,
                                boolean cow, String kernel, Optional<MemorySize> memory, Optional<String> hostname,
                                Optional<PasswordHash> rootPassword, List<NetworkInterface> networks,
                                List<GuestNetwork> addressing, List<ConsoleLine> consoles, boolean copyModules,
-                               boolean keepFailed, List<BootScript> bootScripts) {
+                               boolean keepFailed, List<Network> networkDefinitions, Optional<AgentLine> agent,
+                               List<BootScript> bootScripts) {
 
     public ProvisionRequest {
         Objects.requireNonNull(name, "name");
@@ -52,6 +61,8 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         networks = List.copyOf(networks);
         addressing = List.copyOf(addressing);
         consoles = List.copyOf(consoles);
+        networkDefinitions = List.copyOf(networkDefinitions);
+        Objects.requireNonNull(agent, "agent");
         bootScripts = List.copyOf(bootScripts);
     }
 
@@ -66,14 +77,34 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         return new Builder(name, source);
     }
 
-    /** The guest's network configuration: the listed addressing, DHCP for every other interface. */
+    /**
+     * The guest's network configuration: the listed addressing; for an interface on a saved network
+     * its static address (with the NAT network's gateway as default route when the address is in
+     * its subnet), DHCP on a NAT network, the link up without an address on a switch; DHCP for
+     * every other interface.
+     */
     public List<GuestNetwork> guestNetworks() {
         List<GuestNetwork> out = new ArrayList<>();
         for (NetworkInterface n : networks) {
             out.add(addressing.stream().filter(a -> a.device().equals(n.deviceName())).findFirst()
-                    .orElse(GuestNetwork.dhcp(n.deviceName())));
+                    .orElseGet(() -> n instanceof NetworkAttachment a ? attached(a) : GuestNetwork.dhcp(n.deviceName())));
         }
         return out;
+    }
+
+    private GuestNetwork attached(NetworkAttachment a) {
+        Optional<Network> network = networkDefinitions.stream().filter(d -> d.name().equals(a.network())).findFirst();
+        if (a.address().isPresent()) {
+            InterfaceAddress ip = a.address().get();
+            Optional<String> gateway = network.filter(Network.Nat.class::isInstance).map(Network.Nat.class::cast)
+                    .filter(nat -> nat.subnet().contains(ip.address())).map(nat -> nat.gateway().toString());
+            return new GuestNetwork(a.deviceName(), new GuestNetwork.Addressing.Static(ip.address().toString(),
+                    ip.prefix(), gateway));
+        }
+        if (network.isPresent() && network.get() instanceof Network.Switch) {
+            return new GuestNetwork(a.deviceName(), new GuestNetwork.Addressing.Manual());
+        }
+        return GuestNetwork.dhcp(a.deviceName());
     }
 
     /** Mutable helper for a {@link ProvisionRequest}. */
@@ -92,12 +123,15 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         private List<ConsoleLine> consoles = defaultConsoles();
         private boolean copyModules;
         private boolean keepFailed;
+        private List<Network> networkDefinitions = List.of();
+        private Optional<AgentLine> agent;
         private List<BootScript> bootScripts = List.of();
 
         private Builder(String name, RootfsSource source) {
             this.name = name;
             this.source = source;
             this.copyModules = source instanceof RootfsSource.Debian;
+            this.agent = source.buildsImage() ? Optional.of(AgentLine.DEFAULT) : Optional.empty();
             // systemd and a distribution's services want more than the kernel's 64 MiB default.
             this.memory = Optional.of(MemorySize.ofMebibytes(source instanceof RootfsSource.Busybox ? 64 : 256));
         }
@@ -166,6 +200,16 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
             return this;
         }
 
+        public Builder networkDefinitions(List<Network> v) {
+            networkDefinitions = List.copyOf(v);
+            return this;
+        }
+
+        public Builder agent(Optional<AgentLine> v) {
+            agent = v;
+            return this;
+        }
+
         public Builder bootScripts(List<BootScript> v) {
             bootScripts = List.copyOf(v);
             return this;
@@ -173,7 +217,7 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
 
         public ProvisionRequest build() {
             return new ProvisionRequest(name, source, image, size, cow, kernel, memory, hostname, rootPassword,
-                    networks, addressing, consoles, copyModules, keepFailed, bootScripts);
+                    networks, addressing, consoles, copyModules, keepFailed, networkDefinitions, agent, bootScripts);
         }
     }
 }

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.ConsoleChannel;
+import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.Instance;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.job.CancelledException;
@@ -148,7 +152,23 @@ public final class Provisioner {
                 .memory(request.memory())
                 .disk(root)
                 .networks(request.networks())
-                .consoles(request.consoles())
+                .consoles(consolesWithAgent(request))
+                .agent(request.agent().orElse(null))
                 .build();
+    }
+
+    /**
+     * The request's consoles plus the agent's serial line as an embedded line: the program holding
+     * the guest's consoles then keeps it open, and exec reaches it like any console.
+     */
+    static List<ConsoleLine> consolesWithAgent(ProvisionRequest request) {
+        if (request.agent().isEmpty()) {
+            return request.consoles();
+        }
+        AgentLine line = request.agent().get();
+        List<ConsoleLine> lines = new ArrayList<>(request.consoles().stream()
+                .filter(c -> !c.name().equals(line.name())).toList());
+        lines.add(ConsoleLine.ssl(line.index(), LineSpec.of(ConsoleChannel.EMBEDDED)));
+        return lines;
     }
 }

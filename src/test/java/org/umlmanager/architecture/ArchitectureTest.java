@@ -23,7 +23,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
         "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..",
-        "org.umlmanager.lab..", "org.umlmanager.service.."};
+        "org.umlmanager.agent..", "org.umlmanager.lab..", "org.umlmanager.service.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -61,7 +61,7 @@ class ArchitectureTest {
                     "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
                     "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
                     "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..",
-                    "org.umlmanager.network..", "org.umlmanager.lab..", "org.umlmanager.terminal..")
+                    "org.umlmanager.network..", "org.umlmanager.agent..", "org.umlmanager.lab..", "org.umlmanager.terminal..")
             .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
             .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
@@ -56,14 +57,17 @@ class CreateCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         Path image = images().resolve("demo.img");
         assertThat(run.out()).startsWith("Created instance 'demo'.\n  image:   " + image + "\n")
-                .contains("  command: linux mem=96M umid=demo ubd0=" + image + " con=null con0=fd:0,fd:1 con1=pts\n");
+                .contains("  command: linux mem=96M umid=demo ubd0=" + image + " con=null con0=fd:0,fd:1 con1=pts"
+                        + " ssl63=pts\n");
         assertThat(run.err()).contains("%] Building a busybox system…", "%] Making the disk image demo.img (64M)…");
         Instance demo = stored("demo");
         assertThat(demo.disks()).containsExactly(Disk.of(0, image.toString()));
         assertThat(demo.memory()).contains(MemorySize.ofMebibytes(96));
         assertThat(demo.consoles()).containsExactly(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)),
                 ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)),
-                ConsoleLine.con(1, LineSpec.of(ConsoleChannel.EMBEDDED)));
+                ConsoleLine.con(1, LineSpec.of(ConsoleChannel.EMBEDDED)),
+                ConsoleLine.ssl(63, LineSpec.of(ConsoleChannel.EMBEDDED)));
+        assertThat(demo.agent()).contains(AgentLine.DEFAULT);
         assertThat(imageFiles()).containsExactly("demo.img");
         String everything = run.out() + run.err() + Files.readString(
                 new InstanceStore(AppPaths.under(home).instancesDir()).fileOf("demo"));

@@ -116,6 +116,42 @@ class NetworkProcessesTest {
         }
     }
 
+    @Test
+    void aSocketDirectoryThatVanishedIsMadeAgain() throws Exception {
+        requireVde();
+        try (NetworkFixture f = new NetworkFixture()) {
+            f.track("lan");
+            long first = f.owner().start(new Network.Switch("lan", false), true).state().orElseThrow().switchPid()
+                    .getAsLong();
+
+            NetworkKeeper.deleteTree(f.paths().switchDir("lan"));
+
+            NetworkFixture.await("the switch to run again", Duration.ofSeconds(30), () -> {
+                NetworkState s = f.owner().status("lan").state().orElseThrow();
+                return s.phase() == NetworkState.Phase.RUNNING && s.switchPid().isPresent()
+                        && s.switchPid().getAsLong() != first;
+            });
+            assertThat(f.paths().switchDir("lan").resolve("ctl")).exists();
+            assertThat(f.owner().status("lan").state().orElseThrow().events()).anySatisfy(e -> assertThat(e)
+                    .contains("socket directory " + f.paths().switchDir("lan") + " vanished; restarting it"));
+            assertThat(alive(first)).isFalse();
+        }
+    }
+
+    @Test
+    void aKeeperWhoseRuntimeDirectoryVanishedStopsItsProcesses() throws Exception {
+        requireVde();
+        try (NetworkFixture f = new NetworkFixture()) {
+            NetworkState s = f.owner().start(new Network.Switch("lan", false), true).state().orElseThrow();
+
+            NetworkKeeper.deleteTree(f.paths().dir("lan"));
+
+            NetworkFixture.await("the keeper and its switch to end", Duration.ofSeconds(30),
+                    () -> !alive(s.keeper().getAsLong()) && !alive(s.switchPid().getAsLong()));
+            org.umlmanager.launch.GuestFixture.collectOrphan(s.keeper().getAsLong());
+        }
+    }
+
     /** Zombies count as ended: this JVM is a subreaper and collects them when the fixture closes. */
     private static boolean alive(long pid) {
         return org.umlmanager.launch.Posix.alive(pid);

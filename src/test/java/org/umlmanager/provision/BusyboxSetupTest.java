@@ -68,6 +68,9 @@ class BusyboxSetupTest {
         assertThat(Files.readString(root.resolve("etc/network/interfaces")))
                 .doesNotContain("source ").contains("\nauto vec0\niface vec0 inet dhcp\n");
         assertThat(root.resolve("usr/share/udhcpc/default.script")).isExecutable();
+        // Debian's busybox-static, which the guests get, runs this one.
+        assertThat(root.resolve("etc/udhcpc/default.script")).isExecutable().hasSameTextualContentAs(
+                root.resolve("usr/share/udhcpc/default.script"));
         String rcs = Files.readString(root.resolve("etc/init.d/rcS"));
         assertThat(rcs).contains("mount -o remount,rw /", "hostname -F /etc/hostname", "ifup -a");
         assertThat(root.resolve("etc/init.d/rcS")).isExecutable();

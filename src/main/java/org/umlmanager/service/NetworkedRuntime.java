@@ -1,0 +1,198 @@
+package org.umlmanager.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.umlmanager.cmdline.AttachmentResolver;
+import org.umlmanager.cmdline.CommandLineGenerator;
+import org.umlmanager.cmdline.Problem;
+import org.umlmanager.launch.ConsoleStream;
+import org.umlmanager.launch.LaunchPlanner;
+import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.launch.SessionPaths;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.launch.StopStep;
+import org.umlmanager.mconsole.MconsoleClient;
+import org.umlmanager.mconsole.MconsoleReply;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.network.Attachments;
+import org.umlmanager.network.GuestRegistration;
+import org.umlmanager.network.KernelTransports;
+import org.umlmanager.network.NetworkException;
+import org.umlmanager.storage.NetworkStore;
+
+/**
+ * A {@link GuestRuntime} that connects guests to their saved networks: before an instance whose
+ * interfaces name networks starts, it checks them, starts each network's processes unless they run
+ * and registers the guest with them (so that they stop with their last guest), then starts the
+ * guest with the interfaces written in kernel syntax. Everything else goes to the runtime it wraps
+ * unchanged. The network's owner (today its keeper process) watches the guest from then on.
+ */
+public final class NetworkedRuntime implements GuestRuntime {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetworkedRuntime.class);
+
+    private final GuestRuntime guests;
+    private final NetworkService networks;
+    private final NetworkStore store;
+    private final RuntimeLayout layout;
+
+    public NetworkedRuntime(GuestRuntime guests, NetworkService networks, NetworkStore store, RuntimeLayout layout) {
+        this.guests = guests;
+        this.networks = networks;
+        this.store = store;
+        this.layout = layout;
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> start(Instance instance) {
+        if (instance.attachments().isEmpty()) {
+            return guests.start(instance);
+        }
+        Prepared prepared;
+        try {
+            prepared = prepare(instance);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return guests.start(prepared.resolved()).whenComplete((status, failure) -> {
+            if (failure != null) {
+                prepared.registrations().forEach(r -> networks.owner().detach(r.network(), instance.name()));
+            } else if (status.pid().isPresent()) {
+                // The network's owner can now tell a guest that ended from one still starting.
+                for (Registered r : prepared.registrations()) {
+                    try {
+                        networks.owner().attach(r.definition(), r.guest().withPid(status.pid().getAsLong()));
+                    } catch (NetworkException | InterruptedException e) {
+                        LOG.warn("could not tell network {} the pid of {}: {}", r.network(), instance.name(),
+                                e.getMessage());
+                    }
+                }
+            }
+        });
+    }
+
+    private record Registered(Network definition, GuestRegistration guest) {
+        String network() {
+            return definition.name();
+        }
+    }
+
+    private record Prepared(Instance resolved, List<Registered> registrations) {
+    }
+
+    /** Checks the attachments, starts their networks and registers the guest with each; the instance as it starts. */
+    private Prepared prepare(Instance instance) throws Exception {
+        List<Network> saved = store.loadAll().networks();
+        List<Problem> errors = Attachments.check(instance, saved, KernelTransports.of(instance.kernel())).stream()
+                .filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new LaunchRefusedException(instance.name(), errors);
+        }
+        AttachmentResolver resolver = Attachments.resolver(name -> find(saved, name), networks.paths(),
+                instance.name());
+        Map<String, List<String>> devices = new LinkedHashMap<>();
+        for (NetworkAttachment a : instance.attachments()) {
+            Network network = find(saved, a.network()).orElseThrow();
+            if (!(network instanceof Network.HostDevice)) {
+                String arg = CommandLineGenerator.kernelArgs(Instance.builder(instance.name()).network(a).build(),
+                        org.umlmanager.cmdline.GenerateOptions.none().withAttachments(resolver)).stream()
+                        .filter(s -> s.startsWith(a.deviceName())).findFirst().orElseThrow();
+                devices.computeIfAbsent(network.name(), k -> new ArrayList<>()).add(arg);
+            }
+        }
+        Optional<GuestRegistration.AgentAccess> agent = instance.agent().map(line -> new GuestRegistration.AgentAccess(
+                SessionPaths.of(layout.sessionsDir(), instance.name()).holderSocket(), line.name()));
+        List<Registered> registered = new ArrayList<>();
+        try {
+            for (Map.Entry<String, List<String>> e : devices.entrySet()) {
+                GuestRegistration guest = new GuestRegistration(instance.name(),
+                        LaunchPlanner.umlDir(instance, layout).resolve(instance.umid()), e.getValue(), agent,
+                        Instant.now(), Optional.empty());
+                Network definition = find(saved, e.getKey()).orElseThrow();
+                networks.owner().attach(definition, guest);
+                registered.add(new Registered(definition, guest));
+            }
+        } catch (NetworkException | RuntimeException | InterruptedException e) {
+            registered.forEach(r -> networks.owner().detach(r.network(), instance.name()));
+            throw e;
+        }
+        return new Prepared(Attachments.resolveAll(instance, name -> find(saved, name), networks.paths()), registered);
+    }
+
+    private static Optional<Network> find(List<Network> networks, String name) {
+        return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> whenRunning(String name) {
+        return guests.whenRunning(name);
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> stop(String name, StopMode mode, Consumer<StopStep> progress) {
+        return guests.stop(name, mode, progress);
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> pause(String name) {
+        return guests.pause(name);
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> resume(String name) {
+        return guests.resume(name);
+    }
+
+    @Override
+    public CompletableFuture<GuestStatus> status(String name) {
+        return guests.status(name);
+    }
+
+    @Override
+    public CompletableFuture<List<GuestStatus>> list() {
+        return guests.list();
+    }
+
+    @Override
+    public AutoCloseable addListener(Consumer<org.umlmanager.launch.GuestEvent> listener) {
+        return guests.addListener(listener);
+    }
+
+    @Override
+    public CompletableFuture<ConsoleStream> openConsole(String name, String line) {
+        return guests.openConsole(name, line);
+    }
+
+    @Override
+    public CompletableFuture<MconsoleReply> command(String name, String command) {
+        return guests.command(name, command);
+    }
+
+    @Override
+    public CompletableFuture<MconsoleClient> mconsole(String name) {
+        return guests.mconsole(name);
+    }
+
+    @Override
+    public CompletableFuture<Void> prewarm() {
+        return guests.prewarm();
+    }
+
+    @Override
+    public void close() {
+        guests.close();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}
