@@ -17,6 +17,12 @@ import org.umlmanager.provision.ProvisionException;
 import org.umlmanager.service.LabImportRequest;
 import org.umlmanager.service.LabImportResult;
 import org.umlmanager.service.LabService;
+import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.LabProgress;
+import org.umlmanager.service.LabRunException;
+import org.umlmanager.service.LabRunner;
+import org.umlmanager.service.LabStatus;
+import org.umlmanager.lab.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +45,9 @@ final class LabCommand implements Runnable {
         return new picocli.CommandLine(new LabCommand())
                 .addSubcommand(new ImportLab(context))
                 .addSubcommand(new ListLabs(context))
+                .addSubcommand(new StartLab(context))
+                .addSubcommand(new StopLab(context))
+                .addSubcommand(new StatusLab(context))
                 .addSubcommand(new ExportLab(context))
                 .addSubcommand(new DeleteLab(context));
     }
@@ -167,6 +176,156 @@ final class LabCommand implements Runnable {
         }
     }
 
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Start a lab's devices in lab.dep order, at most N booting at once; each counts as up once"
+                    + " its startup files have run. Devices already running are left alone.",
+                "Exit status 0 when every device is up, 1 when one failed (its dependents are not started)."})
+    static final class StartLab implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The lab.")
+        String name;
+
+        @Option(names = "--parallel", paramLabel = "N", description = "At most N devices booting at once (default:"
+                + " the number of cores).")
+        Integer parallel;
+
+        StartLab(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (parallel != null && parallel < 1) {
+                return userError(context, "--parallel must be at least 1");
+            }
+            LabService labs = LabCli.open(context);
+            Await.result(labs.get(name));
+            try (GuestRuntime runtime = RuntimeCli.open(context)) {
+                LabRunner runner = new LabRunner(labs, runtime, context.networks(), LabRunner.DEFAULT_READY_TIMEOUT);
+                LabRunner.Report report;
+                try {
+                    report = Await.result(runner.start(name, parallel == null ? LabRunner.defaultParallel() : parallel,
+                            p -> printProgress(context, p)));
+                } catch (LabRunException e) {
+                    return userError(context, e.getMessage());
+                }
+                return finish(context, report, "started", "up");
+            }
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop a lab's devices in reverse lab.dep order (their shutdown files run; --force: at once),"
+                    + " then its networks.")
+    static final class StopLab implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The lab.")
+        String name;
+
+        @Option(names = "--force", description = "Halt the devices at once instead of shutting them down.")
+        boolean force;
+
+        @Option(names = "--parallel", paramLabel = "N", description = "At most N devices stopping at once (default:"
+                + " the number of cores).")
+        Integer parallel;
+
+        StopLab(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (parallel != null && parallel < 1) {
+                return userError(context, "--parallel must be at least 1");
+            }
+            LabService labs = LabCli.open(context);
+            Await.result(labs.get(name));
+            try (GuestRuntime runtime = RuntimeCli.open(context)) {
+                LabRunner runner = new LabRunner(labs, runtime, context.networks(), LabRunner.DEFAULT_READY_TIMEOUT);
+                LabRunner.Report report = Await.result(runner.stop(name, force,
+                        parallel == null ? LabRunner.defaultParallel() : parallel, p -> printProgress(context, p)));
+                return finish(context, report, "stopped", "stopped");
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Whether a lab's devices and networks run.")
+    static final class StatusLab implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The lab.")
+        String name;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        StatusLab(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            LabService labs = LabCli.open(context);
+            Await.result(labs.get(name));
+            try (GuestRuntime runtime = RuntimeCli.open(context)) {
+                LabStatus status = Await.result(new LabRunner(labs, runtime, context.networks(),
+                        LabRunner.DEFAULT_READY_TIMEOUT).status(name));
+                if (json) {
+                    context.out().println(LabStatusJson.of(status));
+                    return 0;
+                }
+                Lab lab = status.lab();
+                context.out().println("Lab " + lab.name() + ": " + status.summary()
+                        + lab.meta(Lab.DESCRIPTION).map(d -> " — " + d).orElse(""));
+                context.out().printf("%-16s %-24s %-10s %s%n", "DEVICE", "INSTANCE", "STATE", "INTERFACES");
+                List<Instance> members = Await.result(labs.members(name));
+                for (LabStatus.Device d : status.devices()) {
+                    String nics = members.stream().filter(i -> i.name().equals(d.instance())).findFirst()
+                            .map(i -> String.join(" ", i.attachments().stream().map(a -> a.deviceName() + "→"
+                                    + lab.domainOfNetwork(a.network()).map(x -> x.name()).orElse(a.network())).toList()))
+                            .orElse("(instance missing)");
+                    context.out().printf("%-16s %-24s %-10s %s%n", d.device(), d.instance(), d.status()
+                            .map(s -> s.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("missing"), nics);
+                }
+                context.out().printf("%-16s %-24s %-10s%n", "DOMAIN", "NETWORK", "STATE");
+                for (LabStatus.Domain d : status.domains()) {
+                    context.out().printf("%-16s %-24s %-10s%n", d.domain(), d.network(), d.status().stateWord());
+                }
+                return 0;
+            }
+        }
+    }
+
+    static void printProgress(CliContext context, LabProgress p) {
+        synchronized (context) {
+            context.out().println(p);
+            context.out().flush();
+        }
+    }
+
+    static int finish(CliContext context, LabRunner.Report report, String verb, String word) {
+        report.notes().forEach(n -> context.err().println("warning: " + n));
+        long ok = report.outcomes().values().stream().filter(o -> o instanceof Schedule.Outcome.Done).count();
+        if (report.ok()) {
+            context.out().println("Lab '" + report.lab() + "' " + verb + ": " + ok + " of " + report.outcomes().size()
+                    + " devices " + word + ".");
+            return 0;
+        }
+        report.outcomes().forEach((device, o) -> {
+            if (o instanceof Schedule.Outcome.Failed f) {
+                context.err().println("error: " + device + ": " + f.reason());
+            } else if (o instanceof Schedule.Outcome.Skipped s) {
+                context.err().println("error: " + device + ": not " + verb + " because " + s.dependency() + " failed");
+            }
+        });
+        context.err().println("error: lab '" + report.lab() + "': " + ok + " of " + report.outcomes().size()
+                + " devices " + word);
+        return ErrorHandler.FAILURE;
+    }
+
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a lab back as a lab directory (lab.conf, lab.dep and the lab directory's files).")
     static final class ExportLab implements Callable<Integer> {
@@ -215,7 +374,17 @@ final class LabCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<String> removed = Await.result(LabCli.open(context).delete(name, withFiles));
+            LabService labs = LabCli.open(context);
+            Await.result(labs.get(name));
+            try (GuestRuntime runtime = RuntimeCli.open(context)) {
+                LabStatus status = Await.result(new LabRunner(labs, runtime, context.networks(),
+                        LabRunner.DEFAULT_READY_TIMEOUT).status(name));
+                if (status.running() > 0) {
+                    return userError(context, "lab '" + name + "' is " + status.summary() + "; stop it first"
+                            + " (uml-manager lab stop " + name + ")");
+                }
+            }
+            List<String> removed = Await.result(labs.delete(name, withFiles));
             context.out().println("Deleted lab '" + name + "':");
             removed.forEach(r -> context.out().println("  " + r));
             if (!withFiles) {

@@ -29,6 +29,12 @@ import org.umlmanager.provision.BootScript;
  */
 public final class BootHook {
 
+    /**
+     * Bumped whenever the script changes. Base images are never changed once devices sit on them, so a
+     * new script means new base images ({@link LabBase#id()} carries this number); labs imported before
+     * keep theirs.
+     */
+    public static final int VERSION = 1;
     /** The script's name in the base images ({@code /etc/uml-manager/boot.d/lab}). */
     public static final String NAME = "lab";
     /** The kernel argument naming the device. */
@@ -47,14 +53,16 @@ public final class BootHook {
             # orderly stop. Which device this is comes from the kernel command line (umlmanager.lab=NAME).
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
             export PATH
-            set -f
             lab=%2$s
+            # No file name expansion while the command line is split into words.
             arg() {
+                set -f
                 for word in $(cat /proc/cmdline); do
                     case "$word" in
                         "$1="*) printf '%%b\\n' "${word#*=}" ;;
                     esac
                 done
+                set +f
             }
             device=$(arg %1$s)
             [ -n "$device" ] || exit 0

@@ -14,7 +14,8 @@ import org.umlmanager.provision.RootfsSource;
  * (iproute2, net-tools, iputils-ping, traceroute, tcpdump, FRR), and busybox for tiny labs (its
  * {@code ip}, {@code ifconfig}, {@code route}, {@code ping}, {@code traceroute}).
  *
- * @param id     the image's file name without {@code .img}: {@code busybox}, {@code debian-bookworm}
+ * @param id     the image's file name without {@code .img}: {@code busybox-h1}, {@code debian-bookworm-h1}
+ *               (the suffix is the boot hook's {@link BootHook#VERSION})
  * @param source how the image is made
  * @param memory what a device on it gets when lab.conf gives no {@code mem}
  */
@@ -31,11 +32,12 @@ public record LabBase(String id, RootfsSource source, MemorySize memory) {
     }
 
     public static LabBase busybox() {
-        return new LabBase("busybox", new RootfsSource.Busybox(), MemorySize.ofMebibytes(64));
+        return new LabBase("busybox-h" + BootHook.VERSION, new RootfsSource.Busybox(), MemorySize.ofMebibytes(64));
     }
 
     public static LabBase debian(String suite) {
-        return new LabBase("debian-" + suite, RootfsSource.Debian.of(suite).withPackages(DEBIAN_PACKAGES),
+        return new LabBase("debian-" + suite + "-h" + BootHook.VERSION, RootfsSource.Debian.of(suite)
+                .withPackages(DEBIAN_PACKAGES),
                 MemorySize.ofMebibytes(256));
     }
 
@@ -67,7 +69,7 @@ public record LabBase(String id, RootfsSource source, MemorySize memory) {
 
     /** The text {@link #parse} reads back. */
     public String describe() {
-        return source instanceof RootfsSource.Debian d ? "debian:" + d.suite() : id;
+        return source instanceof RootfsSource.Debian d ? "debian:" + d.suite() : "busybox";
     }
 
     /** Where the image lives among the bases. */

@@ -135,7 +135,7 @@ class LabImportTest {
         assertThat(h3.hostfs()).contains(new HostfsShare(share.toString(), false));
         assertThat(share.toRealPath()).isEqualTo(dir.toRealPath());
 
-        Path base = paths.labsDataDir().resolve("bases/busybox.img");
+        Path base = paths.labsDataDir().resolve("bases/busybox-h" + BootHook.VERSION + ".img");
         for (String device : List.of("r1", "r2", "h1", "h2", "h3")) {
             Path cow = paths.labsDataDir().resolve("lab1/" + device + ".cow");
             Instance i = instances.load("lab1-" + device);
@@ -273,7 +273,7 @@ class LabImportTest {
         assertThat(instances.loadAll().instances()).extracting(Instance::name).containsExactly("bystander");
         assertThat(networks.loadAll().networks()).extracting(Network::name).containsExactly("default");
         assertThat(paths.labsDataDir().resolve("lab1")).doesNotExist();
-        assertThat(paths.labsDataDir().resolve("bases/busybox.img")).exists();
+        assertThat(paths.labsDataDir().resolve("bases/busybox-h" + BootHook.VERSION + ".img")).exists();
         assertThat(dir.resolve("lab.conf")).exists();
     }
 
