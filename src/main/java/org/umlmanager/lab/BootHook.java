@@ -14,7 +14,9 @@ import org.umlmanager.provision.BootScript;
  * (the instance confines hostfs to that directory), sets the host name to the device's name,
  * copies {@code shared/} and then {@code DEVICE/} over the root file system, renames vector
  * interfaces {@code vecN} to {@code ethN} where the kernel has no legacy ones (lab files name
- * {@code ethN}), brings every interface up (Kathará hands startup files interfaces that are up;
+ * {@code ethN}), gives interfaces the MAC addresses the startup files set (UML's interfaces refuse a
+ * new one while they are up, so the startup file's own command then fails harmlessly, which the
+ * hook says), brings every interface up (Kathará hands startup files interfaces that are up;
  * {@code ip route add … via …} fails with "Network is unreachable" on one that is down), turns IP
  * forwarding on (as Kathará's images have it), applies {@code sysctl} and {@code env} settings,
  * runs {@code shared.startup} then {@code DEVICE.startup} and the {@code exec} commands, and says
@@ -66,6 +68,10 @@ public final class BootHook {
             }
             device=$(arg %1$s)
             [ -n "$device" ] || exit 0
+            # "NAME MAC" for each line setting a MAC address: ip link set [dev] NAME address MAC, ifconfig NAME hw ether MAC.
+            hex='[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}'
+            macs="s/^[[:space:]]*ip[[:space:]]+(link|lin|li|l)[[:space:]]+(set|se|s)[[:space:]]+(dev[[:space:]]+)?([^[:space:]]+)[[:space:]](.*[[:space:]])?(address|addr)[[:space:]]+($hex)([[:space:]].*)?$/\\4 \\7/p"
+            macs="$macs;s/^[[:space:]]*ifconfig[[:space:]]+([^[:space:]]+)[[:space:]]+hw[[:space:]]+ether[[:space:]]+($hex)([[:space:]].*)?$/\\1 \\2/p"
             say() {
                 echo "lab: $device: $*"
             }
@@ -94,6 +100,15 @@ public final class BootHook {
                     [ -e "$path" ] || continue
                     name=${path##*/}
                     [ -e "/sys/class/net/eth${name#vec}" ] || ip link set "$name" name "eth${name#vec}"
+                done
+                # UML's interfaces refuse a new MAC address while they are up (Docker's veths, which
+                # Kathará's files are written for, do not): set the ones the startup files set first.
+                for file in "$lab/shared.startup" "$lab/$device.startup"; do
+                    [ -f "$file" ] || continue
+                    sed -nE "$macs" "$file" | while read -r name mac; do
+                        ip link set "$name" address "$mac" && say "$name has MAC address $mac, as $(basename "$file") sets (its own "\
+                            "command then reports 'Device or resource busy': UML keeps the address of an interface that is up)"
+                    done
                 done
                 for path in /sys/class/net/*; do
                     ip link set "${path##*/}" up

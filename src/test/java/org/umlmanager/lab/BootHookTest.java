@@ -66,4 +66,30 @@ class BootHookTest {
         assertThat(BootHook.values(args, BootHook.SYSCTL_ARG)).containsExactly("a.b=1", "c.d=2 3");
         assertThat(args).allMatch(BootHook::isHookArg);
     }
+
+    @Test
+    void macAddressesSetByStartupFilesAreFoundInTheCommonForms() throws Exception {
+        String definitions = BootHook.script().script().lines().filter(l -> l.strip().startsWith("hex=")
+                || l.strip().startsWith("macs=")).map(String::strip).reduce("", (a, b) -> a + b + "\n");
+        String startup = String.join("\n",
+                "ip link set dev eth0 address 02:00:00:00:0a:01",
+                "  ip link set eth1 addr 02:00:00:00:0A:02 up",
+                "ip l s eth2 address 02:00:00:00:0a:03",
+                "ifconfig eth3 hw ether 02:00:00:00:0a:04",
+                "ifconfig eth4 10.0.0.1 netmask 255.255.255.0 up",
+                "ip link set eth5 up",
+                "ip addr add 10.0.0.1/24 dev eth6",
+                "# ip link set eth7 address 02:00:00:00:0a:07",
+                "");
+        Path file = dir.resolve("r1.startup");
+        Files.writeString(file, startup);
+        String busybox = UmlKernel.requireBusybox().toString();
+        for (String sed : List.of("sed", busybox + " sed")) {
+            for (List<String> shell : shells()) {
+                String out = run(shell, "-c", definitions + sed + " -nE \"$macs\" \"$1\"", "sh", file.toString());
+                assertThat(out.lines().toList()).as(shell + " with " + sed).containsExactly("eth0 02:00:00:00:0a:01",
+                        "eth1 02:00:00:00:0A:02", "eth2 02:00:00:00:0a:03", "eth3 02:00:00:00:0a:04");
+            }
+        }
+    }
 }
