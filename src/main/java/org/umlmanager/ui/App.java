@@ -29,9 +29,19 @@ import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.network.KeeperNetworks;
+import org.umlmanager.network.NetworkPaths;
+import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.LabService;
+import org.umlmanager.service.NetworkService;
+import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.LabStore;
+import org.umlmanager.storage.NetworkStore;
+import org.umlmanager.ui.lab.Labs;
+import org.umlmanager.ui.lab.LabsWindow;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
@@ -67,7 +77,8 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        InstanceService instances = new InstanceService(new InstanceStore(paths.instancesDir()), io);
+        InstanceStore instanceStore = new InstanceStore(paths.instancesDir());
+        InstanceService instances = new InstanceService(instanceStore, io);
         RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
                 Path.of("").toAbsolutePath());
         runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
@@ -84,13 +95,26 @@ public final class App {
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
         storage.setOnAction(e -> StorageWindow.show(stage, instances, io, Platform::runLater, SaveLocation.CHOOSER));
-        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
+        NetworkStore networkStore = new NetworkStore(paths.networksDir(), paths.instancesDir());
+        NetworkPaths networkPaths = new NetworkPaths(paths.networksRuntimeDir());
+        NetworkService networks = new NetworkService(networkStore, instanceStore, KeeperNetworks.forThisJvm(networkPaths),
+                networkPaths, io);
+        // Guests on saved networks (lab devices among them) get their networks' processes started with them.
+        GuestRuntime guests = new NetworkedRuntime(runtime, networks, networkStore, layout);
+        Labs labs = new Labs(stage, new LabService(new LabStore(paths.labsDir(), instanceStore, networkStore),
+                instanceStore, networkStore, paths.labsDataDir(), networkPaths, io), guests, networks, io,
+                Platform::runLater, new LabsWindow.Context(() -> prefs.defaultKernel(), this::showConsole, io,
+                SaveLocation.CHOOSER));
+        List<MenuItem> appItems = new java.util.ArrayList<>(labs.menuItems());
+        appItems.addAll(List.of(storage, preferences));
+        ui = new MainUi(stage, instances, guests, editors, new MainUi.Context(() -> prefs.defaultKernel(),
                 paths.data(),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
                         validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), List.of(storage, preferences));
+                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), appItems);
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
+        labs.acceptDrops(scene);
         applyTheme(scene, prefs.theme());
         stage.setTitle("UML Manager");
         for (String icon : List.of("uml-manager-64.png", "uml-manager-256.png")) {
@@ -106,6 +130,12 @@ public final class App {
         ui.main().allRows().addListener((InvalidationListener) o -> known = ui.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
         ui.refresh().thenRun(runtime::prewarm);
+    }
+
+    /** A lab device double-clicked in the Labs window: its console tabs, in the main window. */
+    private void showConsole(String instance) {
+        ui.main().select(instance);
+        stage.toFront();
     }
 
     /** The saved configurations as last listed: the runtime asks for them from its own threads. */
