@@ -24,7 +24,7 @@ final class RuntimeCli {
         RuntimeService guests = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
                 () -> instances(context), Runnable::run, Runnable::run);
         return new NetworkedRuntime(guests, context.networks(), new NetworkStore(env.paths().networksDir(),
-                env.paths().instancesDir()), layout);
+                env.paths().instancesDir()), layout, Runnable::run);
     }
 
     private static List<Instance> instances(CliContext context) {

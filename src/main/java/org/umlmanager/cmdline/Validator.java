@@ -57,6 +57,10 @@ public final class Validator {
         DiskChecks.check(instance, context, p);
         NetworkChecks.check(instance, p);
         ConsoleChecks.check(instance, context, p);
+        instance.agent().filter(a -> instance.consoles().stream().noneMatch(c -> c.name().equals(a.name())
+                && c.spec().embedded())).ifPresent(a -> p.add(Problem.warning("agent", a.name(), "uml-manager exec"
+                + " talks to the guest's agent on " + a.name() + ", which is not an embedded line of this instance,"
+                + " so exec cannot reach the guest; give it back its embedded " + a.name())));
         hostfs(instance, context, p);
         extraArgs(instance, p);
         environment(instance, p);

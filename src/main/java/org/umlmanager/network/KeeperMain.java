@@ -81,12 +81,16 @@ public final class KeeperMain {
                 stopOn(serial, keeper, "its runtime directory " + paths.dir(name) + " vanished");
                 stop = true;
             } else {
-                try (NetworksLock guard = NetworksLock.acquire(paths)) {
+                try (NetworksLock guard = NetworksLock.acquireExisting(paths)) {
                     stop = !serial.submit(keeper::needed).get();
                     if (stop) {
                         stopOn(serial, keeper, keeper.state().phase().active() ? "its last guest ended"
                                 : keeper.state().reason());
                     }
+                } catch (java.io.IOException e) {
+                    stopOn(serial, keeper, "its runtime directory " + paths.root() + " cannot be used ("
+                            + e.getMessage() + ")");
+                    stop = true;
                 }
             }
             if (stop) {

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -224,9 +222,5 @@ public final class NetworkCapture {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not undo an abandoned capture of network {}: {}", network, e.getMessage());
         }
-    }
-
-    static List<String> portTable(Path mgmt) throws IOException {
-        return SwitchConsole.run(mgmt, "port/print").data();
     }
 }

@@ -35,6 +35,11 @@ final class NetworksLock implements AutoCloseable {
     static NetworksLock acquire(NetworkPaths paths) throws IOException {
         Files.createDirectories(paths.root(), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
+        return acquireExisting(paths);
+    }
+
+    /** As {@link #acquire}, but never makes the directory: a keeper must not bring back one that was removed. */
+    static NetworksLock acquireExisting(NetworkPaths paths) throws IOException {
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(paths.root(), r -> new ReentrantLock());
         threadLock.lock();
         FileChannel channel = null;

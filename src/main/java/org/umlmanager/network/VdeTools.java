@@ -37,14 +37,4 @@ final class VdeTools {
                     + " not installed; install it with: " + APT_LINE, true);
         }
     }
-
-    /** vde_switch's packet dump plugin, for capture. */
-    static Path pdumpPlugin() throws NetworkException {
-        Path p = Path.of("/usr/lib/vde2/plugins/pdump.so");
-        if (!Files.isRegularFile(p)) {
-            throw new NetworkException("capture needs vde_switch's pdump plugin (" + p + "), which is not installed;"
-                    + " install it with: " + APT_LINE, true);
-        }
-        return p;
-    }
 }

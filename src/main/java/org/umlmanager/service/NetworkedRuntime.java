@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.umlmanager.cmdline.AttachmentResolver;
 import org.umlmanager.cmdline.CommandLineGenerator;
@@ -44,12 +44,19 @@ public final class NetworkedRuntime implements GuestRuntime {
     private final NetworkService networks;
     private final NetworkStore store;
     private final RuntimeLayout layout;
+    private final Executor work;
 
-    public NetworkedRuntime(GuestRuntime guests, NetworkService networks, NetworkStore store, RuntimeLayout layout) {
+    /**
+     * @param work runs the blocking part of a start (reading the networks, starting their processes);
+     *             the CLI passes a direct executor, the UI a pool
+     */
+    public NetworkedRuntime(GuestRuntime guests, NetworkService networks, NetworkStore store, RuntimeLayout layout,
+                            Executor work) {
         this.guests = guests;
         this.networks = networks;
         this.store = store;
         this.layout = layout;
+        this.work = work;
     }
 
     @Override
@@ -57,12 +64,22 @@ public final class NetworkedRuntime implements GuestRuntime {
         if (instance.attachments().isEmpty()) {
             return guests.start(instance);
         }
-        Prepared prepared;
+        CompletableFuture<Prepared> ready = new CompletableFuture<>();
         try {
-            prepared = prepare(instance);
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
+            work.execute(() -> {
+                try {
+                    ready.complete(prepare(instance));
+                } catch (Exception e) {
+                    ready.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            ready.completeExceptionally(e);
         }
+        return ready.thenCompose(prepared -> started(instance, prepared));
+    }
+
+    private CompletableFuture<GuestStatus> started(Instance instance, Prepared prepared) {
         return guests.start(prepared.resolved()).whenComplete((status, failure) -> {
             if (failure != null) {
                 prepared.registrations().forEach(r -> networks.owner().detach(r.network(), instance.name()));
@@ -190,9 +207,5 @@ public final class NetworkedRuntime implements GuestRuntime {
     @Override
     public void close() {
         guests.close();
-    }
-
-    static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }

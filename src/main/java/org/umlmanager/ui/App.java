@@ -29,11 +29,11 @@ import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.LabService;
 import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.GuestRuntime;
-import org.umlmanager.service.InstanceService;
-import org.umlmanager.service.LabService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
@@ -65,7 +65,7 @@ public final class App {
     private final PreferencesStore prefsStore;
     private volatile UiPreferences prefs;
     private MainUi ui;
-    private RuntimeService runtime;
+    private GuestRuntime runtime;
     private volatile List<Instance> known = List.of();
 
     public App(Stage stage, AppPaths paths) {
@@ -77,12 +77,17 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        InstanceStore instanceStore = new InstanceStore(paths.instancesDir());
-        InstanceService instances = new InstanceService(instanceStore, io);
         RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
                 Path.of("").toAbsolutePath());
-        runtime = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()), this::knownInstances,
-                io, Platform::runLater);
+        InstanceStore instanceStore = new InstanceStore(paths.instancesDir());
+        InstanceService instances = new InstanceService(instanceStore, io);
+        NetworkStore networkStore = new NetworkStore(paths.networksDir(), paths.instancesDir());
+        NetworkPaths networkPaths = new NetworkPaths(paths.networksRuntimeDir());
+        NetworkService networks = new NetworkService(networkStore, instanceStore,
+                KeeperNetworks.forThisJvm(networkPaths), networkPaths, io);
+        // Guests on saved networks get their networks' processes started and are registered with them.
+        runtime = new NetworkedRuntime(new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()),
+                this::knownInstances, io, Platform::runLater), networks, networkStore, layout, io);
         EditorFactory editors = new EditorFactory(
                 instance -> Validator.validate(instance, validation()),
                 instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
@@ -95,19 +100,13 @@ public final class App {
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
         storage.setOnAction(e -> StorageWindow.show(stage, instances, io, Platform::runLater, SaveLocation.CHOOSER));
-        NetworkStore networkStore = new NetworkStore(paths.networksDir(), paths.instancesDir());
-        NetworkPaths networkPaths = new NetworkPaths(paths.networksRuntimeDir());
-        NetworkService networks = new NetworkService(networkStore, instanceStore, KeeperNetworks.forThisJvm(networkPaths),
-                networkPaths, io);
-        // Guests on saved networks (lab devices among them) get their networks' processes started with them.
-        GuestRuntime guests = new NetworkedRuntime(runtime, networks, networkStore, layout);
         Labs labs = new Labs(stage, new LabService(new LabStore(paths.labsDir(), instanceStore, networkStore),
-                instanceStore, networkStore, paths.labsDataDir(), networkPaths, io), guests, networks, io,
+                instanceStore, networkStore, paths.labsDataDir(), networkPaths, io), runtime, networks, io,
                 Platform::runLater, new LabsWindow.Context(() -> prefs.defaultKernel(), this::showConsole, io,
                 SaveLocation.CHOOSER));
         List<MenuItem> appItems = new java.util.ArrayList<>(labs.menuItems());
         appItems.addAll(List.of(storage, preferences));
-        ui = new MainUi(stage, instances, guests, editors, new MainUi.Context(() -> prefs.defaultKernel(),
+        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
                 paths.data(),
                 (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
                         validation()),

@@ -78,10 +78,11 @@ class NetworkGuestsTest {
                 CliRun.run(home, "stop", guest, "--force");
             }
         } finally {
+            // Networks first: their keepers are collected while the fixture's directory still exists.
             try {
-                f.close();
-            } finally {
                 nets.close();
+            } finally {
+                f.close();
             }
         }
     }

@@ -114,6 +114,17 @@ class AttachmentsTest {
     }
 
     @Test
+    void anAgentWhoseLineIsNotEmbeddedIsNamed() {
+        Instance vm = Instance.builder("web").agent(org.umlmanager.model.AgentLine.DEFAULT).build();
+
+        assertThat(Validator.validate(vm, ValidationContext.syntaxOnly())).filteredOn(p -> p.field().equals("agent"))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("exec cannot reach the guest"));
+        Instance fine = vm.toBuilder().console(org.umlmanager.model.ConsoleLine.ssl(63,
+                org.umlmanager.model.LineSpec.of(org.umlmanager.model.ConsoleChannel.EMBEDDED))).build();
+        assertThat(Validator.validate(fine, ValidationContext.syntaxOnly())).noneMatch(p -> p.field().equals("agent"));
+    }
+
+    @Test
     void theValidatorChecksWhatItCanWithoutTheNetworks() {
         Instance vm = Instance.builder("web").network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0, "a b",
                 Optional.empty(), InterfaceAddress.parse("10.0.2.0/24"))).build();

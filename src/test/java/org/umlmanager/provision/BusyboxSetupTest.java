@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
@@ -85,6 +86,22 @@ class BusyboxSetupTest {
                 .contains("::respawn:/bin/cttyhack /bin/sh -l\n", "tty1::respawn:-/bin/sh\n")
                 .doesNotContain("getty");
         assertThat(Files.readString(root.resolve("etc/shadow"))).startsWith("root:*:");
+    }
+
+    @Test
+    void ourRcsStartsTheExecAgentAndItsLineGetsNoShell() throws Exception {
+        Path root = busyboxTree();
+        List<ConsoleLine> consoles = new java.util.ArrayList<>(TWO_CONSOLES);
+        consoles.add(ConsoleLine.ssl(63, LineSpec.of(ConsoleChannel.EMBEDDED)));
+        GuestSetup.apply(root, new GuestConfig("bb", Optional.empty(), List.of(), consoles, "/dev/ubda",
+                Optional.empty(), Optional.of(AgentLine.DEFAULT)), ProgressListener.NONE);
+
+        assertThat(root.resolve("usr/lib/uml-manager/agent")).isExecutable();
+        assertThat(Files.readString(root.resolve("etc/init.d/uml-manager-agent")))
+                .contains("setsid /usr/lib/uml-manager/agent ttyS63 </dev/null >/dev/null 2>&1 &");
+        assertThat(Files.readString(root.resolve("etc/init.d/rcS")))
+                .contains("[ -x /etc/init.d/uml-manager-agent ] && /etc/init.d/uml-manager-agent\nip link set lo up");
+        assertThat(Files.readString(root.resolve("etc/inittab"))).doesNotContain("ttyS63");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
@@ -83,6 +84,25 @@ class GuestSetupTest {
         // The mode of an existing shadow file is kept (Debian's 0640 root:shadow).
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("etc/shadow"))))
                 .isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void theExecAgentRunsFromASystemdUnitBeforeTheLoginPromptsAndItsLineGetsNoGetty() throws IOException {
+        List<ConsoleLine> consoles = List.of(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)),
+                ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)),
+                ConsoleLine.ssl(63, LineSpec.of(ConsoleChannel.EMBEDDED)));
+        GuestSetup.apply(root, new GuestConfig("web-1", Optional.empty(), List.of(), consoles, "/dev/ubda",
+                Optional.empty(), Optional.of(AgentLine.DEFAULT)), listener);
+
+        assertThat(root.resolve("usr/lib/uml-manager/agent")).isExecutable();
+        assertThat(read("usr/lib/uml-manager/agent")).startsWith("#!/bin/sh\n").contains("UMX1");
+        String unit = read("etc/systemd/system/uml-manager-agent.service");
+        assertThat(unit).contains("ExecStart=/usr/lib/uml-manager/agent ttyS63", "Restart=always",
+                "Before=getty-pre.target getty.target console-getty.service");
+        assertThat(Files.readSymbolicLink(root.resolve("etc/systemd/system/multi-user.target.wants/"
+                + "uml-manager-agent.service"))).isEqualTo(Path.of("/etc/systemd/system/uml-manager-agent.service"));
+        assertThat(root.resolve("etc/systemd/system/getty.target.wants/serial-getty@ttyS63.service"))
+                .doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.umlmanager.ui.main;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.model.AgentLine;
+import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
@@ -130,7 +133,11 @@ final class RuntimeBridge {
         }
     }
 
-    private void openConsoles(String name, List<LineInfo> lines) {
+    private void openConsoles(String name, List<LineInfo> all) {
+        // The exec agent's line carries its frames, not a console for people.
+        Optional<String> agent = main.row(name).flatMap(InstanceRow::config).flatMap(Instance::agent)
+                .map(AgentLine::name);
+        List<LineInfo> lines = all.stream().filter(l -> agent.map(a -> !a.equals(l.name())).orElse(true)).toList();
         if (lines.isEmpty()) {
             return;
         }
