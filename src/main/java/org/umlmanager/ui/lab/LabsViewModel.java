@@ -1,6 +1,5 @@
 package org.umlmanager.ui.lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -381,7 +380,7 @@ public final class LabsViewModel {
     public CompletableFuture<Void> write(Path file, String text) {
         return CompletableFuture.runAsync(() -> {
             try {
-                Files.writeString(file, text);
+                PngFiles.write(text, file);
             } catch (java.io.IOException e) {
                 throw new CompletionException(e);
             }

@@ -2,12 +2,17 @@ package org.umlmanager.ui.lab;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javax.imageio.ImageIO;
 
-/** Writes a JavaFX image as PNG with the JDK's ImageIO (no javafx-swing needed for one conversion). */
+/**
+ * Writes the drawing's files: a JavaFX image as PNG with the JDK's ImageIO (no javafx-swing needed for
+ * one conversion), and SVG text; each appears complete or not at all.
+ */
 final class PngFiles {
 
     private PngFiles() {
@@ -27,10 +32,27 @@ final class PngFiles {
         return out;
     }
 
-    /** Writes the pixels; any thread. */
+    /** Writes the pixels, complete or not at all (under a temporary name, then renamed); any thread. */
     static void write(BufferedImage pixels, Path file) throws IOException {
-        if (!ImageIO.write(pixels, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this Java runtime");
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(pixels, "png", temp.toFile())) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes text the same way. */
+    static void write(String text, Path file) throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }
