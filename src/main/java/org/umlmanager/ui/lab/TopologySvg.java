@@ -29,9 +29,9 @@ final class TopologySvg {
             double y2 = e.network().yProperty().get();
             b.append(String.format(java.util.Locale.ROOT, "  <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
                     + " stroke=\"#607d8b\" stroke-width=\"2\"/>%n", x1, y1, x2, y2));
+            double[] at = TopologyView.labelAt(e);
             b.append(String.format(java.util.Locale.ROOT, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\""
-                    + " fill=\"#37474f\" text-anchor=\"middle\">%s</text>%n", x1 + (x2 - x1) * 0.3,
-                    y1 + (y2 - y1) * 0.3 - 4, escape(e.label())));
+                    + " fill=\"#37474f\" text-anchor=\"middle\">%s</text>%n", at[0], at[1] + 4, escape(e.label())));
         }
         for (TopologyNode n : nodes) {
             double x = n.xProperty().get();

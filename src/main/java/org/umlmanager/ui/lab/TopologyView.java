@@ -114,12 +114,11 @@ public final class TopologyView {
             Label label = new Label(e.label());
             label.getStyleClass().add("topology-link-label");
             label.setStyle("-fx-font-size: 11px; -fx-text-fill: #37474f;");
-            label.layoutXProperty().bind(Bindings.createDoubleBinding(() -> e.device().xProperty().get()
-                    + (e.network().xProperty().get() - e.device().xProperty().get()) * 0.3 - 12,
-                    e.device().xProperty(), e.network().xProperty()));
-            label.layoutYProperty().bind(Bindings.createDoubleBinding(() -> e.device().yProperty().get()
-                    + (e.network().yProperty().get() - e.device().yProperty().get()) * 0.3 - 16,
-                    e.device().yProperty(), e.network().yProperty()));
+            // The interface's name sits just outside the device's box, on its link.
+            label.layoutXProperty().bind(Bindings.createDoubleBinding(() -> labelAt(e)[0] - 14,
+                    e.device().xProperty(), e.device().yProperty(), e.network().xProperty(), e.network().yProperty()));
+            label.layoutYProperty().bind(Bindings.createDoubleBinding(() -> labelAt(e)[1] - 9,
+                    e.device().xProperty(), e.device().yProperty(), e.network().xProperty(), e.network().yProperty()));
             label.setMouseTransparent(true);
             links.getChildren().addAll(line, label);
         }
@@ -128,6 +127,21 @@ public final class TopologyView {
             drawn.put(n, shape);
             shapes.getChildren().add(shape);
         }
+    }
+
+    /** Where a link's label goes: where the link leaves the device's box, a little further out. */
+    static double[] labelAt(TopologyEdge e) {
+        double x = e.device().xProperty().get();
+        double y = e.device().yProperty().get();
+        double dx = e.network().xProperty().get() - x;
+        double dy = e.network().yProperty().get() - y;
+        double length = Math.max(1, Math.hypot(dx, dy));
+        double ux = dx / length;
+        double uy = dy / length;
+        double out = Math.min(Math.abs(ux) < 1e-6 ? Double.MAX_VALUE : DEVICE_WIDTH / 2 / Math.abs(ux),
+                Math.abs(uy) < 1e-6 ? Double.MAX_VALUE : DEVICE_HEIGHT / 2 / Math.abs(uy)) + 16;
+        out = Math.min(out, length / 2);
+        return new double[] {x + ux * out, y + uy * out};
     }
 
     private Node device(TopologyNode n) {
