@@ -94,9 +94,12 @@ public final class LabsWindow {
                 list.getSelectionModel().select(name);
             }
         });
-        list.setMinWidth(160);
+        list.setMinWidth(140);
+        list.setPrefWidth(190);
+        list.setMaxWidth(320);
         SplitPane split = new SplitPane(list, center());
-        split.setDividerPositions(0.18);
+        SplitPane.setResizableWithParent(list, false);
+        split.setDividerPositions(0.17);
         root.setCenter(split);
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1180, 720);

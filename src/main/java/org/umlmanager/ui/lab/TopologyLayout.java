@@ -110,13 +110,58 @@ final class TopologyLayout {
             }
             return;
         }
-        double sx = maxX > minX ? (width - 2 * margin) / (maxX - minX) : 1;
-        double sy = maxY > minY ? (height - 2 * margin) / (maxY - minY) : 1;
+        // Turn the drawing so that its longest extent runs across, then scale it evenly into the area.
+        double cx = 0;
+        double cy = 0;
+        int free = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!placed.contains(nodes.get(i))) {
+                cx += x[i];
+                cy += y[i];
+                free++;
+            }
+        }
+        cx /= free;
+        cy /= free;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!placed.contains(nodes.get(i))) {
+                sxx += (x[i] - cx) * (x[i] - cx);
+                syy += (y[i] - cy) * (y[i] - cy);
+                sxy += (x[i] - cx) * (y[i] - cy);
+            }
+        }
+        double angle = -0.5 * Math.atan2(2 * sxy, sxx - syy);
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        minX = Double.MAX_VALUE;
+        minY = Double.MAX_VALUE;
+        maxX = -Double.MAX_VALUE;
+        maxY = -Double.MAX_VALUE;
+        double[] rx = new double[nodes.size()];
+        double[] ry = new double[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            rx[i] = (x[i] - cx) * cos - (y[i] - cy) * sin;
+            ry[i] = (x[i] - cx) * sin + (y[i] - cy) * cos;
+            if (!placed.contains(nodes.get(i))) {
+                minX = Math.min(minX, rx[i]);
+                maxX = Math.max(maxX, rx[i]);
+                minY = Math.min(minY, ry[i]);
+                maxY = Math.max(maxY, ry[i]);
+            }
+        }
+        double sx = maxX > minX ? (width - 2 * margin) / (maxX - minX) : Double.MAX_VALUE;
+        double sy = maxY > minY ? (height - 2 * margin) / (maxY - minY) : Double.MAX_VALUE;
+        double scale = Math.min(sx, sy) == Double.MAX_VALUE ? 1 : Math.min(sx, sy);
+        double midX = (minX + maxX) / 2;
+        double midY = (minY + maxY) / 2;
         for (int i = 0; i < nodes.size(); i++) {
             TopologyNode node = nodes.get(i);
             if (!placed.contains(node)) {
-                node.xProperty().set(maxX > minX ? margin + (x[i] - minX) * sx : width / 2);
-                node.yProperty().set(maxY > minY ? margin + (y[i] - minY) * sy : height / 2);
+                node.xProperty().set(width / 2 + (rx[i] - midX) * scale);
+                node.yProperty().set(height / 2 + (ry[i] - midY) * scale);
             }
         }
     }

@@ -49,12 +49,10 @@ final class TopologySvg {
                         n.kind() == NodePosition.Kind.NETWORK ? " stroke-dasharray=\"5,3\"" : ""));
             }
             b.append(String.format(java.util.Locale.ROOT, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"13\""
-                    + " font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">%s</text>%n", x, y + 4,
+                    + " font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">%s</text>%n", x, y,
                     escape(n.name())));
             b.append(String.format(java.util.Locale.ROOT, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"10\""
-                    + " fill=\"#37474f\" text-anchor=\"middle\">%s</text>%n", x, y + (n.kind()
-                    == NodePosition.Kind.DEVICE ? TopologyView.DEVICE_HEIGHT / 2 : TopologyView.DOMAIN_RADIUS_Y) + 13,
-                    escape(n.state().word())));
+                    + " fill=\"#ffffff\" text-anchor=\"middle\">%s</text>%n", x, y + 12, escape(n.state().word())));
         }
         b.append("</svg>\n");
         return b.toString();

@@ -34,9 +34,9 @@ import org.umlmanager.model.NodePosition;
 public final class TopologyView {
 
     static final double DEVICE_WIDTH = 86;
-    static final double DEVICE_HEIGHT = 38;
-    static final double DOMAIN_RADIUS_X = 34;
-    static final double DOMAIN_RADIUS_Y = 22;
+    static final double DEVICE_HEIGHT = 44;
+    static final double DOMAIN_RADIUS_X = 38;
+    static final double DOMAIN_RADIUS_Y = 25;
 
     /** What the drawing's menus and double-clicks do. */
     public interface Actions {
@@ -166,19 +166,20 @@ public final class TopologyView {
         body.fillProperty().bind(Bindings.createObjectBinding(() -> Color.web(n.state().colour()), n.stateProperty()));
         Label name = new Label(n.name());
         name.setStyle("-fx-font-weight: bold; -fx-text-fill: white; -fx-font-size: 13px;");
-        StackPane face = new StackPane(body, name);
-        face.setPrefSize(width, height);
         Label state = new Label();
         state.textProperty().bind(Bindings.createStringBinding(() -> n.state().word(), n.stateProperty()));
-        state.setStyle("-fx-font-size: 10px; -fx-text-fill: #37474f;");
-        VBox box = new VBox(1, face, state);
-        box.setAlignment(Pos.TOP_CENTER);
+        state.setStyle("-fx-font-size: 10px; -fx-text-fill: white;");
+        VBox text = new VBox(-1, name, state);
+        text.setAlignment(Pos.CENTER);
+        text.setMouseTransparent(true);
+        StackPane box = new StackPane(body, text);
+        box.setPrefSize(width, height);
+        box.setMaxSize(width, height);
         box.setId("node-" + n.id());
         box.getStyleClass().add("topology-node");
         box.setUserData(n);
-        box.setPrefWidth(Math.max(width, 90));
         // The node's position is the centre of its shape.
-        box.layoutXProperty().bind(n.xProperty().subtract(Math.max(width, 90) / 2));
+        box.layoutXProperty().bind(n.xProperty().subtract(width / 2));
         box.layoutYProperty().bind(n.yProperty().subtract(height / 2));
         Tooltip.install(box, new Tooltip(tooltip(n)));
         drag(box, n);

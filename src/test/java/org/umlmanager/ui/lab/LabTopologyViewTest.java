@@ -188,7 +188,7 @@ class LabTopologyViewTest {
         waitFor(Duration.ofSeconds(20), () -> Files.exists(shots.resolve("star.png")));
         waitFor(Duration.ofSeconds(20), () -> ImageIO.read(shots.resolve("star.png").toFile()) != null);
         BufferedImage png = ImageIO.read(shots.resolve("star.png").toFile());
-        Color atH1 = argb(png.getRGB((int) h1.xProperty().get(), (int) h1.yProperty().get() + 12));
+        Color atH1 = argb(png.getRGB((int) h1.xProperty().get() - 34, (int) h1.yProperty().get()));
         assertThat(atH1).as("the PNG shows h1 in its running colour").isEqualTo(Color.web(NodeState.RUNNING.colour()));
         robot.clickOn("#tool-lab-picture").clickOn("#menu-lab-svg");
         waitFor(Duration.ofSeconds(20), () -> Files.exists(shots.resolve("star.svg")) && Files.size(shots
