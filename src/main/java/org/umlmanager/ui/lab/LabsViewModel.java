@@ -253,13 +253,19 @@ public final class LabsViewModel {
     /** Reads the states of the lab's networks (and of outside networks it reaches) again. */
     private void refreshNetworks() {
         List<TopologyNode> nets = nodes.stream().filter(n -> n.kind() != NodePosition.Kind.DEVICE).toList();
-        CompletableFuture.supplyAsync(() -> {
-            Map<TopologyNode, NodeState> states = new LinkedHashMap<>();
-            for (TopologyNode n : nets) {
-                states.put(n, NodeState.ofNetwork(networks.owner().status(n.target()).stateWord()));
-            }
-            return states;
-        }, background).thenAcceptAsync(states -> states.forEach((n, s) -> n.stateProperty().set(s)), ui)
+        CompletableFuture<Map<TopologyNode, NodeState>> read;
+        try {
+            read = CompletableFuture.supplyAsync(() -> {
+                Map<TopologyNode, NodeState> states = new LinkedHashMap<>();
+                for (TopologyNode n : nets) {
+                    states.put(n, NodeState.ofNetwork(networks.owner().status(n.target()).stateWord()));
+                }
+                return states;
+            }, background);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // the app is closing
+        }
+        read.thenAcceptAsync(states -> states.forEach((n, s) -> n.stateProperty().set(s)), ui)
                 .exceptionally(e -> {
                     LOG.debug("reading the networks' states failed", e);
                     return null;
@@ -412,6 +418,7 @@ public final class LabsViewModel {
     public CompletableFuture<NetworkCapture.Result> capture(TopologyNode domain, Path file, Cancellation cancel) {
         LongConsumer count = n -> ui.execute(() -> status.set("Capturing " + domain.name() + " into "
                 + file.getFileName() + ": " + n + " frames (Stop capture ends it)"));
+        count.accept(0);
         return networks.capture(domain.target(), file, new NetworkCapture.Limit.Open(), count, cancel)
                 .whenCompleteAsync((r, e) -> status.set(e == null ? "Captured " + r.packets() + " frames of "
                         + domain.name() + " into " + r.file() : "Could not capture " + domain.name() + ": "

@@ -183,17 +183,22 @@ public final class TopologyView {
         box.layoutYProperty().bind(n.yProperty().subtract(height / 2));
         Tooltip.install(box, new Tooltip(tooltip(n)));
         drag(box, n);
+        // The menu opens on a secondary click (not every glass sends a context-menu request for one)
+        // and on the keyboard's menu key.
         box.setOnContextMenuRequested(e -> {
-            menu(n).show(box, e.getScreenX(), e.getScreenY());
+            if (e.isKeyboardTrigger()) {
+                menu(n).show(box, e.getScreenX(), e.getScreenY());
+            }
             e.consume();
         });
-        if (n.kind() == NodePosition.Kind.DEVICE) {
-            box.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                    actions.openConsole(n);
-                }
-            });
-        }
+        box.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                menu(n).show(box, e.getScreenX(), e.getScreenY());
+            } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+                    && n.kind() == NodePosition.Kind.DEVICE) {
+                actions.openConsole(n);
+            }
+        });
         return box;
     }
 

@@ -62,7 +62,8 @@ import org.umlmanager.ui.prefs.ConsolePreferences;
  * The Labs window with real guests, wired as the app wires it: an imported lab's devices and
  * collision domain drawn in grey, turning green as the whole lab starts from the toolbar
  * ("2 of 2 running"), a double-click on a device showing its console tab in the main window, the
- * drawing saved as PNG and SVG, and grey again after a forced stop.
+ * drawing saved as PNG and SVG, a capture of the domain's traffic started from its menu and stopped,
+ * and grey again after a forced stop.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabTopologyViewTest {
@@ -195,6 +196,18 @@ class LabTopologyViewTest {
                 .resolve("star.svg")) > 0);
         assertThat(Files.readString(shots.resolve("star.svg"))).startsWith("<?xml").contains(">h1</text>",
                 ">lan</text>", ">eth0</text>", "fill=\"" + NodeState.RUNNING.colour() + "\"").endsWith("</svg>\n");
+
+        robot.rightClickOn("#node-domain-lan");
+        robot.clickOn("Capture traffic…");
+        waitFor(Duration.ofSeconds(60), () -> robot.lookup("#labStatus").queryAs(Label.class).getText()
+                .startsWith("Capturing lan into star-lan.pcap"));
+        robot.clickOn("#labStopCapture");
+        waitFor(Duration.ofSeconds(60), () -> robot.lookup("#labStatus").queryAs(Label.class).getText()
+                .startsWith("Captured "));
+        byte[] pcap = Files.readAllBytes(shots.resolve("star-lan.pcap"));
+        assertThat(pcap.length).isGreaterThanOrEqualTo(24);
+        assertThat(java.nio.ByteBuffer.wrap(pcap, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+                .as("pcap magic").isEqualTo(0xa1b2c3d4);
 
         robot.clickOn("#tool-lab-forceoff");
         waitFor(Duration.ofSeconds(120), () -> fill(robot, "node-device-h1").equals(Color.web(NodeState.STOPPED
