@@ -56,13 +56,15 @@ class LabGuestsTest {
 
     @AfterAll
     void tearDown() throws Exception {
+        // Networks before the fixture: stopping one takes the networks' lock, which would make the
+        // runtime directory again after the fixture removed it.
         try {
             CliRun.run(home, "lab", "stop", "lab1", "--force");
         } finally {
             try {
-                f.close();
-            } finally {
                 nets.close();
+            } finally {
+                f.close();
             }
         }
     }

@@ -134,10 +134,11 @@ class LabTopologyViewTest {
             runtime.close();
         } finally {
             io.shutdownNow();
+            // Networks before the fixture: stopping one would make the removed runtime directory again.
             try {
-                guests.close();
-            } finally {
                 nets.close();
+            } finally {
+                guests.close();
             }
         }
     }
