@@ -10,6 +10,7 @@ import org.umlmanager.cli.Cli;
  */
 public final class Main {
 
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     /** Held so that the filter below stays on the logger JavaFX will look up. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
@@ -24,6 +25,11 @@ public final class Main {
                     || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             org.umlmanager.ui.DesktopApp.launchApp(args);
             return;
+        }
+        // The CLI says everything it has to say in its own messages; log lines would only clutter
+        // stderr for scripts. (-Dorg.slf4j.simpleLogger.defaultLogLevel=debug brings them back.)
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "off");
         }
         System.exit(Cli.run(args));
     }

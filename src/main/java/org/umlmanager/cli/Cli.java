@@ -1,8 +1,11 @@
 package org.umlmanager.cli;
 
+import java.io.PrintWriter;
+import java.util.Optional;
 import org.umlmanager.network.KeeperNetworks;
 import org.umlmanager.network.NetworkPaths;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.storage.NetworkStore;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code uml-manager} command and its subcommands. */
-@Command(name = "uml-manager", mixinStandardHelpOptions = true, version = "UML Manager 0.1.0",
+@Command(name = "uml-manager", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Manage User Mode Linux virtual machines. Without arguments, opens the desktop app.")
 public final class Cli implements Runnable {
 
@@ -25,17 +28,34 @@ public final class Cli implements Runnable {
     }
 
     /** Runs the CLI against {@code environment} and returns the exit status: 0, 1 (failure) or 2 (user error). */
-    public static int run(CliEnvironment environment, String... args) {
+    public static int run(CliEnvironment given, String... args) {
+        // Control characters from input are shown escaped in every message (issue 12).
+        CliEnvironment environment = new CliEnvironment(given.paths(), given.workingDirectory(), given.out(),
+                new PrintWriter(new EscapingWriter(given.err()), true));
+        CommandLine commandLine = commandLine(environment);
+        int status = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return status;
+    }
+
+    /**
+     * The whole command with its subcommands, ready to execute against {@code environment}; the
+     * packaging also generates the man pages and shell completion from it.
+     */
+    public static CommandLine commandLine(CliEnvironment environment) {
         // The CLI does one thing at a time, so the service's work runs on the calling thread.
         InstanceStore instances = new InstanceStore(environment.paths().instancesDir());
-        InstanceService service = new InstanceService(instances, Runnable::run);
+        InstanceService service = new InstanceService(instances, Runnable::run,
+                Optional.of(RuntimeCli.layout(environment).defaultUmlDir()));
         NetworkPaths networkPaths = new NetworkPaths(environment.paths().networksRuntimeDir());
         NetworkService networks = new NetworkService(new NetworkStore(environment.paths().networksDir(),
                 environment.paths().instancesDir()), instances, KeeperNetworks.forThisJvm(networkPaths), networkPaths,
                 Runnable::run);
-        CliContext context = new CliContext(service, networks, environment);
+        CliContext context = new CliContext(service, networks, new JobService(environment.paths().imagesDir(),
+                service, Runnable::run, Runnable::run), environment);
         ErrorHandler errors = new ErrorHandler(environment.err());
-        CommandLine commandLine = new CommandLine(new Cli())
+        return new CommandLine(new Cli())
                 .addSubcommand(new ListCommand(context))
                 .addSubcommand(new ShowCommand(context))
                 .addSubcommand(new DeleteCommand(context))
@@ -57,10 +77,6 @@ public final class Cli implements Runnable {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        int status = commandLine.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return status;
     }
 
     @Override

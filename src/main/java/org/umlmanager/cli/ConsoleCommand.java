@@ -39,8 +39,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 return ErrorHandler.USER_ERROR;
             }
             if (!status.managed()) {
-                context.err().println("error: " + name + " was started outside UML Manager, so its consoles are"
-                        + " where that start put them; 'uml-manager mconsole " + name + " …' reaches its kernel");
+                context.err().println("error: " + status.consolesUnreachable());
                 return ErrorHandler.USER_ERROR;
             }
             return attach(context, runtime, name, line != null ? line

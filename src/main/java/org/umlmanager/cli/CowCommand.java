@@ -17,7 +17,6 @@ import org.umlmanager.cow.CowCheck;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.cow.CowHeader;
 import org.umlmanager.cow.CowInfo;
-import org.umlmanager.cow.CowMerger;
 import org.umlmanager.cow.CowUser;
 import org.umlmanager.cow.CowUsers;
 import org.umlmanager.cow.CowVersion;
@@ -121,8 +120,8 @@ final class CowCommand implements Runnable {
                 return mergeInPlace(cow, optional(backing), yes, cancellation);
             }
             MergeOptions options = new MergeOptions(optional(backing), force, true);
-            MergeResult result = CowMerger.mergeToNew(cow, resolve(context, files.get(1)), options, steps(context),
-                    cancellation);
+            MergeResult result = job(context.jobs().mergeToNew(cow, resolve(context, files.get(1)), options,
+                    steps(context), cancellation));
             context.out().println("Wrote " + result.target() + " (" + ByteSize.format(result.bytesWritten())
                     + " of data; zero sectors left as holes).");
             return 0;
@@ -153,7 +152,7 @@ final class CowCommand implements Runnable {
 
     private int mergeInPlace(Path cow, Optional<Path> backing, boolean yes, Cancellation cancellation)
             throws IOException {
-        InPlacePlan plan = CowMerger.planInPlace(cow, backing, CowUsers.cowFiles(instances()));
+        InPlacePlan plan = job(context.jobs().planInPlace(cow, backing));
         boolean confirmed = yes;
         if (!confirmed) {
             Console console = System.console();
@@ -169,7 +168,7 @@ final class CowCommand implements Runnable {
                 return 0;
             }
         }
-        MergeResult result = CowMerger.mergeInPlace(plan, true, steps(context), cancellation);
+        MergeResult result = job(context.jobs().mergeInPlace(plan, steps(context), cancellation));
         context.out().println("Merged " + ByteSize.format(result.bytesWritten()) + " into " + result.target()
                 + ". " + cow + " no longer fits it: delete or recreate it.");
         return 0;
@@ -182,6 +181,17 @@ final class CowCommand implements Runnable {
             throw e;
         } catch (Exception e) {
             throw new IOException("Could not read the configured instances: " + e.getMessage(), e);
+        }
+    }
+
+    /** The job's result; its own failure (an IOException, a cancel) as it was thrown. */
+    static <T> T job(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+        try {
+            return Await.result(future);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,6 @@ import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Instance;
@@ -24,16 +23,14 @@ import org.umlmanager.model.MacAddresses;
 import org.umlmanager.model.Network;
 import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
-import org.umlmanager.network.Attachments;
 import org.umlmanager.network.KernelTransports;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.PasswordHash;
 import org.umlmanager.provision.ProvisionException;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
 import org.umlmanager.provision.RootfsSource;
-import org.umlmanager.storage.StoreException;
+import org.umlmanager.service.JobService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -132,27 +129,19 @@ final class CreateCommand implements Callable<Integer> {
         if (nameTaken()) {
             return userError("an instance named '" + name + "' already exists; choose another name");
         }
-        Provisioner provisioner = new Provisioner(context.environment().paths().imagesDir());
-        Instance planned = provisioner.plannedInstance(request);
-        List<Problem> errors = new ArrayList<>(Validator.validate(planned, ValidationContext.syntaxOnly()).stream()
-                .filter(Problem::isError).toList());
-        Attachments.check(planned, request.networkDefinitions(), KernelTransports.of(planned.kernel())).stream()
-                .filter(Problem::isError).forEach(errors::add);
+        List<Problem> errors = context.jobs().check(request,
+                RuntimeCli.validation(context.environment(), ValidationContext.HostChecks.NONE));
         if (!errors.isEmpty()) {
             return userError(errors.get(0).subject() + ": " + errors.get(0).message());
         }
         ProvisionResult result;
         try {
-            result = runInterruptibly(provisioner, request);
+            result = runInterruptibly(request);
         } catch (CancelledException e) {
             return userError("cancelled; nothing was kept");
         } catch (ProvisionException e) {
             return userError("could not create '" + name + "': " + e.getMessage());
-        }
-        try {
-            Await.result(context.service().create(result.instance()));
-        } catch (StoreException e) {
-            provisioner.discard(result, request.source());
+        } catch (JobService.NotSaved e) {
             return userError(e.getMessage());
         }
         report(result);
@@ -160,8 +149,7 @@ final class CreateCommand implements Callable<Integer> {
     }
 
     /** Runs the job on this thread; Ctrl-C cancels it and waits for the clean-up before the JVM exits. */
-    private ProvisionResult runInterruptibly(Provisioner provisioner, ProvisionRequest request)
-            throws ProvisionException {
+    private ProvisionResult runInterruptibly(ProvisionRequest request) throws Exception {
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onExit = new Thread(() -> {
@@ -174,7 +162,8 @@ final class CreateCommand implements Callable<Integer> {
         }, "create-cancel");
         Runtime.getRuntime().addShutdownHook(onExit);
         try {
-            return provisioner.create(request, new ProgressPrinter(context.err(), verbose), cancellation);
+            return Await.result(context.jobs().create(request, new ProgressPrinter(context.err(), verbose),
+                    cancellation));
         } finally {
             finished.countDown();
             try {

@@ -96,8 +96,8 @@ final class DiskCommand implements Runnable {
              @Option(names = "--size", required = true, paramLabel = "SIZE",
                      description = "The new size: 32G, 2048M …") String size) {
         return cancellable(context, cancellation -> {
-            GrowResult result = DiskImages.grow(resolve(context, path), ByteSize.parse(size).bytes(), steps(context),
-                    cancellation);
+            GrowResult result = CowCommand.job(context.jobs().grow(resolve(context, path), ByteSize.parse(size),
+                    steps(context), cancellation));
             context.out().println(result.info().path() + " is now " + ByteSize.format(result.info().apparentSize())
                     + ": " + result.summary() + ".");
             return 0;

@@ -38,8 +38,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ValidationContext validation = new ValidationContext(Optional.empty(), true,
-                context.environment().workingDirectory());
+        ValidationContext validation = RuntimeCli.validation(context.environment(),
+                ValidationContext.HostChecks.WARN);
         ImportResult result = Await.result(context.service().importCommandLine(
                 new ImportRequest(name, Optional.ofNullable(kernel), kernelArgs, dryRun, validation)));
         for (Problem problem : result.problems()) {

@@ -7,6 +7,7 @@ import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
@@ -56,8 +57,8 @@ final class InstanceText {
         field(text, "Init", i.init().orElse("kernel default"));
         field(text, "uml_dir", i.umlDir().orElse("default"));
         field(text, "CPU pinning", i.cpuPinning().orElse("none"));
-        field(text, "hostfs", i.hostfs().map(h -> "confined to " + h.directory() + (h.append() ? " (append)" : ""))
-                .orElse("not confined"));
+        field(text, "hostfs", i.hostfs().map(HostfsShare::describe)
+                .orElse("not restricted: the guest can mount any of your files"));
         section(text, "Disks", i.disks().stream().map(InstanceText::disk).toList());
         section(text, "Network", i.networks().stream().map(InstanceText::network).toList());
         i.agent().ifPresent(a -> text.append(pad("Exec agent:", 17)).append(a.name()).append(" (uml-manager exec)\n"));

@@ -2,6 +2,7 @@ package org.umlmanager.cli;
 
 import java.util.concurrent.Callable;
 import org.umlmanager.launch.StopMode;
+import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.GuestRuntime;
@@ -38,7 +39,8 @@ final class StopCommand implements Callable<Integer> {
                 return ErrorHandler.USER_ERROR;
             }
             if (!now.state().active()) {
-                context.out().println(name + " is not running.");
+                context.out().println(name + " is not running" + (now.state() == InstanceState.CRASHED
+                        ? ": it crashed" + (now.reason().isEmpty() ? "" : " (" + now.reason() + ")") : "") + ".");
                 return 0;
             }
             context.out().println("Stopping " + name + (force ? " (forced)" : "") + ":");

@@ -62,19 +62,24 @@ public final class CommandLineGenerator {
 
     /** One interface's argument; an attachment as its resolver says, or as a placeholder that names the network. */
     static String write(NetworkInterface n, AttachmentResolver resolver) {
-        if (n instanceof VectorInterface v) {
-            return VectorArgs.write(v);
-        }
-        if (n instanceof LegacyInterface l) {
-            return LegacyArgs.write(l);
-        }
-        NetworkAttachment a = (NetworkAttachment) n;
-        Optional<NetworkInterface> resolved = resolver.resolve(a);
-        if (resolved.isPresent() && !(resolved.get() instanceof NetworkAttachment)) {
-            return write(resolved.get(), resolver);
-        }
-        return a.deviceName() + (a.family() == NetworkAttachment.Family.VEC ? ":transport=" : "=")
-                + "network:" + a.network() + a.mac().map(m -> "," + m).orElse("");
+        return n.accept(new NetworkInterface.Visitor<String>() {
+            public String vector(VectorInterface v) {
+                return VectorArgs.write(v);
+            }
+
+            public String legacy(LegacyInterface l) {
+                return LegacyArgs.write(l);
+            }
+
+            public String attachment(NetworkAttachment a) {
+                Optional<NetworkInterface> resolved = resolver.resolve(a);
+                if (resolved.isPresent() && !(resolved.get() instanceof NetworkAttachment)) {
+                    return write(resolved.get(), resolver);
+                }
+                return a.deviceName() + (a.family() == NetworkAttachment.Family.VEC ? ":transport=" : "=")
+                        + "network:" + a.network() + a.mac().map(m -> "," + m).orElse("");
+            }
+        });
     }
 
     /**

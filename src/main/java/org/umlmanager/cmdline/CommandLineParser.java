@@ -87,7 +87,7 @@ public final class CommandLineParser {
     private record Reading(Instance instance, List<Problem> problems) {
     }
 
-    /** Builds the instance; duplicates are resolved the way the kernel resolves them (§3.1). */
+    /** Builds the instance; duplicates are resolved the way the kernel resolves them (docs/KERNEL.md §3.2). */
     private static Reading read(Instance.Builder b, List<String> args) {
         List<Problem> problems = new ArrayList<>();
         List<Disk> disks = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 
-/** {@code con[N]=spec} and {@code ssl[N]=spec} in both directions (§3.4 of the interface notes). */
+/** {@code con[N]=spec} and {@code ssl[N]=spec} in both directions (docs/KERNEL.md §3.5). */
 final class ConsoleArgs {
 
     private ConsoleArgs() {
@@ -28,12 +28,18 @@ final class ConsoleArgs {
             spec = rest.substring(1);
         } else {
             KernelNumbers.Prefix p = KernelNumbers.prefix(rest);
-            if (p == null || p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
-                return ArgReading.Verbatim.error("the kernel's " + describe(kind) + " driver takes every option"
+            if (p == null) {
+                // Not a line at all (Marionnet's console_no=1): the kernel logs it and boots on.
+                return ArgReading.Verbatim.warning("the kernel's " + describe(kind) + " driver takes every option"
                         + " starting with '" + kind.prefix() + "' and cannot read a line number here, so it"
-                        + " never reaches the guest's init. Write " + kind.prefix() + "N=CHANNEL (N from 0 to "
-                        + (kind.count() - 1) + "), or rename it so that it does not start with '" + kind.prefix()
-                        + "'");
+                        + " never reaches the guest's init (the kernel logs it and boots on). Write "
+                        + kind.prefix() + "N=CHANNEL (N from 0 to " + (kind.count() - 1) + ") for a line, or rename"
+                        + " it so that it does not start with '" + kind.prefix() + "'");
+            }
+            if (p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
+                return ArgReading.Verbatim.error("expected '=' after " + kind.prefix() + rest.substring(0, p.end())
+                        + ", so the kernel refuses the line; write " + kind.prefix() + rest.substring(0, p.end())
+                        + "=CHANNEL");
             }
             if (p.value() > Integer.MAX_VALUE) {
                 return ArgReading.Verbatim.error("line number " + rest.substring(0, p.end()) + " is out of range;"
@@ -96,7 +102,8 @@ final class ConsoleArgs {
                     case "null" -> ConsoleChannel.NULL;
                     case "pty" -> new ConsoleChannel.Pty();
                     case "pts" -> ConsoleChannel.PTS;
-                    default -> ConsoleChannel.XTERM;
+                    case "xterm" -> ConsoleChannel.XTERM;
+                    default -> throw new IllegalStateException("no channel for " + key);
                 };
             }
         }
@@ -123,35 +130,57 @@ final class ConsoleArgs {
     }
 
     static String spec(LineSpec spec) {
-        if (spec instanceof LineSpec.Single s) {
-            return channel(s.channel());
-        }
-        if (spec instanceof LineSpec.Split s) {
-            return channel(s.input()) + "," + channel(s.output());
-        }
-        return "none";
+        return spec.accept(new LineSpec.Visitor<>() {
+            public String disabled(LineSpec.Disabled d) {
+                return "none";
+            }
+
+            public String single(LineSpec.Single single) {
+                return channel(single.channel());
+            }
+
+            public String split(LineSpec.Split split) {
+                return channel(split.input()) + "," + channel(split.output());
+            }
+        });
     }
 
     /** Embedded channels are written as {@code pts}; the generator decides which one gets the launcher's pty. */
     static String channel(ConsoleChannel c) {
-        if (c instanceof ConsoleChannel.Fd f) {
-            return "fd:" + f.fd();
+        return c.accept(CHANNEL);
+    }
+
+    private static final ConsoleChannel.Visitor<String> CHANNEL = new ConsoleChannel.Visitor<>() {
+        public String embedded(ConsoleChannel.Embedded x) {
+            return "pts";
         }
-        if (c instanceof ConsoleChannel.Port p) {
-            return "port:" + p.port();
-        }
-        if (c instanceof ConsoleChannel.Tty t) {
-            return "tty:" + t.device();
-        }
-        if (c instanceof ConsoleChannel.Null) {
+
+        public String none(ConsoleChannel.Null x) {
             return "null";
         }
-        if (c instanceof ConsoleChannel.Pty) {
+
+        public String fd(ConsoleChannel.Fd x) {
+            return "fd:" + x.fd();
+        }
+
+        public String port(ConsoleChannel.Port x) {
+            return "port:" + x.port();
+        }
+
+        public String pts(ConsoleChannel.Pts x) {
+            return "pts";
+        }
+
+        public String pty(ConsoleChannel.Pty x) {
             return "pty";
         }
-        if (c instanceof ConsoleChannel.Xterm) {
+
+        public String tty(ConsoleChannel.Tty x) {
+            return "tty:" + x.device();
+        }
+
+        public String xterm(ConsoleChannel.Xterm x) {
             return "xterm";
         }
-        return "pts";
-    }
+    };
 }

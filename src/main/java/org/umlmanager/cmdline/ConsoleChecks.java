@@ -60,10 +60,28 @@ final class ConsoleChecks {
 
     private static void channel(ConsoleChannel c, ConsoleLine line, String f, String subject,
                                 ValidationContext context, List<Problem> p) {
-        if (c instanceof ConsoleChannel.Pty) {
-            p.add(Problem.error(f, subject, "pty needs legacy BSD pseudo terminals, which modern hosts do not have,"
-                    + " so the line cannot open; use pts"));
-        } else if (c instanceof ConsoleChannel.Port port) {
+        c.accept(new ChannelChecks(line, f, subject, context, p));
+    }
+
+    /** Each channel's own checks (one direction of a line). */
+    private record ChannelChecks(ConsoleLine line, String f, String subject, ValidationContext context,
+                                 List<Problem> p) implements ConsoleChannel.Visitor<Void> {
+        public Void embedded(ConsoleChannel.Embedded x) {
+            return null;
+        }
+
+        public Void none(ConsoleChannel.Null x) {
+            return null;
+        }
+
+        public Void fd(ConsoleChannel.Fd fd) {
+            if (fd.fd() < 0) {
+                p.add(Problem.error(f, subject, "fd:" + fd.fd() + " is not a file descriptor; use 0 or more"));
+            }
+            return null;
+        }
+
+        public Void port(ConsoleChannel.Port port) {
             if (port.port() < 1 || port.port() > 65535) {
                 p.add(Problem.error(f, subject, "port " + port.port() + " is not a TCP port; use 1 to 65535"));
             } else {
@@ -72,18 +90,34 @@ final class ConsoleChecks {
                         + " and blocks " + (line.kind() == LineKind.CON && line.index().orElse(-1) == 0
                         ? "the boot" : "the line") + " until a client connects; prefer pts or embedded"));
             }
-        } else if (c instanceof ConsoleChannel.Xterm) {
-            p.add(Problem.warning(f, subject, "xterm opens a terminal window per line: it needs $DISPLAY and"
-                    + " uml-utilities' port-helper, and fails without them; prefer embedded or pts"));
-        } else if (c instanceof ConsoleChannel.Fd fd && fd.fd() < 0) {
-            p.add(Problem.error(f, subject, "fd:" + fd.fd() + " is not a file descriptor; use 0 or more"));
-        } else if (c instanceof ConsoleChannel.Tty tty) {
+            return null;
+        }
+
+        public Void pts(ConsoleChannel.Pts x) {
+            return null;
+        }
+
+        public Void pty(ConsoleChannel.Pty x) {
+            p.add(Problem.error(f, subject, "pty needs legacy BSD pseudo terminals, which modern hosts do not have,"
+                    + " so the line cannot open; use pts"));
+            return null;
+        }
+
+        public Void tty(ConsoleChannel.Tty tty) {
             String dev = tty.device();
             if (dev.isEmpty() || dev.contains(",") || dev.chars().anyMatch(Character::isWhitespace)) {
                 p.add(Problem.error(f, subject, "tty: needs a device path without ',' or spaces, e.g. tty:/dev/tty8"));
             } else if (context.checkFiles() && !Files.exists(context.baseDir().resolve(Path.of(dev)))) {
-                p.add(Problem.error(f, subject, dev + " does not exist on the host; give an existing terminal device"));
+                p.add(context.hostProblem(f, subject, dev + " does not exist on the host; give an existing terminal"
+                        + " device"));
             }
+            return null;
+        }
+
+        public Void xterm(ConsoleChannel.Xterm x) {
+            p.add(Problem.warning(f, subject, "xterm opens a terminal window per line: it needs $DISPLAY and"
+                    + " uml-utilities' port-helper, and fails without them; prefer embedded or pts"));
+            return null;
         }
     }
 }

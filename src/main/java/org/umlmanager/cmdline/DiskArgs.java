@@ -6,7 +6,7 @@ import java.util.Set;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.DiskFlag;
 
-/** {@code ubd<unit><flags>=file[,backing[,serial]]} in both directions (§3.3 of the interface notes). */
+/** {@code ubd<unit><flags>=file[,backing[,serial]]} in both directions (docs/KERNEL.md §3.4). */
 final class DiskArgs {
 
     /** The kernel's flag loop runs at most {@code sizeof("rscdt=")} times, '=' included. */
@@ -28,7 +28,8 @@ final class DiskArgs {
         if (!rest.isEmpty() && rest.charAt(0) >= '0' && rest.charAt(0) <= '9') {
             KernelNumbers.Prefix p = KernelNumbers.prefix(rest);
             if (p == null || p.value() > Integer.MAX_VALUE) {
-                return unitError();
+                return ArgReading.Verbatim.error("disk number " + rest.split("[^0-9a-fA-Fx]", 2)[0] + " is out of"
+                        + " range; the kernel refuses the disk. Use ubd0= … ubd15=");
             }
             unit = (int) p.value();
             pos = p.end();
@@ -80,9 +81,11 @@ final class DiskArgs {
         return new ArgReading.DiskArg(new Disk(unit, backing, Optional.of(file), flags, serialOpt));
     }
 
+    /** Not a disk at all (ubdroot=x): the kernel logs it and boots on, and init never sees it. */
     private static ArgReading unitError() {
-        return ArgReading.Verbatim.error("no disk number after 'ubd': the kernel's disk driver takes every option"
-                + " starting with 'ubd' and refuses this one. Write ubd0= … ubd15= (or ubda= … ubdp=)");
+        return ArgReading.Verbatim.warning("no disk number after 'ubd': the kernel's disk driver takes every option"
+                + " starting with 'ubd', refuses this one (it logs it and boots on), so it never reaches the guest's"
+                + " init. Write ubd0= … ubd15= (or ubda= … ubdp=) for a disk, or rename it");
     }
 
     /** The option for {@code disk}: COW file first, then the backing image, then the serial. */

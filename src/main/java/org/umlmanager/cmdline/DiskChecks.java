@@ -52,7 +52,7 @@ final class DiskChecks {
                         + " can write the same image and corrupt it. Use it only for a cluster filesystem"));
             }
             if (context.checkFiles()) {
-                files(d, f, subject, context.baseDir(), p);
+                files(d, f, subject, context, p);
             }
             String key = normalized(d.writableFile(), context.baseDir());
             if (!d.readOnly()) {
@@ -94,28 +94,34 @@ final class DiskChecks {
         }
     }
 
-    private static void files(Disk d, String f, String subject, Path base, List<Problem> p) {
+    /** What the host has at the disk's paths: a warning when saving, an error when starting (but see the last). */
+    private static void files(Disk d, String f, String subject, ValidationContext context, List<Problem> p) {
+        Path base = context.baseDir();
         Path image = base.resolve(d.image());
         String imageField = f + ".image";
         if (Files.isDirectory(image)) {
-            p.add(Problem.error(imageField, subject, d.image() + " is a directory, not a disk image; give an image"
-                    + " file (to boot from a host directory use root=/dev/root rootfstype=hostfs rootflags=DIR)"));
+            p.add(context.hostProblem(imageField, subject, d.image() + " is a directory, not a disk image; give an"
+                    + " image file (to boot from a host directory use root=/dev/root rootfstype=hostfs"
+                    + " rootflags=DIR)"));
         } else if (!Files.exists(image)) {
-            p.add(Problem.error(imageField, subject, d.image() + " does not exist; create the image or fix the path"));
+            p.add(context.hostProblem(imageField, subject, d.image() + " does not exist; create the image or fix the"
+                    + " path"));
         } else if (!Files.isReadable(image)) {
-            p.add(Problem.error(imageField, subject, d.image() + " is not readable by you; fix its permissions"));
+            p.add(context.hostProblem(imageField, subject, d.image() + " is not readable by you; fix its"
+                    + " permissions"));
         } else if (d.cowFile().isEmpty() && !d.readOnly() && !Files.isWritable(image)) {
+            // The kernel boots on with the disk read-only: worth a warning even when starting.
             p.add(Problem.warning(imageField, subject, d.image() + " is not writable, so the kernel silently opens"
                     + " it read-only; add the r flag or fix its permissions"));
         }
         Optional<Path> cow = d.cowFile().map(base::resolve);
         if (cow.isPresent() && Files.isDirectory(cow.get())) {
-            p.add(Problem.error(f + ".cowFile", subject, d.cowFile().get() + " is a directory; give a file name for"
-                    + " the COW file (the kernel creates it)"));
+            p.add(context.hostProblem(f + ".cowFile", subject, d.cowFile().get() + " is a directory; give a file"
+                    + " name for the COW file (the kernel creates it)"));
         } else if (cow.isPresent() && !Files.exists(cow.get()) && !Files.isWritable(cow.get().toAbsolutePath()
                 .getParent())) {
-            p.add(Problem.error(f + ".cowFile", subject, "the kernel cannot create " + d.cowFile().get() + " there;"
-                    + " choose a writable directory"));
+            p.add(context.hostProblem(f + ".cowFile", subject, "the kernel cannot create " + d.cowFile().get()
+                    + " there; choose a writable directory"));
         }
     }
 

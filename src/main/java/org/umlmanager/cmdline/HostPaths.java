@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
+import org.umlmanager.model.LegacyInterface;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
@@ -57,18 +59,64 @@ public final class HostPaths {
     }
 
     private static NetworkInterface network(NetworkInterface nic, String field, Resolver r) {
-        if (!(nic instanceof VectorInterface v)) {
-            return nic;
-        }
+        return nic.accept(new NetworkInterface.Visitor<NetworkInterface>() {
+            public NetworkInterface vector(VectorInterface v) {
+                return HostPaths.vector(v, field, r);
+            }
+
+            /** The legacy transports' sockets and devices are kept as written. */
+            public NetworkInterface legacy(LegacyInterface l) {
+                return l;
+            }
+
+            /** A network's name, not a path. */
+            public NetworkInterface attachment(NetworkAttachment a) {
+                return a;
+            }
+        });
+    }
+
+    private static NetworkInterface vector(VectorInterface v, String field, Resolver r) {
         VectorOptions o = v.options();
         VectorOptions options = new VectorOptions(o.depth(), o.mac(), o.gro(), o.mtu(), o.headroom(), o.vec(),
                 o.bpffile().map(f -> r.path(field + ".bpffile", f)),
                 o.bpfflash(), o.ifup().map(f -> f.contains("/") ? r.path(field + ".ifup", f) : f), o.extra());
-        VectorTransport t = v.transport();
-        if (t instanceof VectorTransport.Bess bess) {
-            t = new VectorTransport.Bess(bess.src().map(s -> r.path(field + ".src", s)),
-                    bess.dst().map(s -> r.path(field + ".dst", s)));
-        }
+        VectorTransport t = v.transport().accept(new VectorTransport.Visitor<VectorTransport>() {
+            public VectorTransport tap(VectorTransport.Tap x) {
+                return x;
+            }
+
+            public VectorTransport hybrid(VectorTransport.Hybrid x) {
+                return x;
+            }
+
+            public VectorTransport raw(VectorTransport.Raw x) {
+                return x;
+            }
+
+            public VectorTransport gre(VectorTransport.Gre x) {
+                return x;
+            }
+
+            public VectorTransport l2tpv3(VectorTransport.L2tpv3 x) {
+                return x;
+            }
+
+            /** Its sockets are host paths. */
+            public VectorTransport bess(VectorTransport.Bess x) {
+                return new VectorTransport.Bess(x.src().map(s -> r.path(field + ".src", s)),
+                        x.dst().map(s -> r.path(field + ".dst", s)));
+            }
+
+            public VectorTransport fd(VectorTransport.Fd x) {
+                return x;
+            }
+
+            /** A VDE locator (vde://DIR, slirp://, …), not a path: kept as written. */
+            public VectorTransport vde(VectorTransport.Vde x) {
+                return x;
+            }
+        });
         return new VectorInterface(v.unit(), t, options);
     }
 

@@ -3,19 +3,134 @@ package org.umlmanager.cmdline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.umlmanager.model.LegacyInterface;
 import org.umlmanager.model.LegacyTransport;
 
-/** {@code ethN=transport,field,…} of the legacy network driver in both directions (§3.6). */
+/** {@code ethN=transport,field,…} of the legacy network driver in both directions (docs/KERNEL.md §3.7). */
 final class LegacyArgs {
 
-    /** Positional fields after the transport name; slirp takes any number (its helper's argv). */
-    private static final Map<String, Integer> FIELDS = Map.of("tuntap", 3, "ethertap", 3, "daemon", 3,
-            "mcast", 4, "ucast", 4, "vde", 6, "slirp", Integer.MAX_VALUE, "slip", 1, "pcap", 5);
+    /**
+     * Each transport's kernel side in one place: its name, how many positional fields follow it
+     * (slirp takes any number: its helper's argv) and how they are read. {@link #of} reaches every
+     * transport of the model through its visitor, so none can be missing here.
+     */
+    enum Kind {
+        TUNTAP("tuntap", 3) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Tuntap(f.s(0), f.s(1), f.s(2));
+            }
+        },
+        ETHERTAP("ethertap", 3) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Ethertap(f.s(0), f.s(1), f.s(2));
+            }
+        },
+        DAEMON("daemon", 3) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Daemon(f.s(0), f.s(1), f.s(2));
+            }
+        },
+        MCAST("mcast", 4) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Mcast(f.s(0), f.s(1), f.n(2), f.n(3));
+            }
+        },
+        UCAST("ucast", 4) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Ucast(f.s(0), f.s(1), f.n(2), f.n(3));
+            }
+        },
+        VDE("vde", 6) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Vde(f.s(0), f.s(1), f.n(2), f.s(3), f.s(4), f.s(5));
+            }
+        },
+        SLIRP("slirp", Integer.MAX_VALUE) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Slirp(f.s(0), f.values.size() > 1
+                        ? f.values.subList(1, f.values.size()) : List.of());
+            }
+        },
+        SLIP("slip", 1) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Slip(f.s(0));
+            }
+        },
+        PCAP("pcap", 5) {
+            @Override
+            LegacyTransport read(Fields f) {
+                return new LegacyTransport.Pcap(f.s(0), f.s(1), trimmed(f.values.subList(
+                        Math.min(2, f.values.size()), Math.min(4, f.values.size()))), f.s(4));
+            }
+        };
+
+        private static final LegacyTransport.Visitor<Kind> OF = new LegacyTransport.Visitor<>() {
+            public Kind tuntap(LegacyTransport.Tuntap x) {
+                return TUNTAP;
+            }
+
+            public Kind ethertap(LegacyTransport.Ethertap x) {
+                return ETHERTAP;
+            }
+
+            public Kind daemon(LegacyTransport.Daemon x) {
+                return DAEMON;
+            }
+
+            public Kind mcast(LegacyTransport.Mcast x) {
+                return MCAST;
+            }
+
+            public Kind ucast(LegacyTransport.Ucast x) {
+                return UCAST;
+            }
+
+            public Kind vde(LegacyTransport.Vde x) {
+                return VDE;
+            }
+
+            public Kind slirp(LegacyTransport.Slirp x) {
+                return SLIRP;
+            }
+
+            public Kind slip(LegacyTransport.Slip x) {
+                return SLIP;
+            }
+
+            public Kind pcap(LegacyTransport.Pcap x) {
+                return PCAP;
+            }
+        };
+
+        final String name;
+        final int fields;
+
+        Kind(String name, int fields) {
+            this.name = name;
+            this.fields = fields;
+        }
+
+        abstract LegacyTransport read(Fields f);
+
+        static Kind of(LegacyTransport t) {
+            return t.accept(OF);
+        }
+
+        static Optional<Kind> named(String name) {
+            return Arrays.stream(values()).filter(k -> k.name.equals(name)).findFirst();
+        }
+    }
 
     private LegacyArgs() {
     }
@@ -24,9 +139,10 @@ final class LegacyArgs {
         String rest = arg.substring("eth".length());
         KernelNumbers.Prefix p = KernelNumbers.prefix(rest);
         if (p == null || p.value() > Integer.MAX_VALUE) {
-            return ArgReading.Verbatim.error("the legacy network driver takes every option starting with 'eth'"
-                    + " and finds no device number here, so it never reaches the guest's init. Write"
-                    + " ethN=TRANSPORT,… (N a number), or rename it so that it does not start with 'eth'");
+            return ArgReading.Verbatim.warning("the legacy network driver takes every option starting with 'eth'"
+                    + " and finds no device number here, so it never reaches the guest's init (the kernel logs it"
+                    + " and boots on). Write ethN=TRANSPORT,… (N a number) for an interface, or rename it so that"
+                    + " it does not start with 'eth'");
         }
         if (p.end() >= rest.length() || rest.charAt(p.end()) != '=') {
             return ArgReading.Verbatim.error("expected '=' after eth" + rest.substring(0, p.end())
@@ -36,12 +152,13 @@ final class LegacyArgs {
         String value = rest.substring(p.end() + 1);
         List<String> parts = new ArrayList<>(Arrays.asList(value.split(",", -1)));
         String transport = parts.remove(0);
-        Integer max = FIELDS.get(transport);
-        if (max == null) {
+        Optional<Kind> kind = Kind.named(transport);
+        if (kind.isEmpty()) {
             return ArgReading.Verbatim.error("'" + transport + "' is not a legacy transport of 6.1, so the kernel"
                     + " silently creates no eth" + unit + "; use a vector interface (vec" + unit
                     + ":transport=tap,…) or one of tuntap, daemon, mcast, ucast, vde, slirp, slip, ethertap");
         }
+        int max = kind.get().fields;
         if (parts.size() > max) {
             String extra = String.join(",", parts.subList(max, parts.size()));
             return transport.equals("daemon") || transport.equals("vde")
@@ -51,7 +168,8 @@ final class LegacyArgs {
                     + extra + "' (" + transport + " takes " + max + " fields); remove it");
         }
         Fields f = new Fields(parts);
-        Optional<LegacyTransport> t = transport(transport, f);
+        LegacyTransport read = kind.get().read(f);
+        Optional<LegacyTransport> t = f.badNumber == null ? Optional.of(read) : Optional.empty();
         if (t.isEmpty()) {
             return ArgReading.Verbatim.error("'" + f.badNumber + "' is not a port number, so the kernel creates no"
                     + " eth" + unit + "; give a decimal port");
@@ -59,25 +177,8 @@ final class LegacyArgs {
         return new ArgReading.NetArg(new LegacyInterface(unit, t.get()));
     }
 
-    private static Optional<LegacyTransport> transport(String name, Fields f) {
-        LegacyTransport t = switch (name) {
-            case "tuntap" -> new LegacyTransport.Tuntap(f.s(0), f.s(1), f.s(2));
-            case "ethertap" -> new LegacyTransport.Ethertap(f.s(0), f.s(1), f.s(2));
-            case "daemon" -> new LegacyTransport.Daemon(f.s(0), f.s(1), f.s(2));
-            case "mcast" -> new LegacyTransport.Mcast(f.s(0), f.s(1), f.n(2), f.n(3));
-            case "ucast" -> new LegacyTransport.Ucast(f.s(0), f.s(1), f.n(2), f.n(3));
-            case "vde" -> new LegacyTransport.Vde(f.s(0), f.s(1), f.n(2), f.s(3), f.s(4), f.s(5));
-            case "slirp" -> new LegacyTransport.Slirp(f.s(0), f.values.size() > 1
-                    ? f.values.subList(1, f.values.size()) : List.of());
-            case "slip" -> new LegacyTransport.Slip(f.s(0));
-            default -> new LegacyTransport.Pcap(f.s(0), f.s(1), trimmed(f.values.subList(
-                    Math.min(2, f.values.size()), Math.min(4, f.values.size()))), f.s(4));
-        };
-        return f.badNumber == null ? Optional.of(t) : Optional.empty();
-    }
-
     /** Positional fields: empty or missing means "kernel default". */
-    private static final class Fields {
+    static final class Fields {
         final List<String> values;
         String badNumber;
 
@@ -104,36 +205,53 @@ final class LegacyArgs {
     }
 
     static String write(LegacyInterface nic) {
-        LegacyTransport t = nic.transport();
-        List<String> fields = new ArrayList<>();
-        if (t instanceof LegacyTransport.Tuntap x) {
-            add(fields, x.devName(), x.mac(), x.gateAddr());
-        } else if (t instanceof LegacyTransport.Ethertap x) {
-            add(fields, x.devName(), x.mac(), x.gateAddr());
-        } else if (t instanceof LegacyTransport.Daemon x) {
-            add(fields, x.mac(), x.sockType(), x.ctlSock());
-        } else if (t instanceof LegacyTransport.Mcast x) {
-            add(fields, x.mac(), x.addr(), text(x.port()), text(x.ttl()));
-        } else if (t instanceof LegacyTransport.Ucast x) {
-            add(fields, x.mac(), x.remoteAddr(), text(x.localPort()), text(x.remotePort()));
-        } else if (t instanceof LegacyTransport.Vde x) {
-            add(fields, x.socket(), x.mac(), text(x.port()), x.group(), x.mode(), x.description());
-        } else if (t instanceof LegacyTransport.Slip x) {
-            add(fields, x.gateAddr());
-        } else if (t instanceof LegacyTransport.Pcap x) {
-            List<String> opts = x.options();
-            add(fields, x.hostIf(), x.filter(), Optional.of(opts.size() > 0 ? opts.get(0) : ""),
-                    Optional.of(opts.size() > 1 ? opts.get(1) : ""), x.mac());
-        } else if (t instanceof LegacyTransport.Slirp x) {
+        return join(nic, nic.transport(), nic.transport().accept(FIELDS_OF));
+    }
+
+    /** Each transport's positional fields, empty ones at the end left out. */
+    private static final LegacyTransport.Visitor<List<String>> FIELDS_OF = new LegacyTransport.Visitor<>() {
+        public List<String> tuntap(LegacyTransport.Tuntap x) {
+            return fields(x.devName(), x.mac(), x.gateAddr());
+        }
+
+        public List<String> ethertap(LegacyTransport.Ethertap x) {
+            return fields(x.devName(), x.mac(), x.gateAddr());
+        }
+
+        public List<String> daemon(LegacyTransport.Daemon x) {
+            return fields(x.mac(), x.sockType(), x.ctlSock());
+        }
+
+        public List<String> mcast(LegacyTransport.Mcast x) {
+            return fields(x.mac(), x.addr(), text(x.port()), text(x.ttl()));
+        }
+
+        public List<String> ucast(LegacyTransport.Ucast x) {
+            return fields(x.mac(), x.remoteAddr(), text(x.localPort()), text(x.remotePort()));
+        }
+
+        public List<String> vde(LegacyTransport.Vde x) {
+            return fields(x.socket(), x.mac(), text(x.port()), x.group(), x.mode(), x.description());
+        }
+
+        public List<String> slirp(LegacyTransport.Slirp x) {
+            // The helper's argv follows the MAC field as it is, empty words included.
+            List<String> fields = new ArrayList<>();
             fields.add(x.mac().orElse(""));
             fields.addAll(x.argv());
-            if (x.argv().isEmpty()) {
-                fields = trimmed(fields);
-            }
-            return join(nic, t, fields);
+            return x.argv().isEmpty() ? trimmed(fields) : fields;
         }
-        return join(nic, t, trimmed(fields));
-    }
+
+        public List<String> slip(LegacyTransport.Slip x) {
+            return fields(x.gateAddr());
+        }
+
+        public List<String> pcap(LegacyTransport.Pcap x) {
+            List<String> opts = x.options();
+            return fields(x.hostIf(), x.filter(), Optional.of(opts.size() > 0 ? opts.get(0) : ""),
+                    Optional.of(opts.size() > 1 ? opts.get(1) : ""), x.mac());
+        }
+    };
 
     private static String join(LegacyInterface nic, LegacyTransport t, List<String> fields) {
         StringBuilder sb = new StringBuilder(nic.deviceName()).append('=').append(t.name());
@@ -142,10 +260,12 @@ final class LegacyArgs {
     }
 
     @SafeVarargs
-    private static void add(List<String> fields, Optional<String>... values) {
+    private static List<String> fields(Optional<String>... values) {
+        List<String> fields = new ArrayList<>();
         for (Optional<String> v : values) {
             fields.add(v.orElse(""));
         }
+        return trimmed(fields);
     }
 
     private static Optional<String> text(OptionalInt v) {

@@ -1,5 +1,6 @@
 package org.umlmanager.cmdline;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,6 @@ final class NetworkChecks {
     private static final int MAX_MTU = 65534;
     private static final Set<String> COMMON_KEYS = Set.of("depth", "mac", "gro", "mtu", "headroom", "vec", "bpffile",
             "bpfflash", "ifup");
-    private static final Map<String, Set<String>> TRANSPORT_KEYS = Map.of(
-            "tap", Set.of("ifname"), "hybrid", Set.of("ifname"), "raw", Set.of("ifname"),
-            "gre", Set.of("src", "dst", "v6", "rx_key", "tx_key", "sequence", "pin_sequence"),
-            "l2tpv3", Set.of("src", "dst", "srcport", "dstport", "v6", "udp", "rx_session", "tx_session",
-                    "rx_cookie", "tx_cookie", "cookie64", "counter", "pin_counter"),
-            "bess", Set.of("src", "dst"), "fd", Set.of("fd"), "vde", Set.of("vnl", "descr"));
-
     private NetworkChecks() {
     }
 
@@ -54,13 +48,22 @@ final class NetworkChecks {
                 c.error("unit", n.deviceName() + " is already networks[" + other + "] and the kernel keeps the first;"
                         + " give this interface another number");
             }
-            if (n instanceof VectorInterface v) {
-                vector(v, c);
-            } else if (n instanceof LegacyInterface l) {
-                legacy(l, c);
-            } else {
-                attachment((NetworkAttachment) n, c);
-            }
+            n.accept(new NetworkInterface.Visitor<Void>() {
+                public Void vector(VectorInterface v) {
+                    NetworkChecks.vector(v, c);
+                    return null;
+                }
+
+                public Void legacy(LegacyInterface l) {
+                    NetworkChecks.legacy(l, c);
+                    return null;
+                }
+
+                public Void attachment(NetworkAttachment a) {
+                    NetworkChecks.attachment(a, c);
+                    return null;
+                }
+            });
         }
     }
 
@@ -78,39 +81,7 @@ final class NetworkChecks {
     private static void vector(VectorInterface v, Check c) {
         String name = v.transport().name();
         Map<String, String> values = new LinkedHashMap<>();
-        VectorTransport t = v.transport();
-        if (t instanceof VectorTransport.Tap tap) {
-            tap.ifname().ifPresentOrElse(s -> values.put("ifname", s), () -> c.warning("ifname", "without ifname the"
-                    + " kernel creates a random tap device that nothing on the host is connected to (and needs"
-                    + " CAP_NET_ADMIN); give the name of a persistent tap, e.g. made with tunctl -u $USER -t tap0"));
-        } else if (t instanceof VectorTransport.Hybrid h) {
-            requireString(h.ifname(), "ifname", values, c, "hybrid needs ifname=TAP (the tap to use); add it");
-        } else if (t instanceof VectorTransport.Raw r) {
-            requireString(r.ifname(), "ifname", values, c, "raw needs ifname=IFACE (the host interface, usually one"
-                    + " end of a veth pair); add it");
-        } else if (t instanceof VectorTransport.Gre g) {
-            g.src().ifPresent(s -> values.put("src", s));
-            requireString(g.dst(), "dst", values, c, "gre needs dst=ADDRESS, the far end of the tunnel; add it");
-            pair(g.rxKey(), g.txKey(), "rx_key", "tx_key", c, "the kernel panics when the guest brings the interface"
-                    + " up with only one GRE key");
-            sessionRange(g.rxKey(), "rx_key", c, "the kernel then runs the tunnel without keys");
-            sessionRange(g.txKey(), "tx_key", c, "the kernel then panics when the guest brings the interface up");
-        } else if (t instanceof VectorTransport.L2tpv3 l) {
-            l2tpv3(l, values, c);
-        } else if (t instanceof VectorTransport.Bess b) {
-            b.src().ifPresent(s -> values.put("src", s));
-            requireString(b.dst(), "dst", values, c, "bess needs dst=SOCKET, the switch port's Unix socket; add it");
-        } else if (t instanceof VectorTransport.Vde vde) {
-            requireString(vde.vnl(), "vnl", values, c, "vde needs vnl=LOCATOR, e.g. vde:///run/switch; add it");
-            c.warning("", "the vector vde transport exists from Linux 6.16 on; Debian's 6.1 kernel has ethN=vde,SOCKET"
-                    + " instead, and ignores this interface until the guest brings it up, where it fails");
-        } else if (t instanceof VectorTransport.Fd fd) {
-            if (fd.fd().isEmpty()) {
-                c.error("fd", "the fd transport needs fd=N, a file descriptor the launcher passes; add it");
-            } else if (fd.fd().getAsInt() < 0) {
-                c.error("fd", "fd must be 0 or more");
-            }
-        }
+        v.transport().accept(new TransportChecks(values, c));
         common(v.options(), values, c);
         values.forEach((k, val) -> {
             if (val.isEmpty()) {
@@ -121,6 +92,64 @@ final class NetworkChecks {
             }
         });
         v.options().extra().forEach((k, val) -> extra(name, k, val, c));
+    }
+
+    /** Each transport's own checks; {@code values} collects the string values for the common checks. */
+    private record TransportChecks(Map<String, String> values, Check c) implements VectorTransport.Visitor<Void> {
+        public Void tap(VectorTransport.Tap tap) {
+            tap.ifname().ifPresentOrElse(s -> values.put("ifname", s), () -> c.warning("ifname", "without ifname the"
+                    + " kernel creates a random tap device that nothing on the host is connected to (and needs"
+                    + " CAP_NET_ADMIN); give the name of a persistent tap, e.g. made with tunctl -u $USER -t tap0"));
+            return null;
+        }
+
+        public Void hybrid(VectorTransport.Hybrid h) {
+            requireString(h.ifname(), "ifname", values, c, "hybrid needs ifname=TAP (the tap to use); add it");
+            return null;
+        }
+
+        public Void raw(VectorTransport.Raw r) {
+            requireString(r.ifname(), "ifname", values, c, "raw needs ifname=IFACE (the host interface, usually one"
+                    + " end of a veth pair); add it");
+            return null;
+        }
+
+        public Void gre(VectorTransport.Gre g) {
+            g.src().ifPresent(s -> values.put("src", s));
+            requireString(g.dst(), "dst", values, c, "gre needs dst=ADDRESS, the far end of the tunnel; add it");
+            pair(g.rxKey(), g.txKey(), "rx_key", "tx_key", c, "the kernel panics when the guest brings the interface"
+                    + " up with only one GRE key");
+            sessionRange(g.rxKey(), "rx_key", c, "the kernel then runs the tunnel without keys");
+            sessionRange(g.txKey(), "tx_key", c, "the kernel then panics when the guest brings the interface up");
+            return null;
+        }
+
+        public Void l2tpv3(VectorTransport.L2tpv3 l) {
+            NetworkChecks.l2tpv3(l, values, c);
+            return null;
+        }
+
+        public Void bess(VectorTransport.Bess b) {
+            b.src().ifPresent(s -> values.put("src", s));
+            requireString(b.dst(), "dst", values, c, "bess needs dst=SOCKET, the switch port's Unix socket; add it");
+            return null;
+        }
+
+        public Void fd(VectorTransport.Fd fd) {
+            if (fd.fd().isEmpty()) {
+                c.error("fd", "the fd transport needs fd=N, a file descriptor the launcher passes; add it");
+            } else if (fd.fd().getAsInt() < 0) {
+                c.error("fd", "fd must be 0 or more");
+            }
+            return null;
+        }
+
+        public Void vde(VectorTransport.Vde vde) {
+            requireString(vde.vnl(), "vnl", values, c, "vde needs vnl=LOCATOR, e.g. vde:///run/switch; add it");
+            c.warning("", "the vector vde transport exists from Linux 6.16 on; Debian's 6.1 kernel has ethN=vde,SOCKET"
+                    + " instead, and ignores this interface until the guest brings it up, where it fails");
+            return null;
+        }
     }
 
     private static void l2tpv3(VectorTransport.L2tpv3 l, Map<String, String> values, Check c) {
@@ -236,10 +265,10 @@ final class NetworkChecks {
         if (key.equals("src_port") || key.equals("dst_port")) {
             String fixed = key.replace("_", "");
             c.error(key, "6.1 ignores " + key + "= (the HowTo is wrong here); write " + fixed + "=" + value);
-        } else if (TRANSPORT_KEYS.get(transport).contains(key) || COMMON_KEYS.contains(key)) {
+        } else if (VectorArgs.Kind.named(transport).orElseThrow().keys.contains(key) || COMMON_KEYS.contains(key)) {
             c.error(key, "'" + value + "' is not a valid value for " + key + "= (a number is expected), so the kernel"
                     + " ignores it; fix the value");
-        } else if (TRANSPORT_KEYS.entrySet().stream().anyMatch(e -> e.getValue().contains(key))) {
+        } else if (Arrays.stream(VectorArgs.Kind.values()).anyMatch(k -> k.keys.contains(key))) {
             c.warning(key, key + "= means nothing to the " + transport + " transport and is ignored; remove it");
         } else if (key.equals("transport")) {
             c.error(key, "transport= is given twice; keep one");
@@ -296,41 +325,59 @@ final class NetworkChecks {
     }
 
     private static Optional<String> macOf(LegacyTransport t) {
-        if (t instanceof LegacyTransport.Tuntap x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Ethertap x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Daemon x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Mcast x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Ucast x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Vde x) {
-            return x.mac();
-        }
-        if (t instanceof LegacyTransport.Slirp x) {
-            return x.mac();
-        }
-        return t instanceof LegacyTransport.Pcap x ? x.mac() : Optional.empty();
+        return t.accept(LEGACY_FIELDS).mac();
     }
 
     /** In field order, so that problems come out in a stable order. */
     private static Map<String, OptionalInt> portsOf(LegacyTransport t) {
-        Map<String, OptionalInt> ports = new LinkedHashMap<>();
-        if (t instanceof LegacyTransport.Mcast x) {
-            ports.put("port", x.port());
-        } else if (t instanceof LegacyTransport.Ucast x) {
+        return t.accept(LEGACY_FIELDS).ports();
+    }
+
+    /** The fields of a legacy transport the checks look at. */
+    private record LegacyFields(Optional<String> mac, Map<String, OptionalInt> ports) {
+        static LegacyFields of(Optional<String> mac) {
+            return new LegacyFields(mac, Map.of());
+        }
+    }
+
+    private static final LegacyTransport.Visitor<LegacyFields> LEGACY_FIELDS = new LegacyTransport.Visitor<>() {
+        public LegacyFields tuntap(LegacyTransport.Tuntap x) {
+            return LegacyFields.of(x.mac());
+        }
+
+        public LegacyFields ethertap(LegacyTransport.Ethertap x) {
+            return LegacyFields.of(x.mac());
+        }
+
+        public LegacyFields daemon(LegacyTransport.Daemon x) {
+            return LegacyFields.of(x.mac());
+        }
+
+        public LegacyFields mcast(LegacyTransport.Mcast x) {
+            return new LegacyFields(x.mac(), Map.of("port", x.port()));
+        }
+
+        public LegacyFields ucast(LegacyTransport.Ucast x) {
+            Map<String, OptionalInt> ports = new LinkedHashMap<>();
             ports.put("localPort", x.localPort());
             ports.put("remotePort", x.remotePort());
-        } else if (t instanceof LegacyTransport.Vde x) {
-            ports.put("port", x.port());
+            return new LegacyFields(x.mac(), ports);
         }
-        return ports;
-    }
+
+        public LegacyFields vde(LegacyTransport.Vde x) {
+            return new LegacyFields(x.mac(), Map.of("port", x.port()));
+        }
+
+        public LegacyFields slirp(LegacyTransport.Slirp x) {
+            return LegacyFields.of(x.mac());
+        }
+
+        public LegacyFields slip(LegacyTransport.Slip x) {
+            return LegacyFields.of(Optional.empty());
+        }
+
+        public LegacyFields pcap(LegacyTransport.Pcap x) {
+            return LegacyFields.of(x.mac());
+        }
+    };
 }

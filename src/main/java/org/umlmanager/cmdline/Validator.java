@@ -9,13 +9,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.Names;
 
 /**
  * Finds what would panic, silently break or endanger a 6.1 guest, with a message per field.
- * Pure apart from the optional file checks of the {@link ValidationContext}; safe from any thread.
+ * Errors are what the kernel rejects, what panics or silently breaks the guest, and contradictions
+ * within the configuration; what the host lacks (a file, directory or device it names, a place to
+ * create a file) is a warning when saving and an error when starting ({@link
+ * ValidationContext.HostChecks}). Pure apart from those host checks; safe from any thread.
  */
 public final class Validator {
 
@@ -76,19 +80,31 @@ public final class Validator {
     }
 
     private static void socketPath(Instance instance, ValidationContext context, List<Problem> p) {
-        String dir = instance.umlDir().or(() -> context.defaultUmlDir().map(Path::toString))
+        socketPathProblem(instance, context.defaultUmlDir()).ifPresent(p::add);
+        instance.umlDir().filter(d -> d.startsWith("~")).ifPresent(d -> p.add(Problem.warning("umlDir",
+                "uml_dir=" + d, "the kernel does not expand ~ here; give the full path")));
+    }
+
+    /**
+     * The error when the guest's mconsole socket ({@code uml_dir/umid/mconsole}) would not fit an
+     * AF_UNIX address: the kernel would run without one, and nothing could stop it gracefully.
+     * Checked wherever an instance is saved, so that a long name is refused then, not at start.
+     *
+     * @param defaultUmlDir the uml_dir of instances that set none; empty for the kernel's {@code ~/.uml}
+     */
+    public static Optional<Problem> socketPathProblem(Instance instance, Optional<Path> defaultUmlDir) {
+        String dir = instance.umlDir().or(() -> defaultUmlDir.map(Path::toString))
                 .orElseGet(() -> home() + "/.uml/");
         String path = dir + (dir.endsWith("/") ? "" : "/") + instance.umid() + "/mconsole";
         int bytes = path.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_SOCKET_PATH) {
-            boolean own = instance.umlDir().isPresent();
-            p.add(Problem.error(own ? "umlDir" : "umid", own ? "uml_dir=" + dir : "umid=" + instance.umid(),
-                    "the management socket " + path + " would be " + bytes + " bytes long, over the limit of "
-                            + MAX_SOCKET_PATH + ", so the guest would have no mconsole; use a shorter "
-                            + (own ? "uml_dir" : "umid or uml_dir")));
+        if (bytes <= MAX_SOCKET_PATH) {
+            return Optional.empty();
         }
-        instance.umlDir().filter(d -> d.startsWith("~")).ifPresent(d -> p.add(Problem.warning("umlDir",
-                "uml_dir=" + d, "the kernel does not expand ~ here; give the full path")));
+        boolean own = instance.umlDir().isPresent();
+        return Optional.of(Problem.error(own ? "umlDir" : "umid", own ? "uml_dir=" + dir : "umid=" + instance.umid(),
+                "the management socket " + path + " would be " + bytes + " bytes long, over the limit of "
+                        + MAX_SOCKET_PATH + " of a Unix socket, so the guest would have no mconsole; use a shorter "
+                        + (own ? "uml_dir" : "name or umid (or a shorter uml_dir)")));
     }
 
     private static String home() {
@@ -108,11 +124,11 @@ public final class Validator {
         if (k.contains("/")) {
             Path path = context.baseDir().resolve(k);
             if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
-                p.add(Problem.error("kernel", k, "not an executable file; give the path of a UML kernel such as"
-                        + " /usr/bin/linux"));
+                p.add(context.hostProblem("kernel", k, "not an executable file; give the path of a UML kernel such"
+                        + " as /usr/bin/linux"));
             }
         } else if (!onPath(k)) {
-            p.add(Problem.error("kernel", k, "not found on PATH; install it (apt-get install user-mode-linux)"
+            p.add(context.hostProblem("kernel", k, "not found on PATH; install it (apt-get install user-mode-linux)"
                     + " or give its full path"));
         }
     }
@@ -191,9 +207,13 @@ public final class Validator {
 
     private static void hostfs(Instance instance, ValidationContext context, List<Problem> p) {
         if (instance.hostfs().isEmpty()) {
-            p.add(Problem.warning("hostfs", "hostfs=", "hostfs is not confined: the guest can mount any host"
-                    + " directory you can read or write (mount -t hostfs none /mnt -o /); set a hostfs directory"
-                    + " such as /var/tmp/" + instance.name() + " (hostfs=DIR) to keep its mounts under it"));
+            p.add(Problem.warning("hostfs", "hostfs=", "host access is not restricted: the guest can mount any host"
+                    + " directory you can read or write (mount -t hostfs none /mnt -o /); turn it off with"
+                    + " hostfs=" + HostfsShare.OFF_DIRECTORY + " ('No host access' in the editor), or share one"
+                    + " folder with hostfs=DIR (which a guest's root can still leave with '..')"));
+            return;
+        }
+        if (instance.hostfs().get().isOff()) {
             return;
         }
         String dir = instance.hostfs().get().directory();
@@ -207,7 +227,8 @@ public final class Validator {
             p.add(Problem.warning("hostfs.directory", subject, "a relative directory depends on the kernel's working"
                     + " directory; give an absolute path"));
         } else if (context.checkFiles() && !Files.isDirectory(Path.of(dir))) {
-            p.add(Problem.error("hostfs.directory", subject, dir + " is not a directory; create it or choose another"));
+            p.add(context.hostProblem("hostfs.directory", subject, dir + " is not a directory; create it or choose"
+                    + " another"));
         }
     }
 
@@ -217,7 +238,14 @@ public final class Validator {
         for (int i = 0; i < extra.size(); i++) {
             String arg = extra.get(i);
             String field = "extraArgs[" + i + "]";
-            ArgReading r = initArgs >= 0 && i >= initArgs ? ArgReading.Verbatim.FINE : ArgReader.read(arg);
+            ArgReading r;
+            if (initArgs >= 0 && i > initArgs) {
+                r = new ArgReading.Verbatim(AfterDashes.check(arg, option -> instance.root().isPresent()));
+            } else if (i == initArgs) {
+                r = new ArgReading.Verbatim(AfterDashes.checkDashes(instance.root().isPresent()));
+            } else {
+                r = ArgReader.read(arg);
+            }
             if (r instanceof ArgReading.Verbatim v) {
                 v.diagnosis().ifPresent(d -> p.add(new Problem(d.severity(), field, arg, d.message())));
             } else {

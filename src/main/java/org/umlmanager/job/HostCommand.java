@@ -37,8 +37,7 @@ public final class HostCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostCommand.class);
     private static final long POLL_MILLIS = 50;
-    /** mmdebstrap, on SIGTERM, waits for its children and removes its temporary tree. */
-    private static final long CLEANUP_GRACE_MILLIS = 10_000;
+    private static final Duration DEFAULT_CLEANUP_GRACE = Duration.ofSeconds(10);
     private static final long KILL_GRACE_MILLIS = 10_000;
     private static final long DRAIN_MILLIS = 5_000;
     private static final int TAIL_LINES = 30;
@@ -48,6 +47,7 @@ public final class HostCommand {
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Optional<Duration> timeout = Optional.empty();
+    private Duration cleanupGrace = DEFAULT_CLEANUP_GRACE;
     private int highestSuccess;
     private boolean quiet;
     private Consumer<String> onLine = line -> { };
@@ -79,6 +79,15 @@ public final class HostCommand {
     /** Stops the tool and fails when it runs longer than {@code limit}. */
     public HostCommand timeout(Duration limit) {
         timeout = Optional.of(limit);
+        return this;
+    }
+
+    /**
+     * How long a stopped tool may take to clean up after SIGTERM before the rest of its tree is
+     * killed (10 s unless set).
+     */
+    public HostCommand cleanupGrace(Duration grace) {
+        cleanupGrace = Objects.requireNonNull(grace);
         return this;
     }
 
@@ -137,11 +146,11 @@ public final class HostCommand {
         try {
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (cancellation.isCancelled()) {
-                    stopTree(process.toHandle());
+                    stopTree(process.toHandle(), cleanupGrace);
                     throw new CancelledException(what + " was cancelled");
                 }
                 if (System.nanoTime() > deadline) {
-                    stopTree(process.toHandle());
+                    stopTree(process.toHandle(), cleanupGrace);
                     throw new HostToolException(what + " did not finish within " + describe(timeout.get())
                             + " and was stopped" + tail(snapshot(stderr), stdout));
                 }
@@ -149,7 +158,7 @@ public final class HostCommand {
             out.join(DRAIN_MILLIS);
             err.join(DRAIN_MILLIS);
         } catch (InterruptedException e) {
-            stopTree(process.toHandle());
+            stopTree(process.toHandle(), cleanupGrace);
             Thread.currentThread().interrupt();
             throw new CancelledException(what + " was interrupted");
         }
@@ -195,11 +204,11 @@ public final class HostCommand {
      * once every process of the tree is gone (a killed process lingers while it exits), so that
      * the caller can remove the job's files with nothing writing into them.
      */
-    static void stopTree(ProcessHandle root) {
+    static void stopTree(ProcessHandle root, Duration cleanupGrace) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(0, root);
         tree.forEach(ProcessHandle::destroy);
-        awaitExit(List.of(root), CLEANUP_GRACE_MILLIS);
+        awaitExit(List.of(root), cleanupGrace.toMillis());
         // Children may have started more processes meanwhile; take them too.
         List<ProcessHandle> rest = new ArrayList<>(tree);
         tree.stream().filter(ProcessHandle::isAlive).forEach(h -> rest.addAll(h.descendants().toList()));

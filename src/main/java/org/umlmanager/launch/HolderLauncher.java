@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * Starts holder processes: a small JVM from this program's own class path, in a session of its
@@ -99,10 +100,11 @@ public final class HolderLauncher {
      *                     quotes its log
      */
     public HolderClient launch(boolean warm, String clientName) throws IOException {
-        Files.createDirectories(holdersDir);
+        PrivateDirectory.ensure(holdersDir);
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path socket = holdersDir.resolve(id + ".sock");
-        Path log = holdersDir.resolve(id + ".log");
+        // The holder's log quotes its guest's kernel messages: made private before anything writes to it.
+        Path log = PrivateDirectory.createFile(holdersDir.resolve(id + ".log"));
         List<String> command = holderCommand(socket, warm);
         long pid = detach ? startDetached(command, log) : startChild(command, log);
         LOG.debug("holder {} started as pid {}", id, pid);
@@ -141,7 +143,8 @@ public final class HolderLauncher {
         Map<String, String> settings = new TreeMap<>();
         for (String key : INHERITED_PROPERTIES) {
             String value = System.getProperty(key);
-            if (value != null) {
+            // The CLI silences its own log; a holder's log is a file, kept when its guest crashes.
+            if (value != null && !value.equals("off")) {
                 settings.put(key, value);
             }
         }

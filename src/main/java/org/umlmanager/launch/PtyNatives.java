@@ -5,14 +5,17 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * pty4j's native library, unpacked once per library version into a cache directory that is
@@ -88,10 +91,16 @@ public final class PtyNatives {
         byte[] library = bundled("resources/com/pty4j/native/" + subPath + "/" + LIBRARY);
         Path folder = base.resolve("pty4j-" + digest(library));
         Path target = folder.resolve(subPath).resolve(LIBRARY);
-        if (Files.isRegularFile(target) && Files.size(target) == library.length) {
+        // Every holder loads this library: nobody else may be able to swap it, or a directory on its way.
+        // The base may be a folder of the user's choice (pty4j.tmpdir): it is made when missing, not changed.
+        if (!Files.isDirectory(base)) {
+            Files.createDirectories(base, PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));
+        }
+        PrivateDirectory.ensure(folder, target.getParent());
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == library.length) {
+            PrivateDirectory.restrictFile(target);
             return folder;
         }
-        Files.createDirectories(target.getParent());
         Path partial = Files.createTempFile(target.getParent(), "." + LIBRARY, ".tmp");
         try {
             Files.write(partial, library);

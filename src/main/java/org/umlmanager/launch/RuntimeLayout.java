@@ -1,8 +1,10 @@
 package org.umlmanager.launch;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.model.AppPaths;
 
 /**
@@ -23,6 +25,20 @@ public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Pat
         Objects.requireNonNull(logsDir);
         Objects.requireNonNull(defaultUmlDir);
         Objects.requireNonNull(workingDirectory);
+    }
+
+    /**
+     * Creates the runtime and log directories private to the user, or checks that they are (see
+     * {@link PrivateDirectory}): every operation on running guests does this first, so that
+     * sockets, session files and logs are never read from or put into a directory someone else
+     * controls, such as a {@code /tmp/uml-manager-USER} another user made in advance.
+     *
+     * @throws PrivateDirectory.NotPrivateException naming the directory and its owner
+     */
+    public void ensurePrivate() throws IOException {
+        PrivateDirectory.ensure(sessionsDir.getParent(), sessionsDir);
+        PrivateDirectory.ensure(holdersDir.getParent(), holdersDir);
+        PrivateDirectory.ensure(logsDir);
     }
 
     /**

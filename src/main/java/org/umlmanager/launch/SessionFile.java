@@ -3,11 +3,15 @@ package org.umlmanager.launch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +20,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.model.InstanceState;
 
 /**
@@ -98,7 +104,15 @@ public final class SessionFile {
 
     private static void writeAtomically(Path file, byte[] content) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(temp, content);
+        Files.deleteIfExists(temp);
+        // Mode 0600 from the start: it names the guest's sockets, devices and processes.
+        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PrivateDirectory.FILE_MODE))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -225,7 +225,7 @@ public final class MconsoleClient implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 discard(current);
                 throw new MconsoleException("mconsole request '" + command + "' to " + address.socket()
-                        + " failed: " + e.getMessage(), e);
+                        + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
             }
         }
     }

@@ -6,8 +6,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
@@ -15,11 +15,21 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.ConnectionRefusedSocketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.HostProcess;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * Receives the kernel's notifications on the socket passed as {@code mconsole=notify:PATH}. Bind
  * it <em>before</em> starting the guest: the kernel sends its first message during boot and does
  * not retry.
+ *
+ * <p><b>Senders.</b> A notification changes what the user is told (running, crashed with a panic
+ * message) and where mconsole commands go, so only the right process may send one: the socket
+ * is mode 0600 in a directory of its own, which keeps other users out, and every datagram carries
+ * the sender's credentials as the host kernel vouches for them ({@code SCM_CREDENTIALS}).
+ * Datagrams from another user are always dropped; {@link NotifySender} decides which of the
+ * user's own processes count (for a guest: its kernel's process only). Dropped datagrams are
+ * logged, never delivered.
  *
  * <p><b>Threading.</b> Events are delivered, in arrival order, on one daemon thread of its own
  * named {@code mconsole-notify-<file name>}; a listener that throws is logged and keeps receiving.
@@ -36,44 +46,61 @@ public final class NotifyListener implements AutoCloseable {
     private static final int S_IFSOCK = 0140000;
 
     private final Path socket;
-    private final AFUNIXDatagramChannel channel;
+    private final CredentialsSocket channel;
+    private final NotifySender sender;
+    private final long uid;
     private final Consumer<? super NotifyEvent> listener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread thread;
 
-    private NotifyListener(Path socket, AFUNIXDatagramChannel channel, Consumer<? super NotifyEvent> listener) {
+    private NotifyListener(Path socket, CredentialsSocket channel, NotifySender sender,
+                           Consumer<? super NotifyEvent> listener) {
         this.socket = socket;
         this.channel = channel;
+        this.sender = sender;
+        this.uid = HostProcess.currentUid();
         this.listener = listener;
         this.thread = new Thread(this::receiveLoop, "mconsole-notify-" + socket.getFileName());
         thread.setDaemon(true);
     }
 
+    /** Binds {@code socket} for any process of this user; see {@link #bind(Path, NotifySender, Consumer)}. */
+    public static NotifyListener bind(Path socket, Consumer<? super NotifyEvent> listener) throws IOException {
+        return bind(socket, NotifySender.anyProcessOfThisUser(), listener);
+    }
+
     /**
-     * Binds {@code socket} and starts delivering events to {@code listener}.
+     * Binds {@code socket} and starts delivering the events {@code sender} accepts to {@code listener}.
      *
      * @throws IllegalArgumentException   if the path is longer than an AF_UNIX socket allows
      * @throws FileAlreadyExistsException if the path is a file that is not a socket, or a socket
      *                                    another process is still listening on
      * @throws IOException                if the directory or the socket cannot be created
      */
-    public static NotifyListener bind(Path socket, Consumer<? super NotifyEvent> listener) throws IOException {
+    public static NotifyListener bind(Path socket, NotifySender sender, Consumer<? super NotifyEvent> listener)
+            throws IOException {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(sender, "sender");
         Path path = Objects.requireNonNull(socket, "socket").toAbsolutePath();
         MconsoleAddress.checkSocketPathLength(path, "notify socket path");
         Path parent = path.getParent();
         if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            PrivateDirectory.ensure(parent);
         }
         removeStale(path);
-        AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
+        CredentialsSocket channel;
         try {
-            channel.bind(AFUNIXSocketAddress.of(path));
+            channel = CredentialsSocket.bind(path, NotifyCodec.MAX_DATAGRAM);
         } catch (IOException e) {
-            channel.close();
             throw new IOException("cannot bind the notify socket " + path + ": " + e.getMessage(), e);
         }
-        NotifyListener l = new NotifyListener(path, channel, listener);
+        try {
+            PrivateDirectory.restrictFile(path);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        NotifyListener l = new NotifyListener(path, channel, sender, listener);
         l.thread.start();
         return l;
     }
@@ -103,26 +130,48 @@ public final class NotifyListener implements AutoCloseable {
     }
 
     private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(NotifyCodec.MAX_DATAGRAM);
-        while (!closed.get()) {
-            try {
-                buffer.clear();
-                channel.receive(buffer);
-                if (closed.get()) {
+        try {
+            while (!closed.get()) {
+                Optional<CredentialsSocket.Datagram> datagram = channel.receive();
+                if (datagram.isEmpty() || closed.get()) {
                     return;
                 }
-                if (buffer.position() > 0) {
-                    buffer.flip();
-                    deliver(NotifyCodec.decode(buffer));
+                if (accepted(datagram.get())) {
+                    decodeAndDeliver(datagram.get().data());
                 }
-            } catch (MconsoleException e) {
-                LOG.warn("ignored a message on notify socket {}: {}", socket, e.getMessage());
-            } catch (IOException e) {
-                if (!closed.get()) {
-                    LOG.error("notify socket {} failed; no further guest notifications will arrive", socket, e);
-                }
-                return;
             }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                LOG.error("notify socket {} failed; no further guest notifications will arrive", socket, e);
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    private boolean accepted(CredentialsSocket.Datagram d) {
+        if (d.sender().isEmpty()) {
+            LOG.warn("ignored a message on notify socket {}: the kernel named no sender", socket);
+            return false;
+        }
+        PeerCredentials who = d.sender().get();
+        if (who.uid() != uid) {
+            LOG.warn("ignored a message on notify socket {} from pid {} of uid {}: only this user's guests may"
+                    + " send one", socket, who.pid(), who.uid());
+            return false;
+        }
+        if (!sender.accepts(who)) {
+            LOG.warn("ignored a message on notify socket {} from pid {}: not the guest's kernel", socket, who.pid());
+            return false;
+        }
+        return true;
+    }
+
+    private void decodeAndDeliver(ByteBuffer data) {
+        try {
+            deliver(NotifyCodec.decode(data));
+        } catch (MconsoleException e) {
+            LOG.warn("ignored a message on notify socket {}: {}", socket, e.getMessage());
         }
     }
 
@@ -141,11 +190,8 @@ public final class NotifyListener implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing notify socket {}: {}", socket, e.getMessage());
-        }
+        // Wakes the receiving thread, which closes the descriptor when it is done with it.
+        channel.shutdown();
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(2000);

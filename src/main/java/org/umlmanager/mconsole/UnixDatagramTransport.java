@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,11 @@ import org.newsclub.net.unix.ConnectionRefusedSocketException;
  * makes the host kernel drop datagrams from anyone but the instance, and reports a missing or
  * dead socket at once. A guest that reboots re-creates its socket, so a transport connected to the
  * old one gets "refused"; the client then opens a new transport.
+ *
+ * <p>The host kernel refuses a datagram only once no process holds the peer socket at all. A
+ * halted kernel's socket can outlive the file it was bound to for a moment, in a helper process
+ * of the dying guest that still has it open, and would swallow requests until it is gone. So
+ * each send first checks that the path still names the socket this transport connected to.
  */
 final class UnixDatagramTransport implements MconsoleTransport {
 
@@ -33,12 +39,14 @@ final class UnixDatagramTransport implements MconsoleTransport {
     private static final int BUFFER_BYTES = 4096;
 
     private final Path socket;
+    private final Object socketFileKey;
     private final AFUNIXDatagramChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private int currentTimeoutMillis = -1;
 
-    private UnixDatagramTransport(Path socket, AFUNIXDatagramChannel channel) {
+    private UnixDatagramTransport(Path socket, Object socketFileKey, AFUNIXDatagramChannel channel) {
         this.socket = socket;
+        this.socketFileKey = socketFileKey;
         this.channel = channel;
     }
 
@@ -47,8 +55,9 @@ final class UnixDatagramTransport implements MconsoleTransport {
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         try {
             channel.bind(ownAddress());
+            Object fileKey = fileKey(socket);
             channel.connect(peer);
-            return new UnixDatagramTransport(socket, channel);
+            return new UnixDatagramTransport(socket, fileKey, channel);
         } catch (IOException e) {
             channel.close();
             throw translate(socket, e);
@@ -63,8 +72,25 @@ final class UnixDatagramTransport implements MconsoleTransport {
         return AFUNIXSocketAddress.of(address);
     }
 
+    /** The socket file's identity (device and inode), or null when it cannot be read. */
+    private static Object fileKey(Path socket) {
+        try {
+            return Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public void send(ByteBuffer datagram) throws IOException {
+        Object current = fileKey(socket);
+        if (current == null && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InstanceNotReachableException(socket, InstanceNotReachableException.Reason.NO_SOCKET, null);
+        }
+        if (socketFileKey != null && current != null && !socketFileKey.equals(current)) {
+            // A rebooted guest bound a new socket at the same path: the client reconnects.
+            throw new InstanceNotReachableException(socket, InstanceNotReachableException.Reason.REFUSED, null);
+        }
         try {
             channel.write(datagram);
         } catch (IOException e) {

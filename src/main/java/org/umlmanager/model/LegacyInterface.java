@@ -10,6 +10,11 @@ public record LegacyInterface(int unit, LegacyTransport transport) implements Ne
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.legacy(this);
+    }
+
+    @Override
     public String deviceName() {
         return "eth" + unit;
     }

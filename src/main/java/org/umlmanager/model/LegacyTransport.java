@@ -10,11 +10,35 @@ import java.util.OptionalInt;
  */
 public sealed interface LegacyTransport {
 
+    /** Runs the {@code visitor}'s method for this transport. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per transport: adding a transport adds a method here, so every visitor (the parser,
+     * generator, validator, storage and editor each have one) stops compiling until it handles it.
+     */
+    interface Visitor<R> {
+        R tuntap(Tuntap x);
+        R ethertap(Ethertap x);
+        R daemon(Daemon x);
+        R mcast(Mcast x);
+        R ucast(Ucast x);
+        R vde(Vde x);
+        R slirp(Slirp x);
+        R slip(Slip x);
+        R pcap(Pcap x);
+    }
+
     /** The transport's name, the first field of {@code ethN=}. */
     String name();
 
     record Tuntap(Optional<String> devName, Optional<String> mac, Optional<String> gateAddr)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tuntap(this);
+        }
+
         public String name() {
             return "tuntap";
         }
@@ -22,6 +46,11 @@ public sealed interface LegacyTransport {
 
     record Ethertap(Optional<String> devName, Optional<String> mac, Optional<String> gateAddr)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ethertap(this);
+        }
+
         public String name() {
             return "ethertap";
         }
@@ -29,6 +58,11 @@ public sealed interface LegacyTransport {
 
     record Daemon(Optional<String> mac, Optional<String> sockType, Optional<String> ctlSock)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.daemon(this);
+        }
+
         public String name() {
             return "daemon";
         }
@@ -36,6 +70,11 @@ public sealed interface LegacyTransport {
 
     record Mcast(Optional<String> mac, Optional<String> addr, OptionalInt port, OptionalInt ttl)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.mcast(this);
+        }
+
         public String name() {
             return "mcast";
         }
@@ -43,6 +82,11 @@ public sealed interface LegacyTransport {
 
     record Ucast(Optional<String> mac, Optional<String> remoteAddr, OptionalInt localPort, OptionalInt remotePort)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ucast(this);
+        }
+
         public String name() {
             return "ucast";
         }
@@ -50,6 +94,11 @@ public sealed interface LegacyTransport {
 
     record Vde(Optional<String> socket, Optional<String> mac, OptionalInt port, Optional<String> group,
                Optional<String> mode, Optional<String> description) implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.vde(this);
+        }
+
         public String name() {
             return "vde";
         }
@@ -57,6 +106,11 @@ public sealed interface LegacyTransport {
 
     /** {@code argv} is the slirp helper's command line; {@code _} in it stands for a space. */
     record Slirp(Optional<String> mac, List<String> argv) implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slirp(this);
+        }
+
         public Slirp {
             argv = List.copyOf(argv);
         }
@@ -67,6 +121,11 @@ public sealed interface LegacyTransport {
     }
 
     record Slip(Optional<String> gateAddr) implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slip(this);
+        }
+
         public String name() {
             return "slip";
         }
@@ -75,6 +134,11 @@ public sealed interface LegacyTransport {
     /** Known to the grammar but not built into Debian's 6.1 kernel; the validator refuses it. */
     record Pcap(Optional<String> hostIf, Optional<String> filter, List<String> options, Optional<String> mac)
             implements LegacyTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pcap(this);
+        }
+
         public Pcap {
             options = List.copyOf(options);
         }

@@ -21,7 +21,7 @@ public final class Names {
             return Optional.of("the name is empty; give the instance a name such as 'debian1'");
         }
         if (!INSTANCE_NAME.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a valid name; use 1–64 letters, digits, '.', '-' or '_',"
+            return Optional.of("'" + Printable.escape(name) + "' is not a valid name; use 1–64 letters, digits, '.', '-' or '_',"
                     + " not starting with '.' or '-'");
         }
         return Optional.empty();
@@ -67,14 +67,15 @@ public final class Names {
                     + " 64 or more with a random one, so shorten it to at most " + MAX_UMID_LENGTH);
         }
         if (umid.contains("/")) {
-            return Optional.of("umid '" + umid + "' contains '/'; it names a directory, so use a name without '/'");
+            return Optional.of("umid '" + Printable.escape(umid) + "' contains '/'; it names a directory, so use a name without '/'");
         }
         if (umid.equals(".") || umid.equals("..")) {
-            return Optional.of("umid '" + umid + "' is not a directory name of its own; choose another");
+            return Optional.of("umid '" + Printable.escape(umid) + "' is not a directory name of its own; choose another");
         }
         for (char c : umid.toCharArray()) {
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return Optional.of("umid '" + umid + "' contains white space; use a name without spaces");
+                return Optional.of("umid '" + Printable.escape(umid) + "' contains white space or control characters;"
+                        + " use a name without them");
             }
         }
         return Optional.empty();

@@ -45,6 +45,11 @@ public record NetworkAttachment(Family family, int unit, String network, Optiona
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.attachment(this);
+    }
+
+    @Override
     public String deviceName() {
         return family.prefix() + unit;
     }

@@ -8,6 +8,19 @@ package org.umlmanager.model;
  */
 public sealed interface NetworkInterface permits VectorInterface, LegacyInterface, NetworkAttachment {
 
+    /** Runs the {@code visitor}'s method for this kind of interface. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of interface: adding one adds a method here, so every visitor (generator,
+     * validator, host paths, storage, editor) stops compiling until it handles it.
+     */
+    interface Visitor<R> {
+        R vector(VectorInterface x);
+        R legacy(LegacyInterface x);
+        R attachment(NetworkAttachment x);
+    }
+
     /** The device number N. */
     int unit();
 

@@ -12,6 +12,11 @@ public record VectorInterface(int unit, VectorTransport transport, VectorOptions
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.vector(this);
+    }
+
+    @Override
     public String deviceName() {
         return "vec" + unit;
     }

@@ -7,11 +7,34 @@ import java.util.OptionalLong;
 /** The transport of a vector interface with its own typed options; one record per transport. */
 public sealed interface VectorTransport {
 
+    /** Runs the {@code visitor}'s method for this transport. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per transport: adding a transport adds a method here, so every visitor (the parser,
+     * generator, validator, storage and editor each have one) stops compiling until it handles it.
+     */
+    interface Visitor<R> {
+        R tap(Tap x);
+        R hybrid(Hybrid x);
+        R raw(Raw x);
+        R gre(Gre x);
+        R l2tpv3(L2tpv3 x);
+        R bess(Bess x);
+        R fd(Fd x);
+        R vde(Vde x);
+    }
+
     /** The {@code transport=} value. */
     String name();
 
     /** A host tap device; without {@code ifname} the kernel creates a random non-persistent one. */
     record Tap(Optional<String> ifname) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tap(this);
+        }
+
         public String name() {
             return "tap";
         }
@@ -19,6 +42,11 @@ public sealed interface VectorTransport {
 
     /** tap for transmit, a raw socket for receive; {@code ifname} is required. */
     record Hybrid(Optional<String> ifname) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hybrid(this);
+        }
+
         public String name() {
             return "hybrid";
         }
@@ -26,6 +54,11 @@ public sealed interface VectorTransport {
 
     /** An AF_PACKET raw socket bound to {@code ifname} (required), usually one end of a veth pair. */
     record Raw(Optional<String> ifname) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.raw(this);
+        }
+
         public String name() {
             return "raw";
         }
@@ -35,6 +68,11 @@ public sealed interface VectorTransport {
     record Gre(Optional<String> src, Optional<String> dst, Optional<Boolean> v6, OptionalLong rxKey,
                OptionalLong txKey, Optional<Boolean> sequence, Optional<Boolean> pinSequence)
             implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.gre(this);
+        }
+
         public String name() {
             return "gre";
         }
@@ -45,6 +83,11 @@ public sealed interface VectorTransport {
                   Optional<Boolean> v6, Optional<Boolean> udp, OptionalLong rxSession, OptionalLong txSession,
                   OptionalLong rxCookie, OptionalLong txCookie, Optional<Boolean> cookie64,
                   Optional<Boolean> counter, Optional<Boolean> pinCounter) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.l2tpv3(this);
+        }
+
         public String name() {
             return "l2tpv3";
         }
@@ -52,6 +95,11 @@ public sealed interface VectorTransport {
 
     /** A BESS switch port over an AF_UNIX SOCK_SEQPACKET socket; {@code dst} is required. */
     record Bess(Optional<String> src, Optional<String> dst) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.bess(this);
+        }
+
         public String name() {
             return "bess";
         }
@@ -62,6 +110,11 @@ public sealed interface VectorTransport {
      * {@code slirp://}); Linux 6.16 and newer, which replaced the legacy {@code ethN=vde} with it.
      */
     record Vde(Optional<String> vnl) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.vde(this);
+        }
+
         public String name() {
             return "vde";
         }
@@ -69,6 +122,11 @@ public sealed interface VectorTransport {
 
     /** An already open file descriptor inherited from the launcher. */
     record Fd(OptionalInt fd) implements VectorTransport {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fd(this);
+        }
+
         public String name() {
             return "fd";
         }

@@ -1,6 +1,8 @@
 package org.umlmanager.provision;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.umlmanager.job.Cancellation;
@@ -34,8 +36,15 @@ final class CommandRunner {
     /** Runs {@code argv} to the end; each output line goes to the listener and to {@code lineHook}. */
     void run(String what, List<String> argv, Map<String, String> env, Consumer<String> lineHook)
             throws ProvisionException {
+        run(what, argv, env, Optional.empty(), lineHook);
+    }
+
+    /** The same, giving a stopped tool {@code cleanupGrace} to clean up before the rest of its tree is killed. */
+    void run(String what, List<String> argv, Map<String, String> env, Optional<Duration> cleanupGrace,
+             Consumer<String> lineHook) throws ProvisionException {
         HostCommand command = HostCommand.of(what, argv).onLine(lineHook);
         env.forEach(command::env);
+        cleanupGrace.ifPresent(command::cleanupGrace);
         run(command);
     }
 

@@ -3,10 +3,12 @@ package org.umlmanager.provision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.umlmanager.job.HostTools;
@@ -29,6 +31,7 @@ final class DebianBootstrap {
     static final String FALLBACK_MIRROR = "http://deb.debian.org/debian";
 
     /** mmdebstrap's "I:" lines and how far along each one means the bootstrap is. */
+    private static final Duration MMDEBSTRAP_CLEANUP_GRACE = Duration.ofSeconds(90);
     private static final Map<String, Double> PHASES = Map.of(
             "I: running apt-get update", 0.05,
             "I: downloading packages", 0.15,
@@ -109,7 +112,11 @@ final class DebianBootstrap {
             }
             env = Map.of("TMPDIR", temp.toString());
         }
-        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, output, tarball), env, line -> {
+        // Cancelled, mmdebstrap removes its partly unpacked tree itself; for a normal user that takes
+        // its namespace tens of seconds on a busy machine, and a SIGKILL in the middle would leave
+        // the tree in /tmp owned by a subordinate uid the user cannot even delete.
+        runner.run("mmdebstrap", command(mmdebstrap, source, packages, mirror, output, tarball), env,
+                Optional.of(MMDEBSTRAP_CLEANUP_GRACE), line -> {
             for (Map.Entry<String, Double> e : PHASES.entrySet()) {
                 if (line.startsWith(e.getKey())) {
                     progress.accept(e.getValue());

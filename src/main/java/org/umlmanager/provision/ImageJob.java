@@ -3,12 +3,14 @@ package org.umlmanager.provision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.job.HostTools;
 import org.umlmanager.job.ProgressListener;
 
@@ -41,7 +43,8 @@ final class ImageJob {
         Path dir = image.getParent();
         Path work;
         try {
-            Files.createDirectories(dir);
+            // Missing folders (the data directory on a first run) are made for the user alone, like the image.
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));
             work = Files.createTempDirectory(dir, "." + request.name() + ".work-");
         } catch (IOException e) {
             throw new ProvisionException("cannot create a work directory in " + dir + ": " + e.getMessage(), e);

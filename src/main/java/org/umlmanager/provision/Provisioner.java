@@ -3,14 +3,17 @@ package org.umlmanager.provision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.umlmanager.cow.CowFiles;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.Instance;
 import org.umlmanager.job.ProgressListener;
@@ -95,7 +98,8 @@ public final class Provisioner {
             try {
                 cancellation.check("Making " + request.name());
                 listener.stage("Creating the copy-on-write file " + cow.get().getFileName());
-                Files.createDirectories(cow.get().getParent());
+                Files.createDirectories(cow.get().getParent(),
+                        PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));
                 CowFiles.create(cow.get(), image);
             } catch (RuntimeException e) {
                 discardQuietly(image, request.source(), listener);
@@ -154,6 +158,8 @@ public final class Provisioner {
                 .networks(request.networks())
                 .consoles(consolesWithAgent(request))
                 .agent(request.agent().orElse(null))
+                // A new machine reaches no host file until the user shares a folder with it.
+                .hostfs(HostfsShare.off())
                 .build();
     }
 

@@ -1,23 +1,21 @@
 package org.umlmanager.service;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.umlmanager.cmdline.CommandLineParser;
+import org.umlmanager.cow.CowFiles;
+import org.umlmanager.host.FileId;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 
 /**
- * The disk files a guest opens, read from its configuration or, for a running guest, from its
- * process's own command line ({@code /proc/PID/cmdline}, relative paths against
- * {@code /proc/PID/cwd}), so that guests started outside UML Manager count too.
+ * The disk files a guest opens, read from its configuration or from a running kernel's command
+ * line (relative paths against its working directory). A disk given as a COW file alone reads the
+ * backing file named in the COW file's header, so that one counts too.
  *
  * @param written files the guest writes: writable images and COW files
  * @param read    files it only reads: backing files of COW disks and read-only images
@@ -34,35 +32,69 @@ record GuestFiles(Set<Path> written, Set<Path> read) {
                 (d.readOnly() ? read : written).add(absolute(workingDirectory, d.cowFile().get()));
             } else {
                 (d.readOnly() ? read : written).add(image);
+                headerBacking(image).ifPresent(read::add);
             }
         }
         return new GuestFiles(written, read);
     }
 
-    /** The files of the running process {@code pid}; empty if it cannot be read (gone, not ours). */
-    static Optional<GuestFiles> ofProcess(long pid) {
-        Path proc = Path.of("/proc", Long.toString(pid));
+    /** The files of a kernel started with {@code argv} (binary first) in {@code cwd}; empty if unreadable. */
+    static Optional<GuestFiles> ofCommandLine(List<String> argv, Path cwd) {
+        if (argv.size() < 2) {
+            return Optional.empty();
+        }
         try {
-            byte[] raw = Files.readAllBytes(proc.resolve("cmdline"));
-            Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
-            List<String> argv = new ArrayList<>(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
-            if (argv.isEmpty()) {
-                return Optional.empty();
-            }
+            // Disks are phase-2 options: the kernel stops reading them at "--", and so does the parser.
             Instance parsed = CommandLineParser.parse("running", argv.subList(1, argv.size())).instance();
             return Optional.of(of(parsed, cwd));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The file's real path where it exists, so that links and relative paths compare equal. */
-    private static Path absolute(Path base, String file) {
-        Path p = base.resolve(file).toAbsolutePath().normalize();
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p;
+    /** The backing file a COW file given alone names in its header, as the kernel would open it. */
+    private static Optional<Path> headerBacking(Path image) {
+        if (!CowFiles.isCowFile(image)) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(absolute(image.getParent(), CowFiles.readHeader(image).backingFile()));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A file as the start checks compare it: by device and inode when it exists, so that every path
+     * and link to it is the same file; by its absolute path when it does not exist yet (a COW file
+     * the kernel is about to create).
+     */
+    sealed interface Key {
+        static Key of(Path path) {
+            return FileId.of(path).<Key>map(Existing::new).orElseGet(() -> new NotYet(path.toAbsolutePath()
+                    .normalize()));
+        }
+    }
+
+    record Existing(FileId id) implements Key {
+    }
+
+    record NotYet(Path path) implements Key {
+    }
+
+    Set<Key> writtenKeys() {
+        return keys(written);
+    }
+
+    Set<Key> readKeys() {
+        return keys(read);
+    }
+
+    private static Set<Key> keys(Set<Path> paths) {
+        return paths.stream().map(Key::of).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static Path absolute(Path base, String file) {
+        return base.resolve(file).toAbsolutePath().normalize();
     }
 }

@@ -70,8 +70,26 @@ public record GuestStatus(String name, InstanceState state, String reason, Origi
                 Optional.empty(), List.of(), OptionalInt.empty(), Instant.EPOCH);
     }
 
+    /** The reason of a guest running without a holder because its holder ended. */
+    public static final String HOLDER_GONE = "its holder process has ended (it was killed or failed), so its consoles"
+            + " can no longer be reached";
+    /** The reason of a guest UML Manager did not start. */
+    public static final String STARTED_OUTSIDE = "started outside UML Manager";
+
     /** Whether its consoles can be opened and it can be stopped step by step (a holder runs it). */
     public boolean managed() {
         return origin == Origin.HOLDER;
+    }
+
+    /** For a running guest without a holder: why its consoles cannot be opened, and what still works. */
+    public String consolesUnreachable() {
+        String pidText = pid.isPresent() ? " (pid " + pid.getAsLong() + ")" : "";
+        String still = "'uml-manager mconsole " + name + " …' reaches its kernel and 'uml-manager stop " + name
+                + "' stops it";
+        if (reason.equals(HOLDER_GONE)) {
+            return name + " is running" + pidText + ", but " + HOLDER_GONE + "; " + still;
+        }
+        return name + " was started outside UML Manager" + pidText + ", so its consoles are where that start put"
+                + " them; " + still;
     }
 }

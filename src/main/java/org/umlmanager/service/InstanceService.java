@@ -1,5 +1,6 @@
 package org.umlmanager.service;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,11 +34,21 @@ public final class InstanceService {
 
     private final InstanceStore store;
     private final Executor executor;
+    private final Optional<Path> defaultUmlDir;
 
-    /** {@code executor} runs the blocking work; tests pass {@code Runnable::run}. */
+    /** {@code executor} runs the blocking work; tests pass {@code Runnable::run}. Guests use the kernel's ~/.uml. */
     public InstanceService(InstanceStore store, Executor executor) {
+        this(store, executor, Optional.empty());
+    }
+
+    /**
+     * @param defaultUmlDir the uml_dir guests that set none run with (the runtime layout's), against
+     *                      which a saved instance's mconsole socket path must fit
+     */
+    public InstanceService(InstanceStore store, Executor executor, Optional<Path> defaultUmlDir) {
         this.store = Objects.requireNonNull(store);
         this.executor = Objects.requireNonNull(executor);
+        this.defaultUmlDir = Objects.requireNonNull(defaultUmlDir);
     }
 
     /** Every loadable instance, sorted by name, and the files that could not be loaded. */
@@ -52,6 +63,7 @@ public final class InstanceService {
     /** Saves a new instance; fails with {@code NAME_TAKEN} if its name is in use. */
     public CompletableFuture<Instance> create(Instance instance) {
         return submit(() -> {
+            checkSocketPath(instance);
             store.create(instance);
             return instance;
         });
@@ -60,6 +72,7 @@ public final class InstanceService {
     /** Replaces the configuration of the existing instance with the same name. */
     public CompletableFuture<Instance> update(Instance instance) {
         return submit(() -> {
+            checkSocketPath(instance);
             store.update(instance);
             return instance;
         });
@@ -99,6 +112,8 @@ public final class InstanceService {
             HostPaths.Resolution resolved = HostPaths.absolutize(asWritten, request.context().baseDir());
             Instance instance = resolved.instance();
             problems.addAll(resolved.notes());
+            Validator.socketPathProblem(instance, defaultUmlDir).filter(p -> !problems.contains(p))
+                    .ifPresent(problems::add);
             store.existingName(request.name()).ifPresent(existing -> problems.add(Problem.error("name",
                     request.name(), "an instance named '" + existing + "' already exists; choose another name")));
             ImportResult result = new ImportResult(instance, new ArrayList<>(problems), false);
@@ -108,6 +123,15 @@ public final class InstanceService {
             store.create(instance);
             return new ImportResult(instance, result.problems(), true);
         });
+    }
+
+    /** A name (or umid) too long for the guest's mconsole socket is refused when saved, not when started. */
+    private void checkSocketPath(Instance instance) throws StoreException {
+        Optional<Problem> p = Validator.socketPathProblem(instance, defaultUmlDir);
+        if (p.isPresent()) {
+            throw new StoreException(StoreException.Reason.INVALID_NAME, "Cannot save '" + instance.name() + "': "
+                    + p.get().subject() + ": " + p.get().message());
+        }
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.umlmanager.cow.CowFiles;
@@ -70,6 +72,18 @@ public final class LabService {
         this.labsData = labsData.toAbsolutePath().normalize();
         this.networkPaths = Objects.requireNonNull(networkPaths);
         this.executor = Objects.requireNonNull(executor);
+    }
+
+    /**
+     * What a failed import reports, for a window to list: the lab directory's problems when
+     * {@code failure} (a failure of {@link #importLab}'s future, wrapped or not) is one, else empty.
+     */
+    public static Optional<List<LabProblem>> importProblems(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof LabImportException e ? Optional.of(e.problems()) : Optional.empty();
     }
 
     /** Where the shared base images are. */

@@ -68,6 +68,8 @@ public final class RuntimeService implements GuestRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeService.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a command that got no answer waits to learn whether the guest ended meanwhile. */
+    private static final Duration ENDED_WAIT = Duration.ofSeconds(3);
 
     private final RuntimeLayout layout;
     private final HolderLauncher launcher;
@@ -173,12 +175,34 @@ public final class RuntimeService implements GuestRuntime {
             if (w.isPresent()) {
                 return w.get();
             }
-            UmidDirectories.Entry guest = external(name).orElseThrow(() -> new NoSuchGuestException(name));
-            ExternalStop.run(guest, mode, inOrder);
+            UmidDirectories.Entry guest = external(name).orElseThrow(() -> notRunning(name));
+            if (ExternalStop.run(guest, mode, inOrder)) {
+                recordStopped(name, guest);
+            }
             UmidDirectories.removeIfStale(guest);
             return null;
         }).thenCompose(w -> w == null ? status(name)
                 : w.client.stop(mode, inOrder).thenApply(s -> GuestStatus.of(s, GuestStatus.Origin.RECORD)));
+    }
+
+    /**
+     * A guest whose holder had ended and that this program then stopped: its session file still
+     * says it runs, and would otherwise be read as a guest that died unseen ("crashed").
+     */
+    private void recordStopped(String name, UmidDirectories.Entry guest) {
+        Optional<SessionRecord> record = record(name);
+        if (record.isEmpty() || !record.get().snapshot().state().active()
+                || record.get().snapshot().umlPid().orElse(-1) != guest.pid().orElse(-2)) {
+            return;
+        }
+        GuestSnapshot stopped = record.get().snapshot().withState(InstanceState.STOPPED, "stopped by UML Manager"
+                + " after its holder had ended", java.time.Instant.now());
+        try {
+            SessionFile.write(SessionPaths.of(layout.sessionsDir(), name).sessionFile(),
+                    new SessionRecord(stopped, record.get().umlDir()));
+        } catch (IOException e) {
+            LOG.warn("could not record that {} stopped: {}", name, e.getMessage());
+        }
     }
 
     @Override
@@ -233,7 +257,7 @@ public final class RuntimeService implements GuestRuntime {
                         continue;
                     }
                     String name = all.containsKey(e.umid()) ? e.umid() + " (" + umlDir + ")" : e.umid();
-                    all.put(name, external(name, e, "started outside UML Manager"));
+                    all.put(name, external(name, e, GuestStatus.STARTED_OUTSIDE));
                 }
             }
             return List.copyOf(all.values());
@@ -249,7 +273,11 @@ public final class RuntimeService implements GuestRuntime {
     @Override
     public CompletableFuture<ConsoleStream> openConsole(String name, String line) {
         return async(() -> {
-            Watch w = watch(name).orElseThrow(() -> notManaged(name));
+            Optional<Watch> watched = watch(name);
+            if (watched.isEmpty()) {
+                throw notManaged(name);
+            }
+            Watch w = watched.get();
             if (w.latest.line(line).isEmpty()) {
                 throw new GuestException(name + " has no console line '" + line + "'; it has "
                         + String.join(", ", w.latest.lines().stream().map(LineInfo::name).toList()));
@@ -266,7 +294,7 @@ public final class RuntimeService implements GuestRuntime {
             if (w.isPresent()) {
                 return w.get();
             }
-            UmidDirectories.Entry guest = external(name).orElseThrow(() -> new NoSuchGuestException(name));
+            UmidDirectories.Entry guest = external(name).orElseThrow(() -> notRunning(name));
             try (MconsoleClient client = new MconsoleClient(MconsoleAddress.ofSocket(guest.mconsoleSocket()),
                     COMMAND_TIMEOUT)) {
                 return client.send(command);
@@ -276,11 +304,36 @@ public final class RuntimeService implements GuestRuntime {
                 return CompletableFuture.completedFuture(reply);
             }
             Watch w = (Watch) result;
-            return w.client.command(command).thenCompose(r -> reply(w, command, r));
+            return w.client.command(command).handle(Outcome::new).thenCompose(o -> reply(w, name, command, o));
         });
     }
 
-    private static CompletableFuture<MconsoleReply> reply(Watch w, String command, Message.CommandReply r) {
+    /** A command's reply from the holder, or why none came (its connection closed as the guest ended). */
+    private record Outcome(Message.CommandReply reply, Throwable error) {
+    }
+
+    private static CompletableFuture<MconsoleReply> reply(Watch w, String name, String command, Outcome o) {
+        Message.CommandReply r = o.reply();
+        if (o.error() == null && r.kind() == Message.ReplyKind.REPLY) {
+            return CompletableFuture.completedFuture(new MconsoleReply(r.errorCode(), r.text()));
+        }
+        // No answer: a command such as 'sysrq c' or 'halt' may have ended the guest, and then that is the news.
+        return w.client.ended().copy().completeOnTimeout(null, ENDED_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((end, error) -> end)
+                .thenCompose(end -> end != null && !end.state().active()
+                        ? CompletableFuture.failedFuture(new GuestException(name + " ended before it answered '"
+                                + command + "': it " + describe(end.state(), end.reason())))
+                        : o.error() != null ? CompletableFuture.failedFuture(o.error() instanceof CompletionException c
+                                && c.getCause() != null ? c.getCause() : o.error())
+                        : noAnswer(w, command, r));
+    }
+
+    private static String describe(InstanceState state, String reason) {
+        String s = state == InstanceState.CRASHED ? "crashed" : "is " + state.name().toLowerCase(java.util.Locale.ROOT);
+        return s + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+
+    private static CompletableFuture<MconsoleReply> noAnswer(Watch w, String command, Message.CommandReply r) {
         return switch (r.kind()) {
             case REPLY -> CompletableFuture.completedFuture(new MconsoleReply(r.errorCode(), r.text()));
             case TIMEOUT -> CompletableFuture.failedFuture(new MconsoleTimeoutException(command, COMMAND_TIMEOUT, "",
@@ -368,8 +421,7 @@ public final class RuntimeService implements GuestRuntime {
                 .orElseGet(() -> record.flatMap(r -> UmidDirectories.read(r.umlDir(), r.snapshot().umid())));
         boolean wasActive = record.map(r -> r.snapshot().state().active()).orElse(false);
         if (entry.isPresent() && UmidDirectories.running(entry.get())) {
-            return external(name, entry.get(), wasActive ? "its holder is gone, so its consoles cannot be reached"
-                    : "started outside UML Manager");
+            return external(name, entry.get(), wasActive ? GuestStatus.HOLDER_GONE : GuestStatus.STARTED_OUTSIDE);
         }
         entry.ifPresent(UmidDirectories::removeIfStale);
         if (record.isPresent()) {
@@ -401,9 +453,34 @@ public final class RuntimeService implements GuestRuntime {
         return entry.filter(UmidDirectories::running);
     }
 
-    private GuestException notManaged(String name) {
-        return new GuestException(name + " is not running under UML Manager (started elsewhere, or stopped), so its"
-                + " consoles cannot be opened here; use its own terminal or pts devices, or 'uml-manager mconsole'");
+    /** Why {@code name}'s consoles cannot be opened: it runs without a holder, or it does not run. */
+    private GuestException notManaged(String name) throws InterruptedException {
+        GuestStatus s;
+        try {
+            s = statusOf(name, configured(name));
+        } catch (CompletionException e) {
+            return new NoSuchGuestException(name);
+        }
+        if (s.state().active()) {
+            return new GuestException(s.consolesUnreachable());
+        }
+        return notRunning(name, s);
+    }
+
+    /** The error for a command to a guest that does not run: what it is instead, if it is known at all. */
+    private GuestException notRunning(String name) {
+        try {
+            return notRunning(name, statusOf(name, configured(name)));
+        } catch (CompletionException e) {
+            return new NoSuchGuestException(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NoSuchGuestException(name);
+        }
+    }
+
+    private static GuestException notRunning(String name, GuestStatus s) {
+        return new GuestException(name + " is not running: it " + describe(s.state(), s.reason()));
     }
 
     private Optional<Instance> configured(String name) {
@@ -549,6 +626,7 @@ public final class RuntimeService implements GuestRuntime {
         try {
             work.execute(() -> {
                 try {
+                    layout.ensurePrivate();
                     future.complete(task.call());
                 } catch (CompletionException e) {
                     future.completeExceptionally(e.getCause());

@@ -3,12 +3,12 @@ package org.umlmanager.service;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.umlmanager.host.PrivateDirectory;
 
 /**
  * Serialises the pre-start checks and the start of guests across programs (a file lock on
@@ -30,8 +30,8 @@ final class StartLock implements AutoCloseable {
     }
 
     static StartLock acquire(Path sessionsDir) throws IOException {
-        Files.createDirectories(sessionsDir);
         Path file = sessionsDir.resolve(".start.lock").toAbsolutePath();
+        PrivateDirectory.createFile(file);
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         threads.lock();
         FileChannel channel = null;

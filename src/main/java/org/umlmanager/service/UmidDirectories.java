@@ -18,7 +18,7 @@ import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleException;
 
 /**
- * The kernel's umid directories ({@code uml_dir/UMID/{pid,mconsole}}, uml-interfaces.md §6): finds
+ * The kernel's umid directories ({@code uml_dir/UMID/{pid,mconsole}}, docs/KERNEL.md §6): finds
  * guests that run there, also ones started outside UML Manager, and removes the directories that
  * crashed or killed guests left behind. Stateless and thread-safe.
  */

@@ -32,13 +32,19 @@ final class ConsoleMapper {
     }
 
     private static LineSpecDocument toDocument(LineSpec spec) {
-        if (spec instanceof LineSpec.Single s) {
-            return new LineSpecDocument.Single(toDocument(s.channel()));
-        }
-        if (spec instanceof LineSpec.Split s) {
-            return new LineSpecDocument.Split(toDocument(s.input()), toDocument(s.output()));
-        }
-        return new LineSpecDocument.Disabled();
+        return spec.accept(new LineSpec.Visitor<>() {
+            public LineSpecDocument disabled(LineSpec.Disabled d) {
+                return new LineSpecDocument.Disabled();
+            }
+
+            public LineSpecDocument single(LineSpec.Single s) {
+                return new LineSpecDocument.Single(toDocument(s.channel()));
+            }
+
+            public LineSpecDocument split(LineSpec.Split s) {
+                return new LineSpecDocument.Split(toDocument(s.input()), toDocument(s.output()));
+            }
+        });
     }
 
     private static LineSpec toModel(LineSpecDocument doc, String path) throws DocumentFormatException {
@@ -53,25 +59,42 @@ final class ConsoleMapper {
     }
 
     private static ChannelDocument toDocument(ConsoleChannel channel) {
-        if (channel instanceof ConsoleChannel.Embedded) {
+        return channel.accept(TO_DOCUMENT);
+    }
+
+    private static final ConsoleChannel.Visitor<ChannelDocument> TO_DOCUMENT = new ConsoleChannel.Visitor<>() {
+        public ChannelDocument embedded(ConsoleChannel.Embedded x) {
             return new ChannelDocument.Embedded();
-        } else if (channel instanceof ConsoleChannel.Null) {
+        }
+
+        public ChannelDocument none(ConsoleChannel.Null x) {
             return new ChannelDocument.Null();
-        } else if (channel instanceof ConsoleChannel.Fd fd) {
+        }
+
+        public ChannelDocument fd(ConsoleChannel.Fd fd) {
             return new ChannelDocument.Fd(fd.fd());
-        } else if (channel instanceof ConsoleChannel.Port port) {
+        }
+
+        public ChannelDocument port(ConsoleChannel.Port port) {
             return new ChannelDocument.Port(port.port());
-        } else if (channel instanceof ConsoleChannel.Pts) {
+        }
+
+        public ChannelDocument pts(ConsoleChannel.Pts x) {
             return new ChannelDocument.Pts();
-        } else if (channel instanceof ConsoleChannel.Pty) {
+        }
+
+        public ChannelDocument pty(ConsoleChannel.Pty x) {
             return new ChannelDocument.Pty();
-        } else if (channel instanceof ConsoleChannel.Tty tty) {
+        }
+
+        public ChannelDocument tty(ConsoleChannel.Tty tty) {
             return new ChannelDocument.Tty(tty.device());
-        } else if (channel instanceof ConsoleChannel.Xterm) {
+        }
+
+        public ChannelDocument xterm(ConsoleChannel.Xterm x) {
             return new ChannelDocument.Xterm();
         }
-        throw new IllegalArgumentException("unknown console channel " + channel);
-    }
+    };
 
     private static ConsoleChannel toModel(ChannelDocument doc, String path) throws DocumentFormatException {
         if (doc instanceof ChannelDocument.Embedded) {

@@ -1,21 +1,20 @@
 package org.umlmanager.storage;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.Names;
+import org.umlmanager.model.Printable;
 import org.umlmanager.storage.StoreException.Reason;
 
 /**
@@ -27,17 +26,18 @@ import org.umlmanager.storage.StoreException.Reason;
  * {@code debian} never coexist (they would collide on case-insensitive file systems and are easy
  * to mix up on a command line). A file that cannot be read is moved aside to
  * {@code NAME.json.corrupt-TIME} and reported, never deleted; a file written by a newer version is
- * left alone and never rewritten. Thread-safe; all methods block on file I/O.
+ * left alone and never rewritten. What protects the store from odd files and stuck processes
+ * (a lock wait with a limit, regular files only, a size limit, tidying after killed writers) is
+ * {@link DocumentFolder}'s, shared with every other kind of saved document. Thread-safe; all
+ * methods block on file I/O.
  */
 public final class InstanceStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceStore.class);
     private static final String SUFFIX = ".json";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
+    private final DocumentFolder folder;
     private final Path dir;
-    private final Clock clock;
 
     public InstanceStore(Path directory) {
         this(directory, Clock.systemUTC());
@@ -45,8 +45,13 @@ public final class InstanceStore {
 
     /** {@code clock} stamps the names of files moved aside. */
     public InstanceStore(Path directory, Clock clock) {
-        this.dir = directory.toAbsolutePath().normalize();
-        this.clock = Objects.requireNonNull(clock);
+        this(directory, clock, StoreLock.DEFAULT_WAIT);
+    }
+
+    /** {@code lockWait}: how long an operation waits for another process's lock before it fails, naming it. */
+    public InstanceStore(Path directory, Clock clock, Duration lockWait) {
+        this.folder = new DocumentFolder(directory, SUFFIX, clock, lockWait);
+        this.dir = folder.directory();
     }
 
     public Path directory() {
@@ -55,25 +60,27 @@ public final class InstanceStore {
 
     /** The file that holds instance {@code name}. */
     public Path fileOf(String name) {
-        return dir.resolve(name + SUFFIX);
+        return folder.fileOf(name);
     }
 
-    /** Loads every instance; unreadable files are moved aside and reported, the rest still load. */
+    /**
+     * Loads every instance; files that cannot be loaded are reported (unreadable ones moved aside
+     * first), the rest still load. Files moved aside earlier are reported again until dealt with.
+     */
     public LoadReport loadAll() throws StoreException {
         if (!exists()) {
             return new LoadReport(List.of(), List.of());
         }
         List<Instance> instances = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        try (StoreLock lock = lock()) {
-            for (Path file : entries()) {
-                String fileName = file.getFileName().toString();
-                if (AtomicFiles.isTemporary(fileName)) {
-                    // Writers hold the lock we hold: this one's writer crashed before its rename.
-                    LOG.info("Removing {}, left behind by an interrupted write", file);
-                    Files.deleteIfExists(file);
-                } else if (fileName.endsWith(SUFFIX)) {
-                    loadInto(file, instances, problems);
+        try (StoreLock lock = folder.lock()) {
+            for (DocumentFolder.Entry entry : folder.entries()) {
+                if (entry instanceof DocumentFolder.Document doc) {
+                    loadInto(doc, instances, problems);
+                } else {
+                    problems.add(new LoadProblem(entry.file(), "an instance file moved aside earlier because it could"
+                            + " not be loaded; fix it and rename it back to " + entry.name() + SUFFIX
+                            + ", or delete it", Optional.empty(), false));
                 }
             }
         } catch (IOException e) {
@@ -89,8 +96,8 @@ public final class InstanceStore {
         if (!exists()) {
             throw noSuchInstance(name);
         }
-        try (StoreLock lock = lock()) {
-            return read(existing(name));
+        try (StoreLock lock = folder.lock()) {
+            return read(existingEntry(name));
         } catch (IOException e) {
             throw ioFailure("read instance '" + name + "'", e);
         }
@@ -114,7 +121,7 @@ public final class InstanceStore {
         exists();
         try {
             AtomicFiles.ensureDirectory(dir);
-            try (StoreLock lock = lock()) {
+            try (StoreLock lock = folder.lock()) {
                 Optional<String> taken = nameInUse(instance.name(), Optional.empty());
                 if (taken.isPresent()) {
                     throw nameTaken(instance.name(), taken.get());
@@ -135,14 +142,19 @@ public final class InstanceStore {
         if (!exists()) {
             throw noSuchInstance(instance.name());
         }
-        try (StoreLock lock = lock()) {
-            Path file = existing(instance.name());
-            Decoded old = InstanceCodec.decode(Files.readAllBytes(file), instance.name());
+        try (StoreLock lock = folder.lock()) {
+            Path file = existingEntry(instance.name());
+            DocumentFolder.Content content = folder.read(file);
+            if (content instanceof DocumentFolder.NotRegular odd) {
+                throw notRegular(instance.name(), file, odd);
+            }
+            Decoded old = content instanceof DocumentFolder.Bytes b ? InstanceCodec.decode(b.bytes(), instance.name())
+                    : new Decoded.Corrupt(tooLarge(((DocumentFolder.TooLarge) content).size()));
             if (old instanceof Decoded.Newer newer) {
                 throw newerVersion(instance.name(), newer);
             }
             if (old instanceof Decoded.Corrupt corrupt) {
-                Path aside = moveAside(file);
+                Path aside = folder.moveAside(file);
                 LOG.warn("{} could not be read ({}); moved aside to {} before saving over it", file,
                         corrupt.reason(), aside);
             }
@@ -162,8 +174,8 @@ public final class InstanceStore {
         if (!exists()) {
             throw noSuchInstance(from);
         }
-        try (StoreLock lock = lock()) {
-            Path oldFile = existing(from);
+        try (StoreLock lock = folder.lock()) {
+            Path oldFile = existingEntry(from);
             Instance renamed = read(oldFile).withName(to);
             if (from.equals(to)) {
                 return renamed;
@@ -173,7 +185,7 @@ public final class InstanceStore {
                 throw nameTaken(to, taken.get());
             }
             Path newFile = fileOf(to);
-            if (Files.exists(newFile)) {
+            if (Files.exists(newFile, LinkOption.NOFOLLOW_LINKS)) {
                 throw new StoreException(Reason.NAME_TAKEN, "Cannot rename '" + from + "' to '" + to
                         + "': this file system does not tell names apart by case; rename it to another name first");
             }
@@ -192,8 +204,8 @@ public final class InstanceStore {
         if (!exists()) {
             throw noSuchInstance(name);
         }
-        try (StoreLock lock = lock()) {
-            Files.delete(existing(name));
+        try (StoreLock lock = folder.lock()) {
+            Files.delete(existingEntry(name));
             AtomicFiles.syncDirectory(dir);
         } catch (IOException e) {
             throw ioFailure("delete instance '" + name + "'", e);
@@ -212,43 +224,42 @@ public final class InstanceStore {
         return false;
     }
 
-    private StoreLock lock() throws IOException {
-        return StoreLock.acquire(dir);
-    }
-
-    private List<Path> entries() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(files::add);
-        }
-        files.sort(Comparator.naturalOrder());
-        return files;
-    }
-
-    private void loadInto(Path file, List<Instance> instances, List<LoadProblem> problems) throws IOException {
-        String name = nameOf(file);
-        Optional<String> badName = Names.instanceNameProblem(name);
+    private void loadInto(DocumentFolder.Document doc, List<Instance> instances, List<LoadProblem> problems)
+            throws IOException {
+        Path file = doc.file();
+        Optional<String> badName = Names.instanceNameProblem(doc.name());
         if (badName.isPresent()) {
             problems.add(new LoadProblem(file, "not loaded: the file name " + badName.get()
                     + "; rename the file", Optional.empty(), false));
             return;
         }
-        byte[] bytes;
+        DocumentFolder.Content content;
         try {
-            bytes = Files.readAllBytes(file);
+            content = folder.read(file);
         } catch (IOException e) {
             problems.add(new LoadProblem(file, "not loaded: cannot read it (" + AtomicFiles.describe(e) + ")",
                     Optional.empty(), false));
             return;
         }
-        Decoded decoded = InstanceCodec.decode(bytes, name);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            problems.add(new LoadProblem(file, "not loaded: it is " + odd.what() + ", not an instance file, so"
+                    + " nothing was read from it; remove or rename it", Optional.empty(), false));
+            return;
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + tooLarge(big.size()) + "; if it really is an"
+                    + " instance, shorten it and move it back to " + file.getFileName(), Optional.of(aside), false));
+            return;
+        }
+        Decoded decoded = InstanceCodec.decode(((DocumentFolder.Bytes) content).bytes(), doc.name());
         if (decoded instanceof Decoded.Readable ok) {
             instances.add(ok.instance());
             ok.warnings().forEach(w -> problems.add(new LoadProblem(file, w, Optional.empty(), true)));
         } else if (decoded instanceof Decoded.Newer newer) {
             problems.add(new LoadProblem(file, newerMessage(newer) + "; left untouched", Optional.empty(), false));
         } else if (decoded instanceof Decoded.Corrupt corrupt) {
-            Path aside = moveAside(file);
+            Path aside = folder.moveAside(file);
             problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
                     + file.getFileName(), Optional.of(aside), false));
         }
@@ -256,7 +267,17 @@ public final class InstanceStore {
 
     private Instance read(Path file) throws IOException, StoreException {
         String name = nameOf(file);
-        Decoded decoded = InstanceCodec.decode(Files.readAllBytes(file), name);
+        DocumentFolder.Content content = folder.read(file);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            throw notRegular(name, file, odd);
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            throw new StoreException(Reason.UNREADABLE, "Instance '" + name + "' could not be read ("
+                    + tooLarge(big.size()) + "); its file was moved aside to " + aside
+                    + "; if it really is an instance, shorten it and move it back to " + file.getFileName());
+        }
+        Decoded decoded = InstanceCodec.decode(((DocumentFolder.Bytes) content).bytes(), name);
         if (decoded instanceof Decoded.Readable ok) {
             ok.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
             return ok.instance();
@@ -264,28 +285,16 @@ public final class InstanceStore {
         if (decoded instanceof Decoded.Newer newer) {
             throw newerVersion(name, newer);
         }
-        Path aside = moveAside(file);
+        Path aside = folder.moveAside(file);
         throw new StoreException(Reason.UNREADABLE, "Instance '" + name + "' could not be read ("
                 + ((Decoded.Corrupt) decoded).reason() + "); its file was moved aside to " + aside
                 + "; fix it and move it back to " + file.getFileName());
     }
 
-    /** Moves an unreadable file out of the way under a name that is never loaded, never overwriting. */
-    private Path moveAside(Path file) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
-        Path target = dir.resolve(base);
-        for (int n = 2; Files.exists(target); n++) {
-            target = dir.resolve(base + "-" + n);
-        }
-        Files.move(file, target);
-        AtomicFiles.syncDirectory(dir);
-        LOG.warn("Moved unreadable instance file {} aside to {}", file, target);
-        return target;
-    }
-
-    private Path existing(String name) throws IOException, StoreException {
+    /** The entry named after instance {@code name}, whatever it is (a file, a link, a FIFO). */
+    private Path existingEntry(String name) throws IOException, StoreException {
         Path file = fileOf(name);
-        if (Files.isRegularFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return file;
         }
         Optional<String> other = nameInUse(name, Optional.empty());
@@ -293,18 +302,26 @@ public final class InstanceStore {
             throw new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + name + "'; did you mean '"
                     + other.get() + "'?");
         }
+        List<Path> aside = new ArrayList<>();
+        for (DocumentFolder.Entry e : folder.entries()) {
+            if (e instanceof DocumentFolder.MovedAside && e.name().equals(name)) {
+                aside.add(e.file());
+            }
+        }
+        if (!aside.isEmpty()) {
+            throw new StoreException(Reason.NO_SUCH_INSTANCE, "Instance '" + name + "' is not loaded: its file was"
+                    + " moved aside to " + aside.get(aside.size() - 1) + " because it could not be read; fix it and"
+                    + " rename it back to " + file.getFileName() + ", or delete it");
+        }
         throw noSuchInstance(name);
     }
 
     /** The existing name equal to {@code name} ignoring case, other than {@code except}. */
     private Optional<String> nameInUse(String name, Optional<String> except) throws IOException {
-        for (Path file : entries()) {
-            String fileName = file.getFileName().toString();
-            if (fileName.endsWith(SUFFIX) && !AtomicFiles.isTemporary(fileName)) {
-                String other = nameOf(file);
-                if (other.equalsIgnoreCase(name) && !except.equals(Optional.of(other))) {
-                    return Optional.of(other);
-                }
+        for (DocumentFolder.Entry e : folder.entries()) {
+            if (e instanceof DocumentFolder.Document doc && doc.name().equalsIgnoreCase(name)
+                    && !except.equals(Optional.of(doc.name()))) {
+                return Optional.of(doc.name());
             }
         }
         return Optional.empty();
@@ -322,8 +339,18 @@ public final class InstanceStore {
         }
     }
 
+    private static String tooLarge(long size) {
+        return "it is " + DocumentFolder.size(size) + ", far over the " + DocumentFolder.size(
+                DocumentFolder.MAX_DOCUMENT_BYTES) + " an instance file may have (real ones are a few KiB)";
+    }
+
+    private static StoreException notRegular(String name, Path file, DocumentFolder.NotRegular odd) {
+        return new StoreException(Reason.UNREADABLE, "Instance '" + name + "' cannot be read: " + file
+                + " is " + odd.what() + ", not an instance file, so nothing was read from it; remove or rename it");
+    }
+
     private static StoreException noSuchInstance(String name) {
-        return new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + name
+        return new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + Printable.escape(name)
                 + "'; 'uml-manager list' shows the existing ones");
     }
 

@@ -1,12 +1,11 @@
 package org.umlmanager.storage;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +22,9 @@ import org.umlmanager.storage.StoreException.Reason;
 /**
  * The saved labs: one file {@code NAME.json} per lab, under the instances' rules (see
  * {@link InstanceStore}): atomic writes, mode 0600 in a 0700 directory, names unique ignoring case,
- * unreadable files moved aside and reported, newer files left alone. Every operation holds the
- * instance store's lock, and a lab is saved or deleted together with its instances and networks
+ * unreadable files moved aside and reported, newer files left alone, and {@link DocumentFolder}'s
+ * protection from odd files and stuck processes (regular files only, a size limit, a lock wait
+ * that ends naming the holder). Every operation holds the instance store's lock, and a lab is saved or deleted together with its instances and networks
  * under one hold of it, so no other program sees (or makes) half a lab. Thread-safe; all methods
  * block on I/O.
  */
@@ -32,23 +32,26 @@ public final class LabStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabStore.class);
     private static final String SUFFIX = ".json";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
+    private final DocumentFolder folder;
     private final Path dir;
     private final InstanceStore instances;
     private final NetworkStore networks;
-    private final Clock clock;
 
     public LabStore(Path directory, InstanceStore instances, NetworkStore networks) {
         this(directory, instances, networks, Clock.systemUTC());
     }
 
     public LabStore(Path directory, InstanceStore instances, NetworkStore networks, Clock clock) {
-        this.dir = directory.toAbsolutePath().normalize();
+        this(directory, instances, networks, clock, StoreLock.DEFAULT_WAIT);
+    }
+
+    /** {@code lockWait}: how long an operation waits for another process's lock before it fails, naming it. */
+    public LabStore(Path directory, InstanceStore instances, NetworkStore networks, Clock clock, Duration lockWait) {
         this.instances = Objects.requireNonNull(instances);
         this.networks = Objects.requireNonNull(networks);
-        this.clock = Objects.requireNonNull(clock);
+        this.folder = new DocumentFolder(directory, instances.directory(), SUFFIX, clock, lockWait);
+        this.dir = folder.directory();
     }
 
     public Path directory() {
@@ -56,24 +59,27 @@ public final class LabStore {
     }
 
     public Path fileOf(String name) {
-        return dir.resolve(name + SUFFIX);
+        return folder.fileOf(name);
     }
 
-    /** Every lab; unreadable files are moved aside and reported, the rest still load. */
+    /**
+     * Every lab; unreadable files are moved aside and reported, the rest still load. Files moved
+     * aside earlier are reported again until dealt with.
+     */
     public LabLoadReport loadAll() throws StoreException {
         List<Lab> labs = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         if (!exists()) {
             return new LabLoadReport(labs, problems);
         }
-        try (StoreLock lock = lock()) {
-            for (Path file : entries()) {
-                String fileName = file.getFileName().toString();
-                if (AtomicFiles.isTemporary(fileName)) {
-                    LOG.info("Removing {}, left behind by an interrupted write", file);
-                    Files.deleteIfExists(file);
-                } else if (fileName.endsWith(SUFFIX)) {
-                    loadInto(file, labs, problems);
+        try (StoreLock lock = folder.lock()) {
+            for (DocumentFolder.Entry entry : folder.entries()) {
+                if (entry instanceof DocumentFolder.Document doc) {
+                    loadInto(doc, labs, problems);
+                } else {
+                    problems.add(new LoadProblem(entry.file(), "a lab file moved aside earlier because it could not"
+                            + " be loaded; fix it and rename it back to " + entry.name() + SUFFIX + ", or delete it",
+                            Optional.empty(), false));
                 }
             }
         } catch (IOException e) {
@@ -88,7 +94,7 @@ public final class LabStore {
         if (!exists()) {
             throw noSuchLab(name);
         }
-        try (StoreLock lock = lock()) {
+        try (StoreLock lock = folder.lock()) {
             return read(existing(name));
         } catch (IOException e) {
             throw ioFailure("read lab '" + name + "'", e);
@@ -120,8 +126,7 @@ public final class LabStore {
         List<String> madeNetworks = new ArrayList<>();
         try {
             AtomicFiles.ensureDirectory(dir);
-            AtomicFiles.ensureDirectory(instances.directory());
-            try (StoreLock lock = lock()) {
+            try (StoreLock lock = folder.lock()) {
                 Optional<String> taken = nameInUse(lab.name());
                 if (taken.isPresent()) {
                     throw nameTaken(lab.name(), taken.get());
@@ -153,14 +158,20 @@ public final class LabStore {
         if (!exists()) {
             throw noSuchLab(lab.name());
         }
-        try (StoreLock lock = lock()) {
+        try (StoreLock lock = folder.lock()) {
             Path file = existing(lab.name());
-            LabDecoded old = LabCodec.decode(Files.readAllBytes(file), lab.name());
+            DocumentFolder.Content content = folder.read(file);
+            if (content instanceof DocumentFolder.NotRegular odd) {
+                throw notRegular(lab.name(), file, odd);
+            }
+            LabDecoded old = content instanceof DocumentFolder.Bytes b
+                    ? LabCodec.decode(b.bytes(), lab.name())
+                    : new LabDecoded.Corrupt(tooLarge(((DocumentFolder.TooLarge) content).size()));
             if (old instanceof LabDecoded.Newer newer) {
                 throw newerVersion(lab.name(), newer);
             }
             if (old instanceof LabDecoded.Corrupt corrupt) {
-                Path aside = moveAside(file);
+                Path aside = folder.moveAside(file);
                 LOG.warn("{} could not be read ({}); moved aside to {} before saving over it", file, corrupt.reason(),
                         aside);
             }
@@ -181,7 +192,7 @@ public final class LabStore {
         if (!exists()) {
             throw noSuchLab(name);
         }
-        try (StoreLock lock = lock()) {
+        try (StoreLock lock = folder.lock()) {
             Files.delete(existing(name));
             AtomicFiles.syncDirectory(dir);
             for (String i : memberInstances) {
@@ -227,57 +238,60 @@ public final class LabStore {
         return false;
     }
 
-    private StoreLock lock() throws IOException {
-        AtomicFiles.ensureDirectory(instances.directory());
-        return StoreLock.acquire(instances.directory());
-    }
-
-    private List<Path> entries() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(files::add);
-        }
-        files.sort(Comparator.naturalOrder());
-        return files;
-    }
-
-    private void loadInto(Path file, List<Lab> labs, List<LoadProblem> problems) {
-        String name = nameOf(file);
-        Optional<String> badName = Names.labNameProblem(name);
+    private void loadInto(DocumentFolder.Document doc, List<Lab> labs, List<LoadProblem> problems)
+            throws IOException {
+        Path file = doc.file();
+        Optional<String> badName = Names.labNameProblem(doc.name());
         if (badName.isPresent()) {
             problems.add(new LoadProblem(file, "not loaded: the file name " + badName.get() + "; rename the file",
                     Optional.empty(), false));
             return;
         }
-        byte[] bytes;
+        DocumentFolder.Content content;
         try {
-            bytes = Files.readAllBytes(file);
+            content = folder.read(file);
         } catch (IOException e) {
             problems.add(new LoadProblem(file, "not loaded: cannot read it (" + AtomicFiles.describe(e) + ")",
                     Optional.empty(), false));
             return;
         }
-        LabDecoded decoded = LabCodec.decode(bytes, name);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            problems.add(new LoadProblem(file, "not loaded: it is " + odd.what() + ", not a lab file, so nothing"
+                    + " was read from it; remove or rename it", Optional.empty(), false));
+            return;
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + tooLarge(big.size()) + "; if it really is a lab,"
+                    + " shorten it and move it back to " + file.getFileName(), Optional.of(aside), false));
+            return;
+        }
+        LabDecoded decoded = LabCodec.decode(((DocumentFolder.Bytes) content).bytes(), doc.name());
         if (decoded instanceof LabDecoded.Readable ok) {
             labs.add(ok.lab());
             ok.warnings().forEach(w -> problems.add(new LoadProblem(file, w, Optional.empty(), true)));
         } else if (decoded instanceof LabDecoded.Newer newer) {
             problems.add(new LoadProblem(file, newerMessage(newer) + "; left untouched", Optional.empty(), false));
         } else if (decoded instanceof LabDecoded.Corrupt corrupt) {
-            try {
-                Path aside = moveAside(file);
-                problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
-                        + file.getFileName(), Optional.of(aside), false));
-            } catch (IOException e) {
-                problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; could not move it aside ("
-                        + AtomicFiles.describe(e) + ")", Optional.empty(), false));
-            }
+            Path aside = folder.moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
+                    + file.getFileName(), Optional.of(aside), false));
         }
     }
 
     private Lab read(Path file) throws IOException, StoreException {
         String name = nameOf(file);
-        LabDecoded decoded = LabCodec.decode(Files.readAllBytes(file), name);
+        DocumentFolder.Content content = folder.read(file);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            throw notRegular(name, file, odd);
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            throw new StoreException(Reason.UNREADABLE, "Lab '" + name + "' could not be read ("
+                    + tooLarge(big.size()) + "); its file was moved aside to " + aside
+                    + "; if it really is a lab, shorten it and move it back to " + file.getFileName());
+        }
+        LabDecoded decoded = LabCodec.decode(((DocumentFolder.Bytes) content).bytes(), name);
         if (decoded instanceof LabDecoded.Readable ok) {
             ok.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
             return ok.lab();
@@ -285,27 +299,15 @@ public final class LabStore {
         if (decoded instanceof LabDecoded.Newer newer) {
             throw newerVersion(name, newer);
         }
-        Path aside = moveAside(file);
+        Path aside = folder.moveAside(file);
         throw new StoreException(Reason.UNREADABLE, "Lab '" + name + "' could not be read ("
                 + ((LabDecoded.Corrupt) decoded).reason() + "); its file was moved aside to " + aside
                 + "; fix it and move it back to " + file.getFileName());
     }
 
-    private Path moveAside(Path file) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
-        Path target = dir.resolve(base);
-        for (int n = 2; Files.exists(target); n++) {
-            target = dir.resolve(base + "-" + n);
-        }
-        Files.move(file, target);
-        AtomicFiles.syncDirectory(dir);
-        LOG.warn("Moved unreadable lab file {} aside to {}", file, target);
-        return target;
-    }
-
     private Path existing(String name) throws IOException, StoreException {
         Path file = fileOf(name);
-        if (Files.isRegularFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return file;
         }
         Optional<String> other = nameInUse(name);
@@ -320,11 +322,9 @@ public final class LabStore {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        for (Path file : entries()) {
-            String fileName = file.getFileName().toString();
-            if (fileName.endsWith(SUFFIX) && !AtomicFiles.isTemporary(fileName)
-                    && nameOf(file).equalsIgnoreCase(name)) {
-                return Optional.of(nameOf(file));
+        for (DocumentFolder.Entry e : folder.entries()) {
+            if (e instanceof DocumentFolder.Document doc && doc.name().equalsIgnoreCase(name)) {
+                return Optional.of(doc.name());
             }
         }
         return Optional.empty();
@@ -340,6 +340,16 @@ public final class LabStore {
         if (problem.isPresent()) {
             throw new StoreException(Reason.INVALID_NAME, "Invalid lab name: " + problem.get());
         }
+    }
+
+    private static String tooLarge(long size) {
+        return "it is " + DocumentFolder.size(size) + ", far over the " + DocumentFolder.size(
+                DocumentFolder.MAX_DOCUMENT_BYTES) + " a lab file may have (real ones are a few KiB)";
+    }
+
+    private static StoreException notRegular(String name, Path file, DocumentFolder.NotRegular odd) {
+        return new StoreException(Reason.UNREADABLE, "Lab '" + name + "' cannot be read: " + file + " is "
+                + odd.what() + ", not a lab file, so nothing was read from it; remove or rename it");
     }
 
     private static StoreException noSuchLab(String name) {

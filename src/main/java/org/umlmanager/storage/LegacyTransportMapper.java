@@ -14,31 +14,50 @@ final class LegacyTransportMapper {
     }
 
     static LegacyTransportDocument toDocument(LegacyTransport t) {
-        if (t instanceof LegacyTransport.Tuntap x) {
+        return t.accept(TO_DOCUMENT);
+    }
+
+    private static final LegacyTransport.Visitor<LegacyTransportDocument> TO_DOCUMENT = new LegacyTransport.Visitor<>() {
+        public LegacyTransportDocument tuntap(LegacyTransport.Tuntap x) {
             return new LegacyTransportDocument.Tuntap(orNull(x.devName()), orNull(x.mac()), orNull(x.gateAddr()));
-        } else if (t instanceof LegacyTransport.Ethertap x) {
+        }
+
+        public LegacyTransportDocument ethertap(LegacyTransport.Ethertap x) {
             return new LegacyTransportDocument.Ethertap(orNull(x.devName()), orNull(x.mac()), orNull(x.gateAddr()));
-        } else if (t instanceof LegacyTransport.Daemon x) {
+        }
+
+        public LegacyTransportDocument daemon(LegacyTransport.Daemon x) {
             return new LegacyTransportDocument.Daemon(orNull(x.mac()), orNull(x.sockType()), orNull(x.ctlSock()));
-        } else if (t instanceof LegacyTransport.Mcast x) {
+        }
+
+        public LegacyTransportDocument mcast(LegacyTransport.Mcast x) {
             return new LegacyTransportDocument.Mcast(orNull(x.mac()), orNull(x.addr()), orNull(x.port()),
                     orNull(x.ttl()));
-        } else if (t instanceof LegacyTransport.Ucast x) {
+        }
+
+        public LegacyTransportDocument ucast(LegacyTransport.Ucast x) {
             return new LegacyTransportDocument.Ucast(orNull(x.mac()), orNull(x.remoteAddr()), orNull(x.localPort()),
                     orNull(x.remotePort()));
-        } else if (t instanceof LegacyTransport.Vde x) {
+        }
+
+        public LegacyTransportDocument vde(LegacyTransport.Vde x) {
             return new LegacyTransportDocument.Vde(orNull(x.socket()), orNull(x.mac()), orNull(x.port()),
                     orNull(x.group()), orNull(x.mode()), orNull(x.description()));
-        } else if (t instanceof LegacyTransport.Slirp x) {
+        }
+
+        public LegacyTransportDocument slirp(LegacyTransport.Slirp x) {
             return new LegacyTransportDocument.Slirp(orNull(x.mac()), x.argv());
-        } else if (t instanceof LegacyTransport.Slip x) {
+        }
+
+        public LegacyTransportDocument slip(LegacyTransport.Slip x) {
             return new LegacyTransportDocument.Slip(orNull(x.gateAddr()));
-        } else if (t instanceof LegacyTransport.Pcap x) {
+        }
+
+        public LegacyTransportDocument pcap(LegacyTransport.Pcap x) {
             return new LegacyTransportDocument.Pcap(orNull(x.hostIf()), orNull(x.filter()), x.options(),
                     orNull(x.mac()));
         }
-        throw new IllegalArgumentException("unknown legacy transport " + t);
-    }
+    };
 
     static LegacyTransport toModel(LegacyTransportDocument d, String path) throws DocumentFormatException {
         if (d instanceof LegacyTransportDocument.Tuntap x) {

@@ -24,17 +24,24 @@ final class NetworkMapper {
     }
 
     static NetworkDocument toDocument(NetworkInterface net) {
-        if (net instanceof VectorInterface v) {
+        return net.accept(TO_DOCUMENT);
+    }
+
+    private static final NetworkInterface.Visitor<NetworkDocument> TO_DOCUMENT = new NetworkInterface.Visitor<>() {
+        public NetworkDocument vector(VectorInterface v) {
             return new NetworkDocument.Vector(v.unit(), VectorTransportMapper.toDocument(v.transport()),
                     toDocument(v.options()));
-        } else if (net instanceof LegacyInterface l) {
+        }
+
+        public NetworkDocument legacy(LegacyInterface l) {
             return new NetworkDocument.Legacy(l.unit(), LegacyTransportMapper.toDocument(l.transport()));
-        } else if (net instanceof NetworkAttachment a) {
+        }
+
+        public NetworkDocument attachment(NetworkAttachment a) {
             return new NetworkDocument.Attached(a.family().prefix(), a.unit(), a.network(), orNull(a.mac()),
                     a.address().map(InterfaceAddress::toString).orElse(null));
         }
-        throw new IllegalArgumentException("unknown network interface " + net);
-    }
+    };
 
     static NetworkInterface toModel(NetworkDocument doc, String path) throws DocumentFormatException {
         if (doc instanceof NetworkDocument.Vector v) {

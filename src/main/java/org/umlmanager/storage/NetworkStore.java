@@ -1,29 +1,28 @@
 package org.umlmanager.storage;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.Names;
 import org.umlmanager.model.Network;
+import org.umlmanager.model.Printable;
 import org.umlmanager.storage.StoreException.Reason;
 
 /**
  * The saved networks: one file {@code NAME.json} per network, under the same rules as the
  * instances (see {@link InstanceStore}): atomic writes, mode 0600 in a 0700 directory, names unique
- * ignoring case, unreadable files moved aside and reported, newer files left alone. Every
- * operation holds the instance store's lock, so network and instance changes of the GUI and CLI
- * runs never interleave.
+ * ignoring case, unreadable files moved aside and reported, newer files left alone, and
+ * {@link DocumentFolder}'s protection from odd files and stuck processes. Every operation holds the
+ * instance store's lock, so network and instance changes of the GUI and CLI runs never interleave.
  *
  * <p>The built-in NAT network {@code default} exists without a file; saving it writes one, which
  * then replaces the built-in settings. It cannot be deleted. Thread-safe; all methods block on I/O.
@@ -32,12 +31,9 @@ public final class NetworkStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NetworkStore.class);
     private static final String SUFFIX = ".json";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
+    private final DocumentFolder folder;
     private final Path dir;
-    private final Path lockDir;
-    private final Clock clock;
 
     /**
      * @param directory   where network files live ({@code AppPaths.networksDir()})
@@ -48,9 +44,13 @@ public final class NetworkStore {
     }
 
     public NetworkStore(Path directory, Path instanceDir, Clock clock) {
-        this.dir = directory.toAbsolutePath().normalize();
-        this.lockDir = instanceDir.toAbsolutePath().normalize();
-        this.clock = Objects.requireNonNull(clock);
+        this(directory, instanceDir, clock, StoreLock.DEFAULT_WAIT);
+    }
+
+    /** {@code lockWait}: how long an operation waits for another process's lock before it fails, naming it. */
+    public NetworkStore(Path directory, Path instanceDir, Clock clock, Duration lockWait) {
+        this.folder = new DocumentFolder(directory, instanceDir, SUFFIX, clock, lockWait);
+        this.dir = folder.directory();
     }
 
     public Path directory() {
@@ -58,22 +58,25 @@ public final class NetworkStore {
     }
 
     public Path fileOf(String name) {
-        return dir.resolve(name + SUFFIX);
+        return folder.fileOf(name);
     }
 
-    /** Every network, the built-in {@code default} included; unreadable files are moved aside and reported. */
+    /**
+     * Every network, the built-in {@code default} included; unreadable files are moved aside and
+     * reported, and files moved aside earlier are reported again until dealt with.
+     */
     public NetworkLoadReport loadAll() throws StoreException {
         List<Network> networks = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         if (exists()) {
-            try (StoreLock lock = lock()) {
-                for (Path file : entries()) {
-                    String fileName = file.getFileName().toString();
-                    if (AtomicFiles.isTemporary(fileName)) {
-                        LOG.info("Removing {}, left behind by an interrupted write", file);
-                        Files.deleteIfExists(file);
-                    } else if (fileName.endsWith(SUFFIX)) {
-                        loadInto(file, networks, problems);
+            try (StoreLock lock = folder.lock()) {
+                for (DocumentFolder.Entry entry : folder.entries()) {
+                    if (entry instanceof DocumentFolder.Document doc) {
+                        loadInto(doc, networks, problems);
+                    } else {
+                        problems.add(new LoadProblem(entry.file(), "a network file moved aside earlier because it"
+                                + " could not be loaded; fix it and rename it back to " + entry.name() + SUFFIX
+                                + ", or delete it", Optional.empty(), false));
                     }
                 }
             } catch (IOException e) {
@@ -81,7 +84,7 @@ public final class NetworkStore {
             }
         }
         boolean defaultTaken = networks.stream().anyMatch(n -> n.name().equalsIgnoreCase(Network.DEFAULT_NAME))
-                || problems.stream().anyMatch(p -> p.movedTo().isEmpty()
+                || problems.stream().anyMatch(p -> p.movedTo().isEmpty() && !p.loaded()
                 && nameOf(p.file()).equalsIgnoreCase(Network.DEFAULT_NAME));
         if (!defaultTaken) {
             networks.add(Network.builtInDefault());
@@ -94,9 +97,9 @@ public final class NetworkStore {
     public Network load(String name) throws StoreException {
         checkName(name);
         if (exists()) {
-            try (StoreLock lock = lock()) {
+            try (StoreLock lock = folder.lock()) {
                 Path file = fileOf(name);
-                if (Files.isRegularFile(file)) {
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     return read(file);
                 }
                 Optional<String> other = nameInUse(name, Optional.empty());
@@ -123,8 +126,7 @@ public final class NetworkStore {
         }
         try {
             AtomicFiles.ensureDirectory(dir);
-            AtomicFiles.ensureDirectory(lockDir);
-            try (StoreLock lock = lock()) {
+            try (StoreLock lock = folder.lock()) {
                 Optional<String> taken = nameInUse(network.name(), Optional.empty());
                 if (taken.isPresent()) {
                     throw nameTaken(network.name(), taken.get());
@@ -138,23 +140,29 @@ public final class NetworkStore {
 
     /**
      * Replaces a saved network's settings (for {@code default}, writes its file the first time).
-     * Refused for a file written by a newer version; a corrupt file is moved aside first.
+     * Refused for a file written by a newer version or for something that is not a regular file; a
+     * corrupt or oversized file is moved aside first.
      */
     public void update(Network network) throws StoreException {
         checkName(network.name());
         exists();
         try {
             AtomicFiles.ensureDirectory(dir);
-            AtomicFiles.ensureDirectory(lockDir);
-            try (StoreLock lock = lock()) {
+            try (StoreLock lock = folder.lock()) {
                 Path file = fileOf(network.name());
-                if (Files.isRegularFile(file)) {
-                    NetworkDecoded old = NetworkCodec.decode(Files.readAllBytes(file), network.name());
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    DocumentFolder.Content content = folder.read(file);
+                    if (content instanceof DocumentFolder.NotRegular odd) {
+                        throw notRegular(network.name(), file, odd);
+                    }
+                    NetworkDecoded old = content instanceof DocumentFolder.Bytes b
+                            ? NetworkCodec.decode(b.bytes(), network.name())
+                            : new NetworkDecoded.Corrupt(tooLarge(((DocumentFolder.TooLarge) content).size()));
                     if (old instanceof NetworkDecoded.Newer newer) {
                         throw newerVersion(network.name(), newer);
                     }
                     if (old instanceof NetworkDecoded.Corrupt corrupt) {
-                        Path aside = moveAside(file);
+                        Path aside = folder.moveAside(file);
                         LOG.warn("{} could not be read ({}); moved aside to {} before saving over it", file,
                                 corrupt.reason(), aside);
                     }
@@ -168,7 +176,7 @@ public final class NetworkStore {
         }
     }
 
-    /** Deletes a saved network's file. The built-in {@code default} cannot be deleted. */
+    /** Deletes a saved network's file (whatever its content). The built-in {@code default} cannot be deleted. */
     public void delete(String name) throws StoreException {
         checkName(name);
         if (name.equalsIgnoreCase(Network.DEFAULT_NAME)) {
@@ -178,9 +186,9 @@ public final class NetworkStore {
         if (!exists()) {
             throw noSuchNetwork(name);
         }
-        try (StoreLock lock = lock()) {
+        try (StoreLock lock = folder.lock()) {
             Path file = fileOf(name);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Optional<String> other = nameInUse(name, Optional.empty());
                 throw other.isPresent() ? new StoreException(Reason.NO_SUCH_INSTANCE, "No network is named '"
                         + name + "'; did you mean '" + other.get() + "'?") : noSuchNetwork(name);
@@ -203,57 +211,60 @@ public final class NetworkStore {
         return false;
     }
 
-    private StoreLock lock() throws IOException {
-        AtomicFiles.ensureDirectory(lockDir);
-        return StoreLock.acquire(lockDir);
-    }
-
-    private List<Path> entries() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(files::add);
-        }
-        files.sort(Comparator.naturalOrder());
-        return files;
-    }
-
-    private void loadInto(Path file, List<Network> networks, List<LoadProblem> problems) {
-        String name = nameOf(file);
-        Optional<String> badName = Names.networkNameProblem(name);
+    private void loadInto(DocumentFolder.Document doc, List<Network> networks, List<LoadProblem> problems)
+            throws IOException {
+        Path file = doc.file();
+        Optional<String> badName = Names.networkNameProblem(doc.name());
         if (badName.isPresent()) {
             problems.add(new LoadProblem(file, "not loaded: the file name " + badName.get() + "; rename the file",
                     Optional.empty(), false));
             return;
         }
-        byte[] bytes;
+        DocumentFolder.Content content;
         try {
-            bytes = Files.readAllBytes(file);
+            content = folder.read(file);
         } catch (IOException e) {
             problems.add(new LoadProblem(file, "not loaded: cannot read it (" + AtomicFiles.describe(e) + ")",
                     Optional.empty(), false));
             return;
         }
-        NetworkDecoded decoded = NetworkCodec.decode(bytes, name);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            problems.add(new LoadProblem(file, "not loaded: it is " + odd.what() + ", not a network file, so"
+                    + " nothing was read from it; remove or rename it", Optional.empty(), false));
+            return;
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + tooLarge(big.size()) + "; if it really is a"
+                    + " network, shorten it and move it back to " + file.getFileName(), Optional.of(aside), false));
+            return;
+        }
+        NetworkDecoded decoded = NetworkCodec.decode(((DocumentFolder.Bytes) content).bytes(), doc.name());
         if (decoded instanceof NetworkDecoded.Readable ok) {
             networks.add(ok.network());
             ok.warnings().forEach(w -> problems.add(new LoadProblem(file, w, Optional.empty(), true)));
         } else if (decoded instanceof NetworkDecoded.Newer newer) {
             problems.add(new LoadProblem(file, newerMessage(newer) + "; left untouched", Optional.empty(), false));
         } else if (decoded instanceof NetworkDecoded.Corrupt corrupt) {
-            try {
-                Path aside = moveAside(file);
-                problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
-                        + file.getFileName(), Optional.of(aside), false));
-            } catch (IOException e) {
-                problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; could not move it aside ("
-                        + AtomicFiles.describe(e) + ")", Optional.empty(), false));
-            }
+            Path aside = folder.moveAside(file);
+            problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
+                    + file.getFileName(), Optional.of(aside), false));
         }
     }
 
     private Network read(Path file) throws IOException, StoreException {
         String name = nameOf(file);
-        NetworkDecoded decoded = NetworkCodec.decode(Files.readAllBytes(file), name);
+        DocumentFolder.Content content = folder.read(file);
+        if (content instanceof DocumentFolder.NotRegular odd) {
+            throw notRegular(name, file, odd);
+        }
+        if (content instanceof DocumentFolder.TooLarge big) {
+            Path aside = folder.moveAside(file);
+            throw new StoreException(Reason.UNREADABLE, "Network '" + name + "' could not be read ("
+                    + tooLarge(big.size()) + "); its file was moved aside to " + aside
+                    + "; if it really is a network, shorten it and move it back to " + file.getFileName());
+        }
+        NetworkDecoded decoded = NetworkCodec.decode(((DocumentFolder.Bytes) content).bytes(), name);
         if (decoded instanceof NetworkDecoded.Readable ok) {
             ok.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
             return ok.network();
@@ -261,35 +272,20 @@ public final class NetworkStore {
         if (decoded instanceof NetworkDecoded.Newer newer) {
             throw newerVersion(name, newer);
         }
-        Path aside = moveAside(file);
+        Path aside = folder.moveAside(file);
         throw new StoreException(Reason.UNREADABLE, "Network '" + name + "' could not be read ("
                 + ((NetworkDecoded.Corrupt) decoded).reason() + "); its file was moved aside to " + aside
                 + "; fix it and move it back to " + file.getFileName());
-    }
-
-    private Path moveAside(Path file) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
-        Path target = dir.resolve(base);
-        for (int n = 2; Files.exists(target); n++) {
-            target = dir.resolve(base + "-" + n);
-        }
-        Files.move(file, target);
-        AtomicFiles.syncDirectory(dir);
-        LOG.warn("Moved unreadable network file {} aside to {}", file, target);
-        return target;
     }
 
     private Optional<String> nameInUse(String name, Optional<String> except) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        for (Path file : entries()) {
-            String fileName = file.getFileName().toString();
-            if (fileName.endsWith(SUFFIX) && !AtomicFiles.isTemporary(fileName)) {
-                String other = nameOf(file);
-                if (other.equalsIgnoreCase(name) && !except.equals(Optional.of(other))) {
-                    return Optional.of(other);
-                }
+        for (DocumentFolder.Entry e : folder.entries()) {
+            if (e instanceof DocumentFolder.Document doc && doc.name().equalsIgnoreCase(name)
+                    && !except.equals(Optional.of(doc.name()))) {
+                return Optional.of(doc.name());
             }
         }
         return Optional.empty();
@@ -307,8 +303,18 @@ public final class NetworkStore {
         }
     }
 
+    private static String tooLarge(long size) {
+        return "it is " + DocumentFolder.size(size) + ", far over the " + DocumentFolder.size(
+                DocumentFolder.MAX_DOCUMENT_BYTES) + " a network file may have (real ones are under 1 KiB)";
+    }
+
+    private static StoreException notRegular(String name, Path file, DocumentFolder.NotRegular odd) {
+        return new StoreException(Reason.UNREADABLE, "Network '" + name + "' cannot be read: " + file
+                + " is " + odd.what() + ", not a network file, so nothing was read from it; remove or rename it");
+    }
+
     private static StoreException noSuchNetwork(String name) {
-        return new StoreException(Reason.NO_SUCH_INSTANCE, "No network is named '" + name
+        return new StoreException(Reason.NO_SUCH_INSTANCE, "No network is named '" + Printable.escape(name)
                 + "'; 'uml-manager network list' shows the existing ones");
     }
 

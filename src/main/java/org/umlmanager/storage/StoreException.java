@@ -22,6 +22,8 @@ public final class StoreException extends Exception {
         UNREADABLE,
         /** The file was written by a newer UML Manager; this one does not change it. */
         NEWER_VERSION,
+        /** Another process has held the store's lock for too long (it is stuck or stopped); it is named. */
+        BUSY,
         /** The file system refused (permissions, disk full, …). */
         IO
     }

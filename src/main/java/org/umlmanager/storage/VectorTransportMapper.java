@@ -14,29 +14,46 @@ final class VectorTransportMapper {
     }
 
     static VectorTransportDocument toDocument(VectorTransport t) {
-        if (t instanceof VectorTransport.Tap tap) {
+        return t.accept(TO_DOCUMENT);
+    }
+
+    private static final VectorTransport.Visitor<VectorTransportDocument> TO_DOCUMENT = new VectorTransport.Visitor<>() {
+        public VectorTransportDocument tap(VectorTransport.Tap tap) {
             return new VectorTransportDocument.Tap(orNull(tap.ifname()));
-        } else if (t instanceof VectorTransport.Hybrid h) {
+        }
+
+        public VectorTransportDocument hybrid(VectorTransport.Hybrid h) {
             return new VectorTransportDocument.Hybrid(orNull(h.ifname()));
-        } else if (t instanceof VectorTransport.Raw r) {
+        }
+
+        public VectorTransportDocument raw(VectorTransport.Raw r) {
             return new VectorTransportDocument.Raw(orNull(r.ifname()));
-        } else if (t instanceof VectorTransport.Gre g) {
+        }
+
+        public VectorTransportDocument gre(VectorTransport.Gre g) {
             return new VectorTransportDocument.Gre(orNull(g.src()), orNull(g.dst()), orNull(g.v6()),
                     orNull(g.rxKey()), orNull(g.txKey()), orNull(g.sequence()), orNull(g.pinSequence()));
-        } else if (t instanceof VectorTransport.L2tpv3 l) {
+        }
+
+        public VectorTransportDocument l2tpv3(VectorTransport.L2tpv3 l) {
             return new VectorTransportDocument.L2tpv3(orNull(l.src()), orNull(l.dst()), orNull(l.srcport()),
                     orNull(l.dstport()), orNull(l.v6()), orNull(l.udp()), orNull(l.rxSession()),
                     orNull(l.txSession()), orNull(l.rxCookie()), orNull(l.txCookie()), orNull(l.cookie64()),
                     orNull(l.counter()), orNull(l.pinCounter()));
-        } else if (t instanceof VectorTransport.Bess b) {
+        }
+
+        public VectorTransportDocument bess(VectorTransport.Bess b) {
             return new VectorTransportDocument.Bess(orNull(b.src()), orNull(b.dst()));
-        } else if (t instanceof VectorTransport.Fd fd) {
+        }
+
+        public VectorTransportDocument fd(VectorTransport.Fd fd) {
             return new VectorTransportDocument.Fd(orNull(fd.fd()));
-        } else if (t instanceof VectorTransport.Vde v) {
+        }
+
+        public VectorTransportDocument vde(VectorTransport.Vde v) {
             return new VectorTransportDocument.Vde(orNull(v.vnl()));
         }
-        throw new IllegalArgumentException("unknown vector transport " + t);
-    }
+    };
 
     static VectorTransport toModel(VectorTransportDocument d) {
         if (d instanceof VectorTransportDocument.Tap tap) {

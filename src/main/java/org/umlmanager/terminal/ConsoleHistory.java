@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The full history of a console, read from its log file as plain lines. The terminal widget keeps
- * only a short scrollback (a long one makes it slow, see stack.md); this is where a person reads
+ * only a short scrollback (a long one makes it slow, see docs/PITFALLS.md); this is where a person reads
  * and searches everything a guest ever printed. Reads the file once; blocking, so call it off
  * the FX thread.
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Jump scrolling taken one step further: in a burst of console output, the leading part that
  * enough whole lines follow to push it past the terminal's screen and scrollback can never be
  * shown, so it need not be parsed. The terminal widget parses on one thread at a few MB/s (see
- * stack.md), while a guest can print far faster; the full history is in the console's log.
+ * docs/PITFALLS.md), while a guest can print far faster; the full history is in the console's log.
  *
  * <p>Only "plain" output is skipped: printable text, CR, LF, TAB, BS and SGR colour sequences
  * ({@code ESC [ digits ; m}). The skipped part and the {@code keepLines} whole lines after it must

@@ -1,16 +1,14 @@
 package org.umlmanager.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.control.MenuItem;
@@ -20,29 +18,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.cmdline.CommandLineGenerator;
-import org.umlmanager.cmdline.CommandLineParser;
-import org.umlmanager.cmdline.GenerateOptions;
-import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.cmdline.Validator;
-import org.umlmanager.launch.HolderLauncher;
-import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
-import org.umlmanager.model.Instance;
-import org.umlmanager.service.InstanceService;
-import org.umlmanager.service.LabService;
-import org.umlmanager.network.KeeperNetworks;
-import org.umlmanager.network.NetworkPaths;
-import org.umlmanager.service.GuestRuntime;
-import org.umlmanager.service.NetworkService;
-import org.umlmanager.service.NetworkedRuntime;
-import org.umlmanager.service.RuntimeService;
-import org.umlmanager.storage.InstanceStore;
-import org.umlmanager.storage.LabStore;
-import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.ui.lab.Labs;
-import org.umlmanager.ui.lab.LabsWindow;
-import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.PreferencesDialog;
@@ -52,8 +29,8 @@ import org.umlmanager.ui.prefs.Theme;
 import org.umlmanager.ui.prefs.UiPreferences;
 
 /**
- * The desktop app's wiring, in one place: paths, executors, services, view models and views,
- * all passed by constructor. Nothing here is static.
+ * The desktop app: its window, menus, preferences and threads. The services and the main window
+ * come from {@link DesktopWiring}, which the UI tests use too. Nothing here is static.
  */
 public final class App {
 
@@ -65,8 +42,7 @@ public final class App {
     private final PreferencesStore prefsStore;
     private volatile UiPreferences prefs;
     private MainUi ui;
-    private GuestRuntime runtime;
-    private volatile List<Instance> known = List.of();
+    private DesktopWiring wiring;
 
     public App(Stage stage, AppPaths paths) {
         this.stage = stage;
@@ -77,21 +53,7 @@ public final class App {
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
         prefs = loaded;
-        RuntimeLayout layout = RuntimeLayout.of(paths, System.getenv(), Path.of(System.getProperty("user.home")),
-                Path.of("").toAbsolutePath());
-        InstanceStore instanceStore = new InstanceStore(paths.instancesDir());
-        InstanceService instances = new InstanceService(instanceStore, io);
-        NetworkStore networkStore = new NetworkStore(paths.networksDir(), paths.instancesDir());
-        NetworkPaths networkPaths = new NetworkPaths(paths.networksRuntimeDir());
-        NetworkService networks = new NetworkService(networkStore, instanceStore,
-                KeeperNetworks.forThisJvm(networkPaths), networkPaths, io);
-        // Guests on saved networks get their networks' processes started and are registered with them.
-        runtime = new NetworkedRuntime(new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()),
-                this::knownInstances, io, Platform::runLater), networks, networkStore, layout, io);
-        EditorFactory editors = new EditorFactory(
-                instance -> Validator.validate(instance, validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toShellLine(),
-                io, Platform::runLater);
+        wiring = new DesktopWiring(DesktopWiring.Places.of(paths), () -> prefs, io, Platform::runLater);
         MenuItem preferences = new MenuItem("Preferences…");
         preferences.setId("menu-preferences");
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
@@ -99,19 +61,11 @@ public final class App {
         MenuItem storage = new MenuItem("Disk images & COW files…");
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
-        storage.setOnAction(e -> StorageWindow.show(stage, instances, io, Platform::runLater, SaveLocation.CHOOSER));
-        Labs labs = new Labs(stage, new LabService(new LabStore(paths.labsDir(), instanceStore, networkStore),
-                instanceStore, networkStore, paths.labsDataDir(), networkPaths, io), runtime, networks, io,
-                Platform::runLater, new LabsWindow.Context(() -> prefs.defaultKernel(), this::showConsole, io,
-                SaveLocation.CHOOSER));
-        List<MenuItem> appItems = new java.util.ArrayList<>(labs.menuItems());
+        storage.setOnAction(e -> StorageWindow.show(stage, wiring.jobs(), Platform::runLater, SaveLocation.CHOOSER));
+        Labs labs = wiring.labs(stage, SaveLocation.CHOOSER, this::showConsole);
+        List<MenuItem> appItems = new ArrayList<>(labs.menuItems());
         appItems.addAll(List.of(storage, preferences));
-        ui = new MainUi(stage, instances, runtime, editors, new MainUi.Context(() -> prefs.defaultKernel(),
-                paths.data(),
-                (name, text) -> CommandLineParser.parseShellLine(name, text, Path.of(System.getProperty("user.home")),
-                        validation()),
-                instance -> CommandLineGenerator.launchCommand(instance, generation()).toScript(instance.name()),
-                () -> prefs.console(), layout.logsDir(), io, Platform::runLater), appItems);
+        ui = wiring.mainUi(stage, SaveLocation.CHOOSER, appItems);
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         labs.acceptDrops(scene);
         applyTheme(scene, prefs.theme());
@@ -126,9 +80,8 @@ public final class App {
             savePreferences();
         });
         stage.show();
-        ui.main().allRows().addListener((InvalidationListener) o -> known = ui.main().allRows().stream()
-                .flatMap(r -> r.config().stream()).toList());
-        ui.refresh().thenRun(runtime::prewarm);
+        ui.refresh().thenRun(wiring.runtime()::prewarm);
+        checkHost();
     }
 
     /** A lab device double-clicked in the Labs window: its console tabs, in the main window. */
@@ -137,9 +90,9 @@ public final class App {
         stage.toFront();
     }
 
-    /** The saved configurations as last listed: the runtime asks for them from its own threads. */
-    private List<Instance> knownInstances() {
-        return known;
+    /** Names in the window what the host lacks (the kernel new machines get, tools for features). */
+    private void checkHost() {
+        ui.checkHost(wiring.host().check(prefs.defaultKernel()));
     }
 
     /** Reads the preferences off the FX thread, then starts. */
@@ -150,19 +103,12 @@ public final class App {
         });
     }
 
-    private ValidationContext validation() {
-        return new ValidationContext(prefs.umlDir().map(Path::of), true, Path.of("").toAbsolutePath());
-    }
-
-    private GenerateOptions generation() {
-        return new GenerateOptions(prefs.umlDir().map(Path::of), Optional.empty());
-    }
-
     private void editPreferences() {
         PreferencesDialog.create(stage, prefs.withWindow(ui.window().geometry())).showAndWait().ifPresent(p -> {
             prefs = p;
             applyTheme(stage.getScene(), p.theme());
             savePreferences();
+            checkHost();
         });
     }
 
@@ -189,8 +135,8 @@ public final class App {
         if (ui != null) {
             ui.close();
         }
-        if (runtime != null) {
-            runtime.close();
+        if (wiring != null) {
+            wiring.close();
         }
         io.shutdown();
         try {

@@ -44,7 +44,7 @@ class CliCommandLineTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Imported 'howto'.\n");
         assertThat(run.err().lines()).isNotEmpty().allMatch(l -> l.startsWith("warning: "))
-                .anyMatch(l -> l.startsWith("warning: hostfs=: hostfs is not confined"));
+                .anyMatch(l -> l.startsWith("warning: hostfs=: host access is not restricted"));
         Instance saved = store.load("howto");
         assertThat(saved.umid()).isEqualTo("TEST");
         assertThat(saved.memory()).contains(MemorySize.ofMebibytes(2048));
@@ -74,7 +74,7 @@ class CliCommandLineTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).allMatch(l -> l.startsWith("error: ") || l.startsWith("warning: "))
-                .anyMatch(l -> l.startsWith("error: ubd0=adir: ") && l.contains("is a directory"))
+                .anyMatch(l -> l.startsWith("warning: ubd0=adir: ") && l.contains("is a directory"))
                 .anyMatch(l -> l.startsWith("error: con1=/dev/tty8: ") && l.contains("tty:/dev/tty8"))
                 .anyMatch(l -> l.startsWith("error: vec0:transport=gre"));
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -95,11 +95,29 @@ class CliCommandLineTest {
 
     @Test
     void dryRunOfAnInvalidCommandLineFailsLikeTheRealImport() {
-        CliRun run = CliRun.run(home, "import", "x", "--dry-run", "--", "ubd0=missing.img");
+        CliRun run = CliRun.run(home, "import", "x", "--dry-run", "--", "con1=/dev/tty8");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("error: ubd0=missing.img: ");
+        assertThat(run.err()).contains("error: con1=/dev/tty8: ");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anImageThatIsNotOnThisHostIsImportedWithAWarningAndRefusedAtStartInTheSameWords() throws Exception {
+        Path missing = home.resolve("elsewhere/lab/pc1.img");
+        CliRun run = importArgs("moved", List.of("umid=moved", "ubd0=" + missing, "con=null", "con0=fd:0,fd:1",
+                "hostfs=" + home));
+
+        assertThat(run.status()).as(run.err()).isZero();
+        String warning = "warning: ubd0=" + missing + ": " + missing + " does not exist; create the image or fix the"
+                + " path";
+        assertThat(run.err().lines()).contains(warning);
+        assertThat(store.load("moved").disks().get(0).image()).isEqualTo(missing.toString());
+
+        CliRun start = CliRun.run(home, "start", "moved");
+        assertThat(start.status()).isEqualTo(2);
+        assertThat(start.err()).contains(missing + " does not exist; create the image or fix the path");
+        assertThat(start.out()).isEmpty();
     }
 
     @Test

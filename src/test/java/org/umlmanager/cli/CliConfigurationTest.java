@@ -74,7 +74,7 @@ class CliConfigurationTest {
                 "  vec4  l2tpv3\n", "  eth6  slirp\n", "  con0  embedded terminal\n",
                 "  con6  input fd:0, output fd:1\n", "  con7  none", "  ssl63 input null, output xterm\n",
                 "Environment:\n  TMPDIR=/mnt/numa0\n  A_VAR=1\n  LANG=C.UTF-8\n",
-                "hostfs:          confined to /srv/share (append)\n", "Notes:\n  Lab router.\n",
+                "hostfs:          shares /srv/share (append only) with the guest\n", "Notes:\n  Lab router.\n",
                 "Command line:\n  TMPDIR=/mnt/numa0 A_VAR=1 LANG=C.UTF-8 taskset -c 0-1,3 /usr/bin/linux mem=256M");
     }
 
@@ -143,6 +143,18 @@ class CliConfigurationTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("list", "show", "delete");
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() throws Exception {
+        CliRun run = CliRun.run(home, "--version");
+
+        assertThat(run.status()).isZero();
+        // The pom's version, filled in by the build: the .deb's version is made from the same one.
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("</artifactId>") + "</artifactId>".length());
+        version = version.substring(version.indexOf("<version>") + "<version>".length(), version.indexOf("</version>"));
+        assertThat(run.out().strip()).isEqualTo("UML Manager " + version);
     }
 
     private static void assertUserError(CliRun run, String expectedStart) {

@@ -58,7 +58,7 @@ class CreateCommandTest {
         Path image = images().resolve("demo.img");
         assertThat(run.out()).startsWith("Created instance 'demo'.\n  image:   " + image + "\n")
                 .contains("  command: linux mem=96M umid=demo ubd0=" + image + " con=null con0=fd:0,fd:1 con1=pts"
-                        + " ssl63=pts\n");
+                        + " ssl63=pts hostfs=/dev/null\n");
         assertThat(run.err()).contains("%] Building a busybox system…", "%] Making the disk image demo.img (64M)…");
         Instance demo = stored("demo");
         assertThat(demo.disks()).containsExactly(Disk.of(0, image.toString()));
@@ -108,7 +108,12 @@ class CreateCommandTest {
                         "--guest-ip", "vec1=dhcp"), "there is no --net for vec1"),
                 new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "bogus"), "--net bogus"),
                 new Case(List.of("create", "y", "--rootfs", "busybox", "--size", "4M"), "size: 4M is too small"),
-                new Case(List.of("create", "y", "--rootfs", "dir:/nonexistent"), "is not a directory"));
+                new Case(List.of("create", "y", "--rootfs", "dir:/nonexistent"), "is not a directory"),
+                // The checks of interfaces on saved networks (JobService.check) refuse before anything is made.
+                new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "network=nosuch"),
+                        "eth0 (network nosuch): no network is named 'nosuch'"),
+                new Case(List.of("create", "y", "--rootfs", "busybox", "--net", "network=default,ip=10.0.2.2/24"),
+                        "10.0.2.2 is network 'default''s own gateway address"));
         for (Case c : cases) {
             CliRun run = CliRun.run(home, c.args().toArray(String[]::new));
             assertThat(run.status()).as(String.join(" ", c.args())).isEqualTo(2);

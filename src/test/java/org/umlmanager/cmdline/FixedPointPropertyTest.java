@@ -22,7 +22,7 @@ class FixedPointPropertyTest {
         "10.0.0.1", "0xffffffff", "1", "0", "append", "notify:/tmp/n"};
     private static final String[] KEYS = {"transport", "ifname", "depth", "gro", "mtu", "mac", "src", "dst",
         "srcport", "src_port", "rx_session", "tx_session", "rx_key", "tx_key", "rx_cookie", "tx_cookie", "fd",
-        "v6", "udp", "vec", "bpfflash", "whatever"};
+        "v6", "udp", "vec", "bpfflash", "vnl", "whatever"};
     private static final String[] TRANSPORTS = {"tap", "raw", "hybrid", "gre", "l2tpv3", "bess", "fd", "tapx",
         "tuntap", "daemon", "mcast", "ucast", "vde", "slirp", "slip", "pcap", "ethertap", "bogus"};
     private static final String[] SEPARATORS = {",", ":", ",,", "=", ""};

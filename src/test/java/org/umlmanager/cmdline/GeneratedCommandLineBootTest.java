@@ -97,7 +97,7 @@ class GeneratedCommandLineBootTest {
 
     private Guest start(Instance instance) throws IOException {
         assertThat(Validator.validate(instance.toBuilder().umlDir(dir.resolve("uml").toString()).build(),
-                new ValidationContext(Optional.empty(), true, dir))).as("a correct instance has no problems").isEmpty();
+                ValidationContext.forStarting(Optional.empty(), dir))).as("a correct instance has no problems").isEmpty();
         return startUnchecked(instance);
     }
 

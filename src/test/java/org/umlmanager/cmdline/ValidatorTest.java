@@ -110,7 +110,8 @@ class ValidatorTest {
         assertThat(only(valid().umid("a/b").build(), "umid").message()).contains("'/'");
         Problem longDir = only(valid().umlDir("/tmp/" + "d".repeat(90)).build(), "umlDir");
         assertThat(longDir.message()).contains("107").contains("/mconsole");
-        ValidationContext ctx = new ValidationContext(Optional.of(Path.of("/tmp/" + "d".repeat(50))), false, Path.of("/"));
+        ValidationContext ctx = new ValidationContext(Optional.of(Path.of("/tmp/" + "d".repeat(50))),
+                ValidationContext.HostChecks.NONE, Path.of("/"));
         assertThat(Validator.validate(valid().umlDir(null).umid("u".repeat(50)).build(), ctx))
                 .anyMatch(p -> p.field().equals("umid") && p.message().contains("107"));
     }
@@ -160,5 +161,33 @@ class ValidatorTest {
         assertThat(only(valid().env("1X", "y").build(), "environment").isError()).isTrue();
         assertThat(only(valid().cpuPinning("0-3,x").build(), "cpuPinning").isError()).isTrue();
         assertThat(only(valid().extraArg("mconsole=notify:/x").build(), "extraArgs[0]").isError()).isFalse();
+    }
+
+    @Test
+    void umlsOwnOptionsAfterDashesAreRefusedBecauseTheKernelStillAppliesThem() {
+        Instance i = valid().extraArgs(List.of("quiet", "--", "single", "mem=144M", "hostfs=/", "umid=x", "--help",
+                "root=/dev/ubdb", "debug", "KEY=value", "ubd1=disk.img")).build();
+        assertThat(only(i, "extraArgs[3]").message()).startsWith("UML applies mem= even after '--'")
+                .contains("its memory would be this");
+        assertThat(only(i, "extraArgs[3]").isError()).isTrue();
+        assertThat(only(i, "extraArgs[4]").message()).contains("not the Host access setting");
+        assertThat(only(i, "extraArgs[5]").isError()).isTrue();
+        assertThat(only(i, "extraArgs[6]").message()).contains("print and exit instead of booting");
+        // A root device before '--' is the kernel's; one after it is init's, as '--' means.
+        assertThat(problems(i)).noneMatch(p -> p.field().equals("extraArgs[7]"));
+        assertThat(only(i, "extraArgs[8]").isError()).isFalse();
+        // Disks after '--' are not set up by the kernel: they are init's arguments, nothing to report.
+        assertThat(problems(i)).noneMatch(p -> p.field().equals("extraArgs[2]") || p.field().equals("extraArgs[9]")
+                || p.field().equals("extraArgs[10]") || p.field().equals("extraArgs[1]"));
+    }
+
+    @Test
+    void dashesWithoutARootDeviceBeforeThemAreRefused() {
+        Instance noRoot = Instance.builder("vm1").disk(Disk.of(0, "/srv/vm1.img")).umlDir("/tmp/uml")
+                .extraArgs(List.of("--", "single", "root=/dev/ubda")).build();
+        Problem dashes = only(noRoot, "extraArgs[0]");
+        assertThat(dashes.isError()).isTrue();
+        assertThat(dashes.message()).contains("root=98:0", "after '--'", "panics", "root=/dev/ubda");
+        assertThat(only(noRoot, "extraArgs[2]").message()).contains("the kernel does not use root=");
     }
 }

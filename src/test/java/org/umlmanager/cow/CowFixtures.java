@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds COW files and backing files for tests, byte by byte from the layouts in
- * uml-interfaces.md §4 (deliberately not with the production codec, so that a mistake in one is
+ * docs/KERNEL.md §4 (deliberately not with the production codec, so that a mistake in one is
  * caught by the other), and writes "guest" sectors into them as the kernel's ubd driver does:
  * data at {@code data_offset + s * 512}, bit {@code s} set.
  */

@@ -28,7 +28,7 @@ class CowFormatTest {
 
         CowHeader header = CowFiles.create(cow, backing);
 
-        // The example of uml-interfaces.md §4.2: 32 MiB gives a 33,570,816-byte file, data at 16384.
+        // The example of docs/KERNEL.md §4.2: 32 MiB gives a 33,570,816-byte file, data at 16384.
         assertThat(Files.size(cow)).isEqualTo(33_570_816L);
         assertThat(header.bitmapOffset()).isEqualTo(8192);
         assertThat(header.bitmapLength()).isEqualTo(8192);

@@ -36,7 +36,14 @@ class PtyNativesTest {
 
     @Test
     void unpacksOnceAndReusesTheFile() throws Exception {
+        var parentMode = Files.getPosixFilePermissions(dir.getParent());
+        var baseMode = Files.getPosixFilePermissions(dir);
         Path folder = PtyNatives.unpack(dir);
+        // Its own folders are private; the base it was given, and what holds that, are left as they were.
+        assertThat(Files.getPosixFilePermissions(dir.getParent())).isEqualTo(parentMode);
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(baseMode);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
         List<Path> files = files(dir);
         assertThat(files).singleElement().satisfies(p -> {
             assertThat(p.getParent().getParent().getParent()).isEqualTo(folder);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.umlmanager.testing.Await;
+import org.umlmanager.testing.KernelTimers;
 
 /**
  * Every mconsole command against one real busybox guest, compared with {@code uml_mconsole}'s
@@ -125,42 +127,34 @@ class MconsoleGuestTest {
     void stopFreezesTheGuestUntilGo() throws Exception {
         guest.awaitConsole("TICK 2", 0, WAIT);
         MconsoleReply stop = client.stop();
-        int frozenAt;
+        int stoppedAt;
         try {
             assertThat(stop.formatted()).isEqualTo("OK stopped\n");
-            frozenAt = tickOnceSettled();
-            Thread.sleep(1500);
-            assertThat(lastTick()).as("no tick while stopped").isEqualTo(frozenAt);
+            // The guest's own kernel says it is frozen: its timers (the ticker's sleep among them) go
+            // overdue, which a running kernel never lets happen.
+            Await.until(WAIT, "a timer of the stopped guest 100 ms overdue", () -> KernelTimers.frozen(
+                    client.send("proc timer_list").text(), Duration.ofMillis(100)));
             assertThat(client.version().ok()).as("requests are still served while stopped").isTrue();
             MconsoleReply again = client.stop();
             assertThat(again.formatted()).isEqualTo("ERR Already stopped\n").isEqualTo(guest.umlMconsole("stop"));
+            // A kernel log line from the stop loop: what the guest printed before it stopped comes before it.
+            assertThat(client.send("log stopped-here-" + (6 * 7) + "\n").ok()).isTrue();
+            stoppedAt = guest.awaitConsole("stopped-here-42", 0, WAIT);
         } finally {
             assertThat(client.go().formatted()).isEqualTo("OK \n");
         }
-        guest.awaitConsole("TICK " + (frozenAt + 2), 0, WAIT);
+        int frozenAt = lastTick(guest.console().substring(0, stoppedAt));
+        // The ticker goes on where it stopped, after the kernel's line, and the timers are on time again.
+        int next = guest.awaitConsole("TICK " + (frozenAt + 1), stoppedAt, WAIT);
+        assertThat(guest.console().substring(stoppedAt, next)).doesNotContain("TICK");
+        Await.until(WAIT, "no overdue timer once going again", () -> !KernelTimers.frozen(
+                client.send("proc timer_list").text(), Duration.ofMillis(100)));
         MconsoleReply go = client.go();
         assertThat(go.formatted()).isEqualTo("ERR Not stopped\n").isEqualTo(guest.umlMconsole("go"));
     }
 
-    /** The last tick once no new one has shown up for 0.6 s (ticks written before the stop drain from the pipe). */
-    private int tickOnceSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int last = lastTick();
-        long since = System.nanoTime();
-        while (System.nanoTime() - since < Duration.ofMillis(600).toNanos()) {
-            assertThat(System.nanoTime()).as("ticks keep coming after stop").isLessThan(deadline);
-            Thread.sleep(50);
-            int now = lastTick();
-            if (now != last) {
-                last = now;
-                since = System.nanoTime();
-            }
-        }
-        return last;
-    }
-
-    private int lastTick() {
-        Matcher m = TICK.matcher(guest.console());
+    private static int lastTick(String console) {
+        Matcher m = TICK.matcher(console);
         int last = -1;
         while (m.find()) {
             last = Integer.parseInt(m.group(1));

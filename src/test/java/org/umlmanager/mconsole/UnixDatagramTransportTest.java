@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
@@ -82,6 +83,25 @@ class UnixDatagramTransportTest {
             try (SocketPeer second = SocketPeer.bind(sock, (r, from) -> MconsoleCodec.encodeReply(0, "second", false))) {
                 assertThat(c.version().text()).isEqualTo("second");
             }
+        }
+    }
+
+    @Test
+    void socketWhoseFileWasRemovedIsNotReachableEvenWhileAProcessStillHoldsIt() throws Exception {
+        // A halted guest removes its socket file; a helper process of the dying kernel may still
+        // hold the socket itself for a moment, and the host kernel then accepts our datagrams.
+        Path sock = dir.resolve("mconsole");
+        AtomicBoolean answering = new AtomicBoolean(true);
+        try (SocketPeer peer = SocketPeer.bind(sock, (r, from) -> answering.get() ? echo(r) : List.of());
+                MconsoleClient c = new MconsoleClient(MconsoleAddress.ofSocket(sock), Duration.ofSeconds(5))) {
+            assertThat(c.version().text()).startsWith("you said version");
+            answering.set(false);
+            Files.delete(sock);
+            long start = System.nanoTime();
+            assertThatThrownBy(c::version).isInstanceOfSatisfying(InstanceNotReachableException.class,
+                    e -> assertThat(e.reason()).isEqualTo(InstanceNotReachableException.Reason.NO_SOCKET));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at once, not after the timeout")
+                    .isLessThan(Duration.ofSeconds(2));
         }
     }
 

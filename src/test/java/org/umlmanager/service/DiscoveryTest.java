@@ -83,7 +83,7 @@ class DiscoveryTest {
                 .startsWith("OK Linux ");
         assertThatThrownBy(() -> f.runtime.openConsole("configured", "con0").get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(GuestException.class)
-                .hasMessageContaining("not running under UML Manager");
+                .hasMessageContaining("was started outside UML Manager (pid " + external.pid() + "), so its consoles are");
     }
 
     @Test

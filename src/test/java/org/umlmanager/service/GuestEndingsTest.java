@@ -85,7 +85,7 @@ class GuestEndingsTest {
         // Reaped by its holder (no zombie), and the helpers in its process group are gone too.
         awaitTrue(() -> ProcessHandle.of(pid).isEmpty());
         awaitTrue(() -> !Posix.groupExists(pid));
-        // SIGKILL leaves the umid directory behind (uml-interfaces.md §6); the holder removes it.
+        // SIGKILL leaves the umid directory behind (docs/KERNEL.md §6); the holder removes it.
         awaitTrue(() -> !umidDir.toFile().exists());
         GuestStatus later = f.runtime.status("killed").get();
         assertThat(later.state()).isEqualTo(InstanceState.CRASHED);

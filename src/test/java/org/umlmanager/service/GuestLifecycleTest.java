@@ -31,7 +31,9 @@ import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.LineSpec;
+import org.umlmanager.testing.Await;
 import org.umlmanager.testing.BusyboxImage;
+import org.umlmanager.testing.KernelTimers;
 
 /**
  * One guest through its whole life, through the service as the desktop app drives it: boot,
@@ -130,19 +132,34 @@ class GuestLifecycleTest {
     @Test
     @Order(5)
     void pauseFreezesTheGuestAndResumeContinues() throws Exception {
-        GuestStatus paused = f.runtime.pause(NAME).get(10, TimeUnit.SECONDS);
+        // A sleeping process keeps a timer pending in the guest's kernel.
         int from = console.text().length();
+        type(con0, "(while :; do sleep 0.2; done) & echo sleeper-$((2*2))\n");
+        console.await("sleeper-4", from, WAIT);
+        GuestStatus paused = f.runtime.pause(NAME).get(10, TimeUnit.SECONDS);
+        int typed = console.text().length();
+        int pausedAt;
         try {
             assertThat(paused.state()).isEqualTo(InstanceState.PAUSED);
             awaitEvent(e -> e instanceof GuestEvent.StateChanged c && c.snapshot().state() == InstanceState.PAUSED);
             type(con0, "echo thawed-$((2+3))\n");
-            Thread.sleep(1500);
-            // Frozen: not even the echo of the typed keys (done by the guest's tty) comes back.
-            assertThat(console.text().substring(from)).doesNotContain("thawed");
+            // Frozen, says the guest's own kernel: its timers go overdue (a running one fires them on time),
+            // and by then a running guest would long have echoed the typed keys.
+            Await.until(WAIT, "a timer of the paused guest 100 ms overdue", () -> KernelTimers.frozen(
+                    f.runtime.command(NAME, "proc timer_list").get(10, TimeUnit.SECONDS).text(),
+                    Duration.ofMillis(100)));
+            // (Not a kernel log line as a marker here: one printed while paused left this guest's
+            // pty console silent after the resume.)
+            pausedAt = console.text().length();
         } finally {
             assertThat(f.runtime.resume(NAME).get(10, TimeUnit.SECONDS).state()).isEqualTo(InstanceState.RUNNING);
         }
-        console.await("thawed-5", from, WAIT);
+        // Not even the echo of the typed keys (done by the guest's tty) came back while paused.
+        assertThat(console.text().substring(typed, pausedAt)).doesNotContain("thawed");
+        console.await("thawed-5", pausedAt, WAIT);
+        int killed = console.text().length();
+        type(con0, "kill $!; echo sleeper-gone-$((2*3))\n");
+        console.await("sleeper-gone-6", killed, WAIT);
     }
 
     @Test
@@ -185,6 +202,9 @@ class GuestLifecycleTest {
     @Test
     @Order(8)
     void gracefulStopLeavesNothingBehind() throws Exception {
+        int from = console.text().length();
+        type(con0, "echo before-stop-$((4*4))\n");
+        console.await("before-stop-16", from, WAIT);
         List<StopStep> steps = new CopyOnWriteArrayList<>();
         GuestStatus umlDirStatus = f.runtime.status(NAME).get();
         Path umidDir = umlDirStatus.mconsoleSocket().orElseThrow().getParent();
@@ -193,7 +213,7 @@ class GuestLifecycleTest {
         assertThat(stopped.state()).isEqualTo(InstanceState.STOPPED);
         assertThat(stopped.exitStatus()).hasValue(0);
         // The busybox guest reboots on Ctrl-Alt-Del and is halted as soon as it is back.
-        awaitCount(steps, 4);
+        Await.until(WAIT, "four stop steps", () -> steps.size() >= 4);
         assertThat(steps).extracting(StopStep::step).containsExactly(StopStep.Step.CTRL_ALT_DEL,
                 StopStep.Step.REBOOTED, StopStep.Step.HALT, StopStep.Step.STOPPED);
         console.awaitEnd(WAIT);
@@ -202,7 +222,7 @@ class GuestLifecycleTest {
         assertThat(umidDir).doesNotExist();
         org.umlmanager.launch.SessionPaths session = org.umlmanager.launch.SessionPaths.of(
                 f.guests.layout().sessionsDir(), NAME);
-        awaitGone(session.holderSocket());
+        Await.until(WAIT, "the holder's socket removed", () -> !Files.exists(session.holderSocket()));
         assertThat(session.notifySocket()).doesNotExist();
         assertThat(f.runtime.status(NAME).get()).satisfies(s -> {
             assertThat(s.state()).isEqualTo(InstanceState.STOPPED);
@@ -210,9 +230,9 @@ class GuestLifecycleTest {
         });
         String log = Files.readString(f.guests.layout().logsDir().resolve(NAME).resolve("con0.log"),
                 StandardCharsets.ISO_8859_1);
-        assertThat(log).contains(BusyboxImage.READY_MARKER, "typed-42", "thawed-5", "again-42");
-        assertThat(Files.readString(f.guests.layout().logsDir().resolve(NAME).resolve("con1.log"),
-                StandardCharsets.ISO_8859_1)).contains("second-/dev/tty1");
+        // The logs stay (checked on this test's own output, so that an earlier failure does not cascade).
+        assertThat(log).contains(BusyboxImage.READY_MARKER, "before-stop-16");
+        assertThat(f.guests.layout().logsDir().resolve(NAME).resolve("con1.log")).isNotEmptyFile();
     }
 
     private static void type(ConsoleStream s, String text) throws IOException {
@@ -221,39 +241,6 @@ class GuestLifecycleTest {
     }
 
     private GuestEvent awaitEvent(java.util.function.Predicate<GuestEvent> match) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (GuestEvent e : events) {
-                if (match.test(e)) {
-                    return e;
-                }
-            }
-            sleep(20);
-        }
-        throw new AssertionError("no such event within " + WAIT + "; events: " + events);
-    }
-
-    private static void awaitCount(List<?> list, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (list.size() < count && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-    }
-
-    private static void awaitGone(Path file) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (Files.exists(file) && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-        assertThat(file).doesNotExist();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Await.value(WAIT, "the event awaited", () -> events.stream().filter(match).findFirst().orElse(null));
     }
 }

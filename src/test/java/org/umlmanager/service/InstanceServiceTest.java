@@ -104,12 +104,13 @@ class InstanceServiceTest {
     void importWithErrorsOrAsADryRunSavesNothing() throws Exception {
         Files.write(dir.resolve("root.img"), new byte[4096]);
 
-        ImportResult invalid = service.importCommandLine(request("bad", false, "ubd0=missing.img")).join();
+        ImportResult invalid = service.importCommandLine(request("bad", false, "ubd0=root.img", "con1=/dev/tty8"))
+                .join();
         ImportResult dryRun = service.importCommandLine(request("dry", true, "umid=dry", "ubd0=root.img")).join();
 
         assertThat(invalid.saved()).isFalse();
         assertThat(invalid.problems()).filteredOn(Problem::isError).singleElement()
-                .satisfies(p -> assertThat(p.subject()).isEqualTo("ubd0=missing.img"));
+                .satisfies(p -> assertThat(p.subject()).isEqualTo("con1=/dev/tty8"));
         assertThat(dryRun.saved()).isFalse();
         assertThat(dryRun.hasErrors()).isFalse();
         assertThat(store.loadAll().instances()).isEmpty();
@@ -132,6 +133,6 @@ class InstanceServiceTest {
             Files.createFile(kernel, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return new ImportRequest(name, Optional.of(kernel.toString()), List.of(args), dryRun,
-                new ValidationContext(Optional.empty(), true, dir));
+                ValidationContext.forSaving(Optional.empty(), dir));
     }
 }

@@ -3,12 +3,14 @@ package org.umlmanager.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -204,6 +206,20 @@ class LabImportTest {
 
         assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("r1 → r2 → r1"));
         assertThat(snapshot()).isEmpty();
+    }
+
+    @Test
+    void aFailedImportsFutureHandsTheWindowTheDirectorysProblems() throws Exception {
+        Path dir = LabDirectories.twoRouters(tmp.resolve("lab"));
+        Files.writeString(dir.resolve("lab.dep"), "r1: r2\nr2: r1\n");
+        CompletableFuture<LabImportResult> future = service.importLab(new LabImportRequest(dir, Optional.of("lab1"),
+                Optional.of("busybox"), Instance.DEFAULT_KERNEL), ProgressListener.NONE, new Cancellation());
+
+        Throwable failure = future.handle((r, t) -> t).join();
+
+        assertThat(LabService.importProblems(failure)).hasValueSatisfying(problems -> assertThat(problems)
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("r1 → r2 → r1")));
+        assertThat(LabService.importProblems(new CompletionException(new IOException("disk full")))).isEmpty();
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.umlmanager.model.InstanceState;
 import org.umlmanager.testing.BusyboxImage;
 
 /**
- * A window-size change early in a 6.1 boot panics the kernel (stack.md: about 1 boot in 10 when
+ * A window-size change early in a 6.1 boot panics the kernel (docs/PITFALLS.md, "Resizing": about 1 boot in 10 when
  * pty4j set a size at spawn). 20 boots in a row, each with a terminal that sends its size from
  * the first moment and keeps resizing while the kernel boots: the holder applies sizes as soon as
  * the guest is up, no boot may panic, and the last size must reach the guest. Starts go through

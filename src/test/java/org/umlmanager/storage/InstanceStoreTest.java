@@ -100,8 +100,15 @@ class InstanceStoreTest {
         assertThat(messageFor(report, "noversion.json")).contains("'schemaVersion' is missing");
         assertThat(Files.readString(dir.resolve("broken.json.corrupt-20240506T070809Z")))
                 .isEqualTo("{\"schemaVersion\": 1, \"umid\": ");
-        // A second load finds nothing new to complain about, and the corrupt copies stay.
-        assertThat(store.loadAll().problems()).isEmpty();
+        // A second load moves nothing, but keeps reporting the copies until the user deals with them.
+        LoadReport again = store.loadAll();
+        assertThat(again.problems()).hasSize(5).allSatisfy(p -> {
+            assertThat(p.movedTo()).isEmpty();
+            assertThat(p.file()).exists();
+            assertThat(p.file().getFileName().toString()).endsWith(".json.corrupt-20240506T070809Z");
+            assertThat(p.message()).contains("moved aside earlier").contains("rename it back to");
+        });
+        assertThat(messageFor(again, "typo.json.corrupt-20240506T070809Z")).contains("rename it back to typo.json");
         assertThat(dir.resolve("typo.json.corrupt-20240506T070809Z")).exists();
     }
 

@@ -3,17 +3,23 @@ package org.umlmanager.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.Lab;
@@ -175,11 +181,86 @@ class LabStoreTest {
     }
 
     @Test
-    void aThreadHoldingTheLockMayTakeItAgain() throws Exception {
+    void aThreadHoldingTheLockMayTakeItAgainAndOnlyTheOutermostReleaseLetsItGo() throws Exception {
         Files.createDirectories(instances.directory());
-        try (StoreLock outer = StoreLock.acquire(instances.directory())) {
+        try (StoreLock outer = StoreLock.acquire(instances.directory(), Duration.ofSeconds(5))) {
             instances.create(Instance.builder("nested").build());
+            // The nested hold of create() is over; another thread must still wait for the outer one.
+            CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
+                try (StoreLock lock = StoreLock.acquire(instances.directory(), Duration.ofMillis(200))) {
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            assertThat(other.get(60, TimeUnit.SECONDS)).isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.BUSY));
         }
         assertThat(instances.existingName("nested")).contains("nested");
+        try (StoreLock again = StoreLock.acquire(instances.directory(), Duration.ofSeconds(5))) {
+            assertThat(again).isNotNull();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void oddLabFilesNeitherHangNorExhaustTheStoreAndStayReported() throws Exception {
+        labs.createWithMembers(twoRouters(), members(), domains());
+        Path dir = labs.directory();
+        Path fifo = dir.resolve("pipe.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        Path big = dir.resolve("big.json");
+        Files.write(big, new byte[2 * 1024 * 1024]);
+
+        LabLoadReport first = labs.loadAll();
+        assertThat(first.labs()).extracting(Lab::name).containsExactly("ospf");
+        assertThat(first.problems()).extracting(p -> p.file().getFileName() + ": " + p.message()).satisfiesExactly(
+                m -> assertThat(m).startsWith("big.json: not loaded: it is 2.0 MiB"),
+                m -> assertThat(m).startsWith("pipe.json: not loaded: it is a FIFO"));
+        assertThat(big).doesNotExist();
+        assertThatThrownBy(() -> labs.load("pipe")).hasMessageContaining("is a FIFO");
+        Lab pipe = new Lab("pipe", Optional.empty(), List.of(), List.of(), List.of(), List.of());
+        assertThatThrownBy(() -> labs.update(pipe)).hasMessageContaining("is a FIFO");
+
+        LabLoadReport again = labs.loadAll();
+        assertThat(again.problems()).extracting(p -> p.file().getFileName().toString()).containsExactly(
+                "big.json.corrupt-20240506T070809Z", "pipe.json");
+        assertThat(again.problems().get(0).message()).contains("moved aside earlier");
+    }
+
+    @Test
+    void aLinkOutOfTheLabFolderIsNotFollowed() throws Exception {
+        labs.createWithMembers(twoRouters(), members(), domains());
+        Path outside = Files.writeString(home.resolve("elsewhere.json"), Files.readString(labs.fileOf("ospf")));
+        Files.createSymbolicLink(labs.fileOf("linked"), outside);
+
+        assertThat(labs.loadAll().problems()).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("outside").contains("not followed"));
+        assertThat(labs.loadAll().labs()).extracting(Lab::name).containsExactly("ospf");
+    }
+
+    @Test
+    @Timeout(120)
+    void labsWaitForAnotherProgramsHoldOfTheInstancesLockAndNameIt() throws Exception {
+        labs.createWithMembers(twoRouters(), members(), domains());
+        LabStore impatient = new LabStore(home.resolve("config/labs"), instances, networks, CLOCK,
+                Duration.ofMillis(500));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockHoldingProcess.class.getName(),
+                instances.directory().toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(impatient::loadAll).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.BUSY))
+                    .hasMessageContaining("process " + holder.pid() + " (");
+            assertThatThrownBy(() -> impatient.update(twoRouters())).hasMessageContaining("process " + holder.pid());
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        assertThat(impatient.load("ospf")).isEqualTo(twoRouters());
     }
 }

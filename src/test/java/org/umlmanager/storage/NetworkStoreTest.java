@@ -139,6 +139,28 @@ class NetworkStoreTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void oddFilesNeitherHangNorExhaustTheStoreAndStayReported() throws Exception {
+        store.create(new Network.Switch("good", false));
+        Path fifo = dir.resolve("pipe.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        Path big = dir.resolve("big.json");
+        Files.write(big, new byte[2 * 1024 * 1024]);
+
+        NetworkLoadReport first = store.loadAll();
+        assertThat(first.networks()).extracting(Network::name).containsExactly("default", "good");
+        assertThat(first.problems()).extracting(p -> p.file().getFileName() + ": " + p.message()).satisfiesExactly(
+                m -> assertThat(m).startsWith("big.json: not loaded: it is 2.0 MiB"),
+                m -> assertThat(m).startsWith("pipe.json: not loaded: it is a FIFO"));
+        assertThat(big).doesNotExist();
+        assertThatThrownBy(() -> store.load("pipe")).hasMessageContaining("is a FIFO");
+
+        NetworkLoadReport again = store.loadAll();
+        assertThat(again.problems()).extracting(p -> p.file().getFileName().toString()).containsExactly(
+                "big.json.corrupt-20240506T070809Z", "pipe.json");
+    }
+
+    @Test
     void aBadSubnetInAFileIsReportedByField() throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("odd.json"), "{\"schemaVersion\": 1, \"type\": \"nat\", \"subnet\":"

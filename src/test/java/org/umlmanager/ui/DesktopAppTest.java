@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -28,10 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.Await;
+import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.prefs.PreferencesStore;
 import org.umlmanager.ui.prefs.Theme;
 import org.umlmanager.ui.prefs.UiPreferences;
@@ -64,11 +63,11 @@ class DesktopAppTest {
 
     @AfterEach
     void stopTheApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        FxWait.run(app::stop);
+        FxWait.run(stage::hide);
         try {
             // The app keeps a spare holder (a child JVM) warm; closing the app ends it.
-            waitFor(Duration.ofSeconds(30), () -> holdersOfThisTest().findAny().isEmpty());
+            Await.until(Duration.ofSeconds(30), "the spare holder ended", () -> holdersOfThisTest().findAny().isEmpty());
         } finally {
             holdersOfThisTest().forEach(ProcessHandle::destroyForcibly);
             try (Stream<Path> files = Files.walk(home)) {
@@ -82,15 +81,6 @@ class DesktopAppTest {
                 && p.info().commandLine().orElse("").contains(home.toString()));
     }
 
-    private static void waitFor(Duration limit, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("not within " + limit, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private Path preferencesFile() {
         return paths.config().resolve("desktop.properties");
     }
@@ -100,18 +90,19 @@ class DesktopAppTest {
     }
 
     private void openPreferences(FxRobot robot) {
-        robot.clickOn("#fileMenu").clickOn("#menu-preferences");
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        FxWait.click(robot, "#fileMenu");
+        FxWait.click(robot, "#menu-preferences");
+        FxWait.until("the preferences dialog", () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
     }
 
     private static void ok(FxRobot robot) {
-        Node ok = robot.lookup("#preferencesDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
-                && b.getText().equals("OK")).query();
+        Node ok = FxWait.get(() -> robot.lookup("#preferencesDialog .button").match((Node n)
+                -> n instanceof javafx.scene.control.Button b && b.getText().equals("OK")).query());
         robot.clickOn(ok);
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        FxWait.until("the dialog closed", () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
     }
 
-    /** Relative luminance of the instance list's own background, 0 (black) to 1 (white). */
+    /** Relative luminance of the instance list's own background, 0 (black) to 1 (white); on the FX thread. */
     private static double listBrightness(FxRobot robot) {
         Region table = robot.lookup("#instanceTable").queryAs(Region.class);
         var fills = table.getBackground().getFills();
@@ -119,90 +110,99 @@ class DesktopAppTest {
         return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
+    /** On the FX thread. */
     private boolean dark() {
         return stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
     }
 
+    private static void listed(FxRobot robot) {
+        FxWait.until("the instance listed", () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
+    }
+
     @Test
     void preferencesAreAppliedAndSavedAndTheThemeSwitchesBothWays(FxRobot robot) {
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
-        assertThat(dark()).isFalse();
-        assertThat(listBrightness(robot)).as("light list").isGreaterThan(0.8);
+        listed(robot);
+        assertThat(FxWait.get(this::dark)).isFalse();
+        assertThat(FxWait.get(() -> listBrightness(robot))).as("light list").isGreaterThan(0.8);
 
         openPreferences(robot);
-        TextField kernel = robot.lookup("#prefKernel").queryAs(TextField.class);
-        assertThat(kernel.getText()).isEqualTo(UiPreferences.DEFAULTS.defaultKernel());
+        TextField kernel = FxWait.get(() -> robot.lookup("#prefKernel").queryAs(TextField.class));
+        assertThat(FxWait.<String>get(() -> kernel.getText())).isEqualTo(UiPreferences.DEFAULTS.defaultKernel());
         robot.interact(() -> {
             kernel.setText("/opt/uml/linux-6.1");
             Spinner<Integer> scrollback = robot.lookup("#prefScrollback").query();
             scrollback.getValueFactory().setValue(2500);
         });
-        robot.clickOn("#prefTheme").clickOn("Dark");
+        FxWait.click(robot, "#prefTheme");
+        robot.clickOn("Dark");
         ok(robot);
 
-        waitFor(Duration.ofSeconds(20), this::dark);
-        assertThat(listBrightness(robot)).as("dark list").isLessThan(0.2);
-        waitFor(Duration.ofSeconds(20), () -> saved().theme() == Theme.DARK);
+        FxWait.until("the dark theme", this::dark);
+        assertThat(FxWait.get(() -> listBrightness(robot))).as("dark list").isLessThan(0.2);
+        Await.until(Duration.ofSeconds(20), "dark saved", () -> saved().theme() == Theme.DARK);
         UiPreferences saved = saved();
         assertThat(saved.defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
         assertThat(saved.console().scrollbackLines()).isEqualTo(2500);
 
         // The dialog opens on what is in use; Cancel changes nothing.
         openPreferences(robot);
-        assertThat(robot.lookup("#prefKernel").queryAs(TextField.class).getText()).isEqualTo("/opt/uml/linux-6.1");
-        assertThat(robot.lookup("#prefScrollback").queryAs(Spinner.class).getValue()).isEqualTo(2500);
-        assertThat(robot.lookup("#prefTheme").queryAs(ComboBox.class).getValue()).isEqualTo(Theme.DARK);
-        ComboBox<Theme> theme = robot.lookup("#prefTheme").query();
+        assertThat(FxWait.get(() -> robot.lookup("#prefKernel").queryAs(TextField.class).getText()))
+                .isEqualTo("/opt/uml/linux-6.1");
+        assertThat(FxWait.get(() -> robot.lookup("#prefScrollback").queryAs(Spinner.class).getValue())).isEqualTo(2500);
+        assertThat(FxWait.get(() -> robot.lookup("#prefTheme").queryAs(ComboBox.class).getValue()))
+                .isEqualTo(Theme.DARK);
+        ComboBox<Theme> theme = FxWait.get(() -> robot.lookup("#prefTheme").query());
         robot.interact(() -> theme.setValue(Theme.LIGHT));
         robot.clickOn("Cancel");
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
-        assertThat(dark()).isTrue();
+        FxWait.until("the dialog closed", () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        assertThat(FxWait.get(this::dark)).isTrue();
 
         openPreferences(robot);
-        robot.clickOn("#prefTheme").clickOn("Light");
+        FxWait.click(robot, "#prefTheme");
+        robot.clickOn("Light");
         ok(robot);
-        waitFor(Duration.ofSeconds(20), () -> !dark());
-        assertThat(listBrightness(robot)).as("light again").isGreaterThan(0.8);
-        waitFor(Duration.ofSeconds(20), () -> saved().theme() == Theme.LIGHT);
+        FxWait.until("the light theme", () -> !dark());
+        assertThat(FxWait.get(() -> listBrightness(robot))).as("light again").isGreaterThan(0.8);
+        Await.until(Duration.ofSeconds(20), "light saved", () -> saved().theme() == Theme.LIGHT);
         assertThat(saved().defaultKernel()).isEqualTo("/opt/uml/linux-6.1");
     }
 
     @Test
     void aStartThatFailsIsNotifiedAndExplained(FxRobot robot) {
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
+        listed(robot);
         robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().select(0));
-        waitFor(Duration.ofSeconds(20), () -> !robot.lookup("#tool-start").queryButton().isDisabled());
+        FxWait.click(robot, "#tool-start");
 
-        robot.clickOn("#tool-start");
-
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup(".notification-bar .title").tryQuery()
+        FxWait.until("a notification", () -> robot.lookup(".notification-bar .title").tryQuery()
                 .map(n -> ((Label) n).getText().equals("Could not start " + BROKEN)).orElse(false));
-        List<String> texts = robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList();
+        List<String> texts = FxWait.get(() -> robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
         assertThat(texts).anyMatch(t -> t.contains("no-such-kernel"));
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#errorDialog").tryQuery().isPresent());
-        assertThat(robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText())
+        FxWait.until("an error dialog", () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        assertThat(FxWait.get(() -> robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText()))
                 .startsWith("Could not start " + BROKEN + ": ").contains("no-such-kernel");
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
+        assertThat(FxWait.get(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText()))
                 .startsWith("Could not start " + BROKEN + ": ");
-        robot.clickOn(robot.lookup("#errorDialog .button").match((Node n) -> n instanceof javafx.scene.control.Button b
-                && b.getText().equals("OK")).queryAs(Node.class));
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
-        assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).as("it can be started again").isFalse();
+        robot.clickOn(FxWait.get(() -> robot.lookup("#errorDialog .button").match((Node n)
+                -> n instanceof javafx.scene.control.Button b && b.getText().equals("OK")).queryAs(Node.class)));
+        FxWait.until("the dialog closed", () -> robot.lookup("#errorDialog").tryQuery().isEmpty());
+        FxWait.until("it can be started again", () -> !robot.lookup("#tool-start").queryButton().isDisabled());
     }
 
     @Test
     void theToolbarFitsTheDefaultWindowWithNoLabelCut(FxRobot robot) {
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#instanceTable").queryTableView().getItems().size() == 1);
-        assertThat(stage.getScene().getWidth()).isEqualTo(UiPreferences.DEFAULTS.window().width());
-        ToolBar bar = robot.lookup(".tool-bar").queryAs(ToolBar.class);
-        // A toolbar that does not fit moves its last items into an overflow menu.
-        double right = bar.localToScene(bar.getLayoutBounds()).getMaxX();
-        assertThat(bar.getItems()).allMatch(n -> n.getParent() != null
-                && n.localToScene(n.getLayoutBounds()).getMaxX() <= right);
-        assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().filter(Node::isVisible)).isEmpty();
-        assertThat(bar.getItems()).filteredOn(n -> n instanceof Labeled).hasSizeGreaterThanOrEqualTo(13)
-                .allSatisfy(n -> assertThat(((Text) n.lookup(".text")).getText()).as(((Labeled) n).getText())
-                        .isEqualTo(((Labeled) n).getText()));
+        listed(robot);
+        FxWait.run(() -> {
+            assertThat(stage.getScene().getWidth()).isEqualTo(UiPreferences.DEFAULTS.window().width());
+            ToolBar bar = robot.lookup(".tool-bar").queryAs(ToolBar.class);
+            // A toolbar that does not fit moves its last items into an overflow menu.
+            double right = bar.localToScene(bar.getLayoutBounds()).getMaxX();
+            assertThat(bar.getItems()).allMatch(n -> n.getParent() != null
+                    && n.localToScene(n.getLayoutBounds()).getMaxX() <= right);
+            assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().filter(Node::isVisible)).isEmpty();
+            assertThat(bar.getItems()).filteredOn(n -> n instanceof Labeled).hasSizeGreaterThanOrEqualTo(13)
+                    .allSatisfy(n -> assertThat(((Text) n.lookup(".text")).getText()).as(((Labeled) n).getText())
+                            .isEqualTo(((Labeled) n).getText()));
+        });
     }
 }

@@ -2,8 +2,8 @@ package org.umlmanager.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.testing.Await;
+import org.umlmanager.testing.FxWait;
 
 /** The stall check can fail: a handler that blocks the FX thread is caught. */
 @ExtendWith(ApplicationExtension.class)
@@ -27,7 +28,7 @@ class FxStallDetectorTest {
     @Test
     void catchesAHandlerThatBlocksTheFxThread() throws Exception {
         try (FxStallDetector detector = new FxStallDetector()) {
-            WaitForAsyncUtils.waitForFxEvents();
+            FxWait.run(() -> { });
             detector.reset();
             Platform.runLater(() -> {
                 try {
@@ -37,10 +38,27 @@ class FxStallDetectorTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+            Await.until(Duration.ofSeconds(10), "the sleep is caught",
                     () -> detector.worst().compareTo(Duration.ofMillis(250)) >= 0);
+            assertThat(detector.describe()).contains("TIMED_WAITING", "Thread.sleep");
+        }
+    }
 
-            assertThat(detector.worst()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    @Test
+    void catchesAHandlerThatKeepsTheFxThreadBusy() throws Exception {
+        try (FxStallDetector detector = new FxStallDetector()) {
+            FxWait.run(() -> { });
+            detector.reset();
+            Platform.runLater(() -> {
+                long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                // Spins until it has itself used 300 ms of CPU, however loaded the machine is.
+                while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu < 300_000_000L) {
+                    Thread.onSpinWait();
+                }
+            });
+            Await.until(Duration.ofSeconds(30), "the busy handler is caught",
+                    () -> detector.worst().compareTo(Duration.ofMillis(250)) >= 0);
+            assertThat(detector.describe()).contains("RUNNABLE", "FxStallDetectorTest");
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.umlmanager.model.InstanceState;
 
 /**
- * What the end of the UML process means (uml-interfaces.md §7): a halt is STOPPED, a panic or
+ * What the end of the UML process means (docs/KERNEL.md §7): a halt is STOPPED, a panic or
  * a signal from outside is CRASHED, and an exit during boot is a failed start (CRASHED, with the
  * kernel's last words).
  *

@@ -3,6 +3,7 @@ package org.umlmanager.launch.holder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +18,12 @@ interface GuestLink extends AutoCloseable {
         enum Kind { SOCKET, PANIC, USER }
     }
 
-    /** Binds the notify socket at {@code socket}; messages go to {@code sink} on the listener's own thread. */
-    void listen(Path socket, Consumer<Notification> sink) throws IOException;
+    /**
+     * Binds the notify socket at {@code socket}; messages from the process {@code kernelPid}
+     * completes with (the guest's kernel, started after the bind) go to {@code sink} on the
+     * listener's own thread, any other sender's are dropped.
+     */
+    void listen(Path socket, CompletableFuture<Long> kernelPid, Consumer<Notification> sink) throws IOException;
 
     /** Sends one mconsole command to the guest at {@code mconsoleSocket}; never blocks longer than {@code timeout}. */
     CommandResult send(Path mconsoleSocket, String command, Duration timeout);

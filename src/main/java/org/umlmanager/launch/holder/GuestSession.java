@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
@@ -55,6 +56,8 @@ final class GuestSession {
     private final PtsLines pts;
     private final ResizeGate resizes = new ResizeGate();
     private final CompletableFuture<GuestSnapshot> ended = new CompletableFuture<>();
+    /** The kernel's pid once spawned: the only sender whose notify messages count. */
+    private final CompletableFuture<Long> kernelPid = new CompletableFuture<>();
     private volatile UmlProcess process;
     private volatile Thread ptyReader;
     private volatile boolean notifyBound;
@@ -100,15 +103,26 @@ final class GuestSession {
 
     /** Binds the notify socket and spawns the kernel; the guest is STARTING when this returns. */
     GuestSnapshot start() throws IOException {
-        Files.createDirectories(spec.logDirectory());
+        PrivateDirectory.ensure(spec.logDirectory());
+        if (!Files.exists(spec.umlDir())) {
+            // The kernel would make it with the umask's mode; its umid directories hold the mconsole socket.
+            PrivateDirectory.ensure(spec.umlDir());
+        }
         try {
             Files.deleteIfExists(spec.session().notifySocket());
-            link.listen(spec.session().notifySocket(), this::notified);
+            link.listen(spec.session().notifySocket(), kernelPid, this::notified);
             notifyBound = true;
         } catch (IOException e) {
             LOG.warn("notify socket unavailable ({}); readiness comes from the kernel log", e.getMessage());
         }
-        UmlProcess p = UmlProcess.spawn(spec);
+        UmlProcess p;
+        try {
+            p = UmlProcess.spawn(spec);
+        } catch (IOException | RuntimeException e) {
+            kernelPid.completeExceptionally(e);
+            throw e;
+        }
+        kernelPid.complete(p.pid());
         process = p;
         OutputLine ptyLine = lines.get(spec.ptyLineName());
         ptyLine.connect(new PtyDevice(p), Optional.empty());
@@ -158,6 +172,7 @@ final class GuestSession {
 
     /** The kernel's mconsole is up: the first time the guest is RUNNING, later it rebooted from inside. */
     private void booted(String socket) {
+        restrictUmidDirectory(Path.of(socket));
         GuestSnapshot s = machine.update(snap -> snap.withBoot(socket));
         if (s.boots() == 1) {
             machine.transition(EnumSet.of(InstanceState.STARTING), InstanceState.RUNNING, "");
@@ -168,6 +183,30 @@ final class GuestSession {
         CompletableFuture<Void> done = nextBoot;
         nextBoot = new CompletableFuture<>();
         done.complete(null);
+    }
+
+    /**
+     * The kernel makes its umid directory, pid file and mconsole socket with the modes the umask
+     * leaves (typically 0755 and 0644), at every boot; they become the user's alone, like every
+     * other socket directory of ours.
+     */
+    private void restrictUmidDirectory(Path mconsole) {
+        Path dir = mconsole.getParent();
+        try {
+            // Only the directory the kernel made: its pid file names it.
+            Path pidFile = dir.resolve("pid");
+            long pid = kernelPid.getNow(-1L);
+            if (!Files.isRegularFile(pidFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !Files.readString(pidFile).strip().equals(Long.toString(pid))) {
+                LOG.warn("{} is not the umid directory of pid {}; its modes are left alone", dir, pid);
+                return;
+            }
+            PrivateDirectory.ensure(dir);
+            PrivateDirectory.restrictFile(mconsole);
+            PrivateDirectory.restrictFile(pidFile);
+        } catch (IOException e) {
+            LOG.warn("could not make the umid directory {} private: {}", dir, e.getMessage());
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -67,11 +68,13 @@ final class HolderServer {
         done.await();
     }
 
+    /** Listens at {@code socket}, in a directory only the user can enter (which is what keeps others out). */
     private static ServerSocketChannel listen(Path socket) throws IOException {
-        Files.createDirectories(socket.getParent());
+        PrivateDirectory.ensure(socket.getParent());
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
+        PrivateDirectory.restrictFile(socket);
         return server;
     }
 
@@ -162,7 +165,6 @@ final class HolderServer {
         }
         GuestSession s = new GuestSession(spec, pid, link, this::publish);
         try {
-            Files.createDirectories(spec.session().directory());
             sessionListener = listen(spec.session().holderSocket());
             session = s;
             GuestSnapshot snapshot = s.start();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.ConsoleLogs;
 
 /**
@@ -40,8 +41,9 @@ final class LogAppender implements AutoCloseable {
 
         OpenLog(Path file) throws IOException {
             Files.createDirectories(file.getParent());
-            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 64 * 1024);
+            // Everything the guest printed, passwords typed at its shell included: for the user only.
+            PrivateDirectory.createFile(file);
+            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 64 * 1024);
             size = Files.size(file);
         }
     }

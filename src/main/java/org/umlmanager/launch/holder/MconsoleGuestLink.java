@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.umlmanager.launch.protocol.Message.ReplyKind;
@@ -15,16 +16,21 @@ import org.umlmanager.mconsole.MconsoleReply;
 import org.umlmanager.mconsole.MconsoleTimeoutException;
 import org.umlmanager.mconsole.NotifyEvent;
 import org.umlmanager.mconsole.NotifyListener;
+import org.umlmanager.mconsole.NotifySender;
 
 /** {@link GuestLink} over the mconsole package: its client for requests and its notify listener. */
 final class MconsoleGuestLink implements GuestLink {
+
+    /** A notification can come before the spawn has returned the kernel's pid; never long before. */
+    private static final Duration KERNEL_PID_WAIT = Duration.ofSeconds(10);
 
     private final Map<Path, MconsoleClient> clients = new ConcurrentHashMap<>();
     private volatile NotifyListener listener;
 
     @Override
-    public void listen(Path socket, Consumer<Notification> sink) throws IOException {
-        listener = NotifyListener.bind(socket, event -> {
+    public void listen(Path socket, CompletableFuture<Long> kernelPid, Consumer<Notification> sink)
+            throws IOException {
+        listener = NotifyListener.bind(socket, NotifySender.process(kernelPid, KERNEL_PID_WAIT), event -> {
             if (event instanceof NotifyEvent.SocketReady ready) {
                 sink.accept(new Notification(Notification.Kind.SOCKET, ready.mconsoleSocket().toString()));
             } else if (event instanceof NotifyEvent.Panic panic) {

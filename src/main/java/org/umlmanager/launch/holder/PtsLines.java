@@ -15,7 +15,7 @@ import org.umlmanager.model.InstanceState;
  * Connects the session's pts lines. The kernel allocates a pts only when the guest opens the
  * line, and a new one at every open (and at every boot), so the holder learns the device from
  * the kernel's announcement in the log and, where the log does not show it, by asking mconsole
- * {@code config conN} until it answers {@code pts:/dev/pts/M} (uml-interfaces.md §5.1). Each
+ * {@code config conN} until it answers {@code pts:/dev/pts/M} (docs/KERNEL.md §5). Each
  * connected device has its own reader thread, which alone closes it; the line stays the same for
  * attached clients.
  */

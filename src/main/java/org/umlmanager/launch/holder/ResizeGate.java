@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Holds terminal size changes back while the kernel is booting: a window-size change in the
- * first moments of a 6.1 boot panics it ("Segfault with no mm", stack.md). Sizes asked for
+ * first moments of a 6.1 boot panics it ("Segfault with no mm", docs/PITFALLS.md). Sizes asked for
  * meanwhile are remembered per line, and the last one is applied when the guest is up.
  * Thread-safe.
  */

@@ -15,7 +15,7 @@ import org.umlmanager.launch.PtyNatives;
 
 /**
  * The UML kernel process on a pty. No window size is set at spawn: a size change in the first
- * moments of a 6.1 boot panics the kernel (see stack.md), so resizes come later through
+ * moments of a 6.1 boot panics the kernel (docs/PITFALLS.md, "Resizing"), so resizes come later through
  * {@link #resize}. pty4j makes the child a session leader, so its PID is also its process group,
  * which UML's helper processes share.
  */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.umlmanager.launch.GuestSnapshot;
@@ -38,7 +39,7 @@ final class WarmUp {
         Path socket = prefix.resolveSibling(prefix.getFileName() + ".w");
         Path file = prefix.resolveSibling(prefix.getFileName() + ".w.properties");
         try (GuestLink link = new MconsoleGuestLink()) {
-            link.listen(socket, n -> { });
+            link.listen(socket, CompletableFuture.completedFuture(-1L), n -> { });
             link.send(prefix.resolveSibling(prefix.getFileName() + ".nothing"), "version", Duration.ofMillis(200));
         }
         GuestSnapshot snapshot = new GuestSnapshot("warm-up", "warm-up", InstanceState.STARTING, "",

@@ -28,11 +28,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.service.ConsoleLogFiles;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.terminal.StreamTtyConnector;
+import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
@@ -124,8 +125,9 @@ public final class ConsoleTabs {
         return tabs.getTabs().stream().filter(t -> t.getText().equals(line)).findFirst();
     }
 
-    /** The view of {@code line}, if its tab is open. */
+    /** The view of {@code line}, if its tab is open. On the FX thread only. */
     public Optional<ConsoleView> view(String line) {
+        FxThread.check("the console views");
         return Optional.ofNullable(views.get(line));
     }
 
@@ -259,8 +261,8 @@ public final class ConsoleTabs {
         String fallback = view.bufferText();
         CompletableFuture.runAsync(() -> {
             try {
-                if (!ConsoleLogs.files(logDirectory, line).isEmpty()) {
-                    try (InputStream log = ConsoleLogs.open(logDirectory, line)) {
+                if (ConsoleLogFiles.exist(logDirectory, line)) {
+                    try (InputStream log = ConsoleLogFiles.open(logDirectory, line)) {
                         Files.copy(log, file, StandardCopyOption.REPLACE_EXISTING);
                     }
                 } else {

@@ -21,7 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.umlmanager.launch.ConsoleLogs;
+import org.umlmanager.service.ConsoleLogFiles;
 import org.umlmanager.terminal.ConsoleHistory;
 
 /**
@@ -35,7 +35,7 @@ final class HistoryWindow {
 
     /** Shows the history of {@code line}, read from all its log files in {@code logDirectory}. */
     static Stage show(Window owner, String title, Path logDirectory, String line, Executor background, Executor ui) {
-        Path log = ConsoleLogs.current(logDirectory, line);
+        Path log = ConsoleLogFiles.current(logDirectory, line);
         ListView<String> lines = new ListView<>();
         lines.setId("historyLines");
         lines.getStyleClass().add("command-preview");
@@ -81,7 +81,7 @@ final class HistoryWindow {
         search.setOnAction(e -> jump(lines, hits.get(), at, 1));
         CompletableFuture.supplyAsync(() -> {
             try {
-                return ConsoleHistory.read(ConsoleLogs.open(logDirectory, line));
+                return ConsoleHistory.read(ConsoleLogFiles.open(logDirectory, line));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

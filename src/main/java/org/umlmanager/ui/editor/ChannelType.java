@@ -15,23 +15,42 @@ public enum ChannelType {
     }
 
     public static ChannelType of(ConsoleChannel c) {
-        if (c instanceof ConsoleChannel.Embedded) {
+        return c.accept(OF);
+    }
+
+    private static final ConsoleChannel.Visitor<ChannelType> OF = new ConsoleChannel.Visitor<>() {
+        public ChannelType embedded(ConsoleChannel.Embedded x) {
             return EMBEDDED;
-        } else if (c instanceof ConsoleChannel.Null) {
+        }
+
+        public ChannelType none(ConsoleChannel.Null x) {
             return NULL;
-        } else if (c instanceof ConsoleChannel.Pts) {
-            return PTS;
-        } else if (c instanceof ConsoleChannel.Port) {
-            return PORT;
-        } else if (c instanceof ConsoleChannel.Fd) {
+        }
+
+        public ChannelType fd(ConsoleChannel.Fd x) {
             return FD;
-        } else if (c instanceof ConsoleChannel.Tty) {
+        }
+
+        public ChannelType port(ConsoleChannel.Port x) {
+            return PORT;
+        }
+
+        public ChannelType pts(ConsoleChannel.Pts x) {
+            return PTS;
+        }
+
+        public ChannelType pty(ConsoleChannel.Pty x) {
+            return PTY;
+        }
+
+        public ChannelType tty(ConsoleChannel.Tty x) {
             return TTY;
-        } else if (c instanceof ConsoleChannel.Xterm) {
+        }
+
+        public ChannelType xterm(ConsoleChannel.Xterm x) {
             return XTERM;
         }
-        return PTY;
-    }
+    };
 
     /** Whether the channel takes a value: a descriptor, a port or a device. */
     public boolean hasValue() {

@@ -12,15 +12,44 @@ public final class ChannelViewModel {
     private final ObjectProperty<ChannelType> type = new SimpleObjectProperty<>(ChannelType.EMBEDDED);
     private final StringProperty value = new SimpleStringProperty("");
 
+    /** The text of a channel's value field: a descriptor, a port, a device, or nothing. */
+    private static final ConsoleChannel.Visitor<String> VALUE = new ConsoleChannel.Visitor<>() {
+        public String embedded(ConsoleChannel.Embedded x) {
+            return "";
+        }
+
+        public String none(ConsoleChannel.Null x) {
+            return "";
+        }
+
+        public String fd(ConsoleChannel.Fd x) {
+            return Integer.toString(x.fd());
+        }
+
+        public String port(ConsoleChannel.Port x) {
+            return Integer.toString(x.port());
+        }
+
+        public String pts(ConsoleChannel.Pts x) {
+            return "";
+        }
+
+        public String pty(ConsoleChannel.Pty x) {
+            return "";
+        }
+
+        public String tty(ConsoleChannel.Tty x) {
+            return x.device();
+        }
+
+        public String xterm(ConsoleChannel.Xterm x) {
+            return "";
+        }
+    };
+
     ChannelViewModel(ConsoleChannel channel, Runnable onChange) {
         type.set(ChannelType.of(channel));
-        if (channel instanceof ConsoleChannel.Fd fd) {
-            value.set(Integer.toString(fd.fd()));
-        } else if (channel instanceof ConsoleChannel.Port port) {
-            value.set(Integer.toString(port.port()));
-        } else if (channel instanceof ConsoleChannel.Tty tty) {
-            value.set(tty.device());
-        }
+        value.set(channel.accept(VALUE));
         type.addListener(o -> onChange.run());
         value.addListener(o -> onChange.run());
     }

@@ -1,5 +1,6 @@
 package org.umlmanager.ui.editor;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import javafx.beans.property.IntegerProperty;
@@ -7,6 +8,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Instance;
@@ -19,6 +21,8 @@ public final class ConsolesViewModel {
     private final ObservableList<LineViewModel> lines = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final Runnable onChange;
+    /** The exec agent's line is not edited here, but it must survive an edit of the rest. */
+    private Optional<AgentLine> agent = Optional.empty();
 
     ConsolesViewModel(Runnable onChange) {
         this.onChange = onChange;
@@ -26,12 +30,14 @@ public final class ConsolesViewModel {
     }
 
     void load(Instance i) {
+        agent = i.agent();
         lines.setAll(i.consoles().stream().map(c -> new LineViewModel(c, onChange)).toList());
         selected.set(lines.isEmpty() ? -1 : 0);
     }
 
     void apply(Instance.Builder b) {
         b.consoles(lines.stream().map(LineViewModel::toModel).toList());
+        b.agent(agent.orElse(null));
     }
 
     /** Adds the first unused line of {@code kind} as an embedded tab, and selects it. */

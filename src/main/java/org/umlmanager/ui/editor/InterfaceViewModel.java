@@ -163,108 +163,170 @@ public final class InterfaceViewModel {
     }
 
     private void fromModel(NetworkInterface nic) {
-        if (nic instanceof VectorInterface v) {
-            VectorOptions o = v.options();
-            set("depth", o.depth());
-            set("mac", o.mac());
-            set("gro", o.gro());
-            set("mtu", o.mtu());
-            set("headroom", o.headroom());
-            set("vec", o.vec());
-            set("bpffile", o.bpffile());
-            set("bpfflash", o.bpfflash());
-            set("ifup", o.ifup());
-            extraVectorOptions = new LinkedHashMap<>(o.extra());
-            vectorTransport(v.transport());
-        } else if (nic instanceof LegacyInterface l) {
-            legacyTransport(l.transport());
-        } else if (nic instanceof NetworkAttachment a) {
-            attachmentFamily = a.family();
-            value("network").set(a.network());
-            set("mac", a.mac());
-            set("address", a.address());
-        }
+        nic.accept(new NetworkInterface.Visitor<Void>() {
+            public Void vector(VectorInterface v) {
+                VectorOptions o = v.options();
+                set("depth", o.depth());
+                set("mac", o.mac());
+                set("gro", o.gro());
+                set("mtu", o.mtu());
+                set("headroom", o.headroom());
+                set("vec", o.vec());
+                set("bpffile", o.bpffile());
+                set("bpfflash", o.bpfflash());
+                set("ifup", o.ifup());
+                extraVectorOptions = new LinkedHashMap<>(o.extra());
+                vectorTransport(v.transport());
+                return null;
+            }
+
+            public Void legacy(LegacyInterface l) {
+                legacyTransport(l.transport());
+                return null;
+            }
+
+            public Void attachment(NetworkAttachment a) {
+                attachmentFamily = a.family();
+                value("network").set(a.network());
+                set("mac", a.mac());
+                set("address", a.address());
+                return null;
+            }
+        });
     }
 
+    /** Fills the fields of a vector transport's own options. */
     private void vectorTransport(VectorTransport t) {
-        if (t instanceof VectorTransport.Tap x) {
-            set("ifname", x.ifname());
-        } else if (t instanceof VectorTransport.Hybrid x) {
-            set("ifname", x.ifname());
-        } else if (t instanceof VectorTransport.Raw x) {
-            set("ifname", x.ifname());
-        } else if (t instanceof VectorTransport.Gre x) {
-            set("src", x.src());
-            set("dst", x.dst());
-            set("v6", x.v6());
-            set("rx_key", x.rxKey());
-            set("tx_key", x.txKey());
-            set("sequence", x.sequence());
-            set("pin_sequence", x.pinSequence());
-        } else if (t instanceof VectorTransport.L2tpv3 x) {
-            set("src", x.src());
-            set("dst", x.dst());
-            set("srcport", x.srcport());
-            set("dstport", x.dstport());
-            set("v6", x.v6());
-            set("udp", x.udp());
-            set("rx_session", x.rxSession());
-            set("tx_session", x.txSession());
-            set("rx_cookie", x.rxCookie());
-            set("tx_cookie", x.txCookie());
-            set("cookie64", x.cookie64());
-            set("counter", x.counter());
-            set("pin_counter", x.pinCounter());
-        } else if (t instanceof VectorTransport.Bess x) {
-            set("src", x.src());
-            set("dst", x.dst());
-        } else if (t instanceof VectorTransport.Fd x) {
-            set("fd", x.fd());
-        } else if (t instanceof VectorTransport.Vde x) {
-            set("vnl", x.vnl());
-        }
+        t.accept(new VectorTransport.Visitor<Void>() {
+            public Void tap(VectorTransport.Tap x) {
+                set("ifname", x.ifname());
+                return null;
+            }
+
+            public Void hybrid(VectorTransport.Hybrid x) {
+                set("ifname", x.ifname());
+                return null;
+            }
+
+            public Void raw(VectorTransport.Raw x) {
+                set("ifname", x.ifname());
+                return null;
+            }
+
+            public Void gre(VectorTransport.Gre x) {
+                set("src", x.src());
+                set("dst", x.dst());
+                set("v6", x.v6());
+                set("rx_key", x.rxKey());
+                set("tx_key", x.txKey());
+                set("sequence", x.sequence());
+                set("pin_sequence", x.pinSequence());
+                return null;
+            }
+
+            public Void l2tpv3(VectorTransport.L2tpv3 x) {
+                set("src", x.src());
+                set("dst", x.dst());
+                set("srcport", x.srcport());
+                set("dstport", x.dstport());
+                set("v6", x.v6());
+                set("udp", x.udp());
+                set("rx_session", x.rxSession());
+                set("tx_session", x.txSession());
+                set("rx_cookie", x.rxCookie());
+                set("tx_cookie", x.txCookie());
+                set("cookie64", x.cookie64());
+                set("counter", x.counter());
+                set("pin_counter", x.pinCounter());
+                return null;
+            }
+
+            public Void bess(VectorTransport.Bess x) {
+                set("src", x.src());
+                set("dst", x.dst());
+                return null;
+            }
+
+            public Void fd(VectorTransport.Fd x) {
+                set("fd", x.fd());
+                return null;
+            }
+
+            public Void vde(VectorTransport.Vde x) {
+                set("vnl", x.vnl());
+                return null;
+            }
+        });
     }
 
+    /** Fills the fields of a legacy transport. */
     private void legacyTransport(LegacyTransport t) {
-        if (t instanceof LegacyTransport.Tuntap x) {
-            set("devName", x.devName());
-            set("mac", x.mac());
-            set("gateAddr", x.gateAddr());
-        } else if (t instanceof LegacyTransport.Ethertap x) {
-            set("devName", x.devName());
-            set("mac", x.mac());
-            set("gateAddr", x.gateAddr());
-        } else if (t instanceof LegacyTransport.Daemon x) {
-            set("mac", x.mac());
-            set("sockType", x.sockType());
-            set("ctlSock", x.ctlSock());
-        } else if (t instanceof LegacyTransport.Mcast x) {
-            set("mac", x.mac());
-            set("addr", x.addr());
-            set("port", x.port());
-            set("ttl", x.ttl());
-        } else if (t instanceof LegacyTransport.Ucast x) {
-            set("mac", x.mac());
-            set("remoteAddr", x.remoteAddr());
-            set("localPort", x.localPort());
-            set("remotePort", x.remotePort());
-        } else if (t instanceof LegacyTransport.Vde x) {
-            set("socket", x.socket());
-            set("mac", x.mac());
-            set("port", x.port());
-            set("group", x.group());
-            set("mode", x.mode());
-            set("description", x.description());
-        } else if (t instanceof LegacyTransport.Slirp x) {
-            set("mac", x.mac());
-            value("argv").set(String.join(" ", x.argv()));
-        } else if (t instanceof LegacyTransport.Slip x) {
-            set("gateAddr", x.gateAddr());
-        } else if (t instanceof LegacyTransport.Pcap x) {
-            set("hostIf", x.hostIf());
-            set("filter", x.filter());
-            value("options").set(String.join(",", x.options()));
-            set("mac", x.mac());
-        }
+        t.accept(new LegacyTransport.Visitor<Void>() {
+            public Void tuntap(LegacyTransport.Tuntap x) {
+                set("devName", x.devName());
+                set("mac", x.mac());
+                set("gateAddr", x.gateAddr());
+                return null;
+            }
+
+            public Void ethertap(LegacyTransport.Ethertap x) {
+                set("devName", x.devName());
+                set("mac", x.mac());
+                set("gateAddr", x.gateAddr());
+                return null;
+            }
+
+            public Void daemon(LegacyTransport.Daemon x) {
+                set("mac", x.mac());
+                set("sockType", x.sockType());
+                set("ctlSock", x.ctlSock());
+                return null;
+            }
+
+            public Void mcast(LegacyTransport.Mcast x) {
+                set("mac", x.mac());
+                set("addr", x.addr());
+                set("port", x.port());
+                set("ttl", x.ttl());
+                return null;
+            }
+
+            public Void ucast(LegacyTransport.Ucast x) {
+                set("mac", x.mac());
+                set("remoteAddr", x.remoteAddr());
+                set("localPort", x.localPort());
+                set("remotePort", x.remotePort());
+                return null;
+            }
+
+            public Void vde(LegacyTransport.Vde x) {
+                set("socket", x.socket());
+                set("mac", x.mac());
+                set("port", x.port());
+                set("group", x.group());
+                set("mode", x.mode());
+                set("description", x.description());
+                return null;
+            }
+
+            public Void slirp(LegacyTransport.Slirp x) {
+                set("mac", x.mac());
+                value("argv").set(String.join(" ", x.argv()));
+                return null;
+            }
+
+            public Void slip(LegacyTransport.Slip x) {
+                set("gateAddr", x.gateAddr());
+                return null;
+            }
+
+            public Void pcap(LegacyTransport.Pcap x) {
+                set("hostIf", x.hostIf());
+                set("filter", x.filter());
+                value("options").set(String.join(",", x.options()));
+                set("mac", x.mac());
+                return null;
+            }
+        });
     }
 }

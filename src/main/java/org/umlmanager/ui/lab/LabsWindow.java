@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,10 +37,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.umlmanager.job.Cancellation;
-import org.umlmanager.lab.LabImportException;
 import org.umlmanager.lab.LabProblem;
 import org.umlmanager.service.LabImportRequest;
 import org.umlmanager.service.LabRunner;
+import org.umlmanager.service.LabService;
 import org.umlmanager.ui.console.SaveLocation;
 
 /**
@@ -260,13 +259,8 @@ public final class LabsWindow {
     }
 
     private void importFailed(Throwable error) {
-        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (t instanceof LabImportException e) {
-            problems(Alert.AlertType.ERROR, "Nothing was imported:", e.problems());
-        } else {
-            problems(Alert.AlertType.ERROR, "Nothing was imported:", List.of(LabProblem.error("import",
-                    LabsViewModel.reason(t))));
-        }
+        problems(Alert.AlertType.ERROR, "Nothing was imported:", LabService.importProblems(error).orElseGet(() ->
+                List.of(LabProblem.error("import", LabsViewModel.reason(error)))));
     }
 
     private void problems(Alert.AlertType type, String header, List<LabProblem> problems) {

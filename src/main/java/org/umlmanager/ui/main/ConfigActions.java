@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -75,16 +74,7 @@ final class ConfigActions {
             return;
         }
         askName("New instance", "Name of the new instance", freeName("uml")).ifPresent(name -> {
-            Instance instance = chosen.get().create(name, context.defaultKernel().get(), context.dataDir());
-            // The template confines hostfs to a directory of the instance's own; it has to exist.
-            CompletableFuture.runAsync(() -> instance.hostfs().ifPresent(h -> createDirectories(Path.of(h.directory()))),
-                    context.background()).whenCompleteAsync((ok, error) -> {
-                        if (error != null) {
-                            Dialogs.error(owner.get(), "create", name, error);
-                        } else {
-                            saveNew(instance, "create");
-                        }
-                    }, context.ui());
+            saveNew(chosen.get().create(name, context.defaultKernel().get(), context.dataDir()), "create");
         });
     }
 
@@ -150,14 +140,6 @@ final class ConfigActions {
                         main.setStatus("Wrote " + file + ".");
                     }
                 }, context.ui());
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void writeScript(Path file, String script) {

@@ -5,6 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** The app's standard dialogs: errors with expandable details, confirmations. */
@@ -28,6 +29,9 @@ public final class Dialogs {
         details.setId("errorDetails");
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
+        // A refused start names every reason in its headline: wrap it instead of a window wider than the screen.
+        alert.getDialogPane().setPrefWidth(640);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.show();
     }
 

@@ -14,11 +14,11 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Window;
-import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.NetworkInterface;
+import org.umlmanager.service.CommandLines;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.ui.editor.InstanceEditorView;
@@ -163,7 +163,7 @@ final class Hotplug {
     /** The command-line arguments of these devices, as {@code config} takes them. */
     static List<String> args(List<Disk> disks, List<NetworkInterface> nics) {
         Instance only = Instance.builder("hotplug").disks(disks).networks(nics).build();
-        return CommandLineGenerator.kernelArgs(only, GenerateOptions.none()).stream()
+        return CommandLines.kernelArgs(only, GenerateOptions.none()).stream()
                 .filter(a -> a.startsWith("ubd") || a.startsWith("vec") || a.startsWith("eth")).toList();
     }
 }

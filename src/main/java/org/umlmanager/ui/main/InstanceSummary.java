@@ -2,6 +2,7 @@ package org.umlmanager.ui.main;
 
 import java.util.Locale;
 import org.umlmanager.model.ConsoleLine;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineSpec;
@@ -31,7 +32,8 @@ final class InstanceSummary {
         for (ConsoleLine c : i.consoles()) {
             line(s, c.name(), spec(c.spec()));
         }
-        line(s, "hostfs", i.hostfs().map(h -> "confined to " + h.directory()).orElse("not confined"));
+        line(s, "hostfs", i.hostfs().map(HostfsShare::describe).orElse("not restricted: the guest can mount any"
+                + " of your files"));
         i.umlDir().ifPresent(d -> line(s, "uml_dir", d));
         if (!i.extraArgs().isEmpty()) {
             line(s, "Other arguments", String.join(" ", i.extraArgs()));

@@ -25,7 +25,10 @@ import javafx.stage.Stage;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.HostReport;
+import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
@@ -39,7 +42,8 @@ public final class MainUi {
 
     /**
      * @param defaultKernel the kernel for new instances
-     * @param dataDir       where new instances' images and shared directories go
+     * @param dataDir       where new instances' images go
+     * @param jobs          makes new machines with their images (the New VM wizard)
      * @param parse         the command-line parser with validation, for Import
      * @param script        an instance's start script, for Export
      * @param consolePrefs  console tab settings, read when a tab opens
@@ -48,24 +52,20 @@ public final class MainUi {
      * @param ui            the FX thread
      * @param saveLocation  asks where a console's Save log… writes
      */
-    public record Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                          Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                          Executor background, Executor ui, SaveLocation saveLocation) {
-
-        /** With the desktop's file chooser for Save log…. */
-        public Context(Supplier<String> defaultKernel, Path dataDir, BiFunction<String, String, ParseResult> parse,
-                       Function<Instance, String> script, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
-                       Executor background, Executor ui) {
-            this(defaultKernel, dataDir, parse, script, consolePrefs, logsDir, background, ui, SaveLocation.CHOOSER);
-        }
+    public record Context(Supplier<String> defaultKernel, Path dataDir, JobService jobs,
+                          BiFunction<String, String, ParseResult> parse, Function<Instance, String> script,
+                          Supplier<ConsolePreferences> consolePrefs, Path logsDir, Executor background, Executor ui,
+                          SaveLocation saveLocation) {
     }
 
     private final MainViewModel main;
     private final MainWindow window;
+    private final Context context;
     private final RuntimeBridge bridge;
 
     public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
+        this.context = context;
         main = new MainViewModel(instances, context.ui());
         DetailsPane details = new DetailsPane(instances, editors, main, context.ui());
         ConfigActions config = new ConfigActions(() -> stage, instances, main, context);
@@ -77,7 +77,7 @@ public final class MainUi {
                 new Feedback(stage, main, bridge), context.ui());
         List<AppAction> machineActions = machine.actions();
         AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
-        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.dataDir().resolve("images"),
+        NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.jobs(),
                 context.defaultKernel(), editors.preview()::shellLine, context.ui());
         Consumer<Optional<NewVmWizard.Created>> created = result -> result.ifPresent(c -> refresh().thenRunAsync(() -> {
             main.select(c.instance().name());
@@ -129,12 +129,20 @@ public final class MainUi {
         return main.refresh().thenCompose(report -> bridge.refresh());
     }
 
+    /**
+     * Names in the window the features this host lacks once {@code check} (a {@link HostService}'s)
+     * has found them; completes on the FX thread once shown.
+     */
+    public CompletableFuture<Void> checkHost(CompletableFuture<HostReport> check) {
+        return check.thenAcceptAsync(window::showHostProblems, context.ui());
+    }
+
     /** Closes the console streams; the guests keep running. */
     public void close() {
         bridge.close();
     }
 
-    /** The console tabs of a guest, once opened (for tests and screenshots). */
+    /** The console tabs of a guest, once opened (for tests and screenshots). On the FX thread only. */
     public Optional<ConsoleTabs> consoles(String name) {
         return Optional.ofNullable(bridge.consoles(name));
     }

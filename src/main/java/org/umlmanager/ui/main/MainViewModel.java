@@ -24,6 +24,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.storage.LoadReport;
+import org.umlmanager.ui.FxThread;
 
 /**
  * The instance list: saved configurations merged with live states, a filter on name and umid,
@@ -114,7 +115,9 @@ public final class MainViewModel {
         status.set(summary());
     }
 
+    /** The row of {@code name}. On the FX thread only, like all of the list. */
     public Optional<InstanceRow> row(String name) {
+        FxThread.check("the instance list");
         return rows.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 

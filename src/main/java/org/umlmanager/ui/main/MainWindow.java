@@ -2,11 +2,13 @@ package org.umlmanager.ui.main;
 
 import java.util.List;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -22,6 +24,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -34,6 +38,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import impl.org.controlsfx.skin.DecorationPane;
+import org.umlmanager.service.HostReport;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.prefs.WindowGeometry;
 
@@ -47,6 +52,7 @@ public final class MainWindow {
     private final MainViewModel vm;
     private final DetailsPane details;
     private final BorderPane root = new BorderPane();
+    private final VBox top = new VBox();
     private final SplitPane split = new SplitPane();
     private final SplitPane detailSplit = new SplitPane();
     private final StackPane consoleArea = new StackPane();
@@ -83,7 +89,8 @@ public final class MainWindow {
         this.vm = vm;
         this.details = details;
         table = InstanceTable.create(vm);
-        root.setTop(new VBox(menuBar(configActions, machine, appItems), toolBar(configActions, machine)));
+        top.getChildren().setAll(menuBar(configActions, machine, appItems), toolBar(configActions, machine));
+        root.setTop(top);
         root.setCenter(center());
         root.setBottom(statusBar());
         vm.selectedProperty().addListener((o, old, row) -> selectionChanged(old, row));
@@ -268,6 +275,47 @@ public final class MainWindow {
         return bar;
     }
 
+    /**
+     * Names each feature the host lacks and what to install for it, above the list, with the one
+     * command that installs all of it; nothing when nothing is missing.
+     */
+    public void showHostProblems(HostReport report) {
+        top.getChildren().removeIf(n -> "hostBanner".equals(n.getId()));
+        if (report.complete()) {
+            return;
+        }
+        VBox banner = new VBox(3);
+        banner.setId("hostBanner");
+        banner.getStyleClass().add("host-banner");
+        Label title = new Label("Some features need programs that are not installed on this computer:");
+        title.getStyleClass().add("host-banner-title");
+        banner.getChildren().add(title);
+        for (var m : report.missing()) {
+            Label line = new Label(m.feature() + " needs " + m.needs() + ": sudo apt-get install " + m.debianPackage());
+            line.setId("hostProblem-" + m.debianPackage());
+            line.setWrapText(true);
+            banner.getChildren().add(line);
+        }
+        TextField command = new TextField(report.installCommand());
+        command.setId("hostInstallCommand");
+        command.setEditable(false);
+        command.setAccessibleText("Command that installs the missing programs");
+        HBox.setHgrow(command, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.setId("hostInstallCopy");
+        copy.setOnAction(e -> {
+            ClipboardContent text = new ClipboardContent();
+            text.putString(command.getText());
+            Clipboard.getSystemClipboard().setContent(text);
+        });
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("hostBannerDismiss");
+        dismiss.setOnAction(e -> top.getChildren().remove(banner));
+        HBox actions = new HBox(6, command, copy, dismiss);
+        banner.getChildren().add(actions);
+        top.getChildren().add(banner);
+    }
+
     /** Puts the window and dividers where they were. */
     public void applyGeometry(WindowGeometry g) {
         if (!Double.isNaN(g.x()) && !Double.isNaN(g.y())) {
@@ -277,6 +325,20 @@ public final class MainWindow {
         stage.setWidth(g.width());
         stage.setHeight(g.height());
         stage.setMaximized(g.maximized());
+        if (!stage.isShowing()) {
+            // Under some window managers (openbox) a window shown with a size set beforehand comes up
+            // at its minimum size (about 200 pixels square); the same size set once it is shown holds.
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
+                @Override
+                public void handle(WindowEvent e) {
+                    stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                    if (!stage.isMaximized()) {
+                        stage.setWidth(g.width());
+                        stage.setHeight(g.height());
+                    }
+                }
+            });
+        }
         split.setDividerPositions(g.split());
         consoleSplit = g.consoleSplit();
         detailSplit.setDividerPositions(consoleSplit);

@@ -24,6 +24,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.GuestStatus;
+import org.umlmanager.ui.FxThread;
 import org.umlmanager.ui.console.ConsoleTabs;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.console.TerminalWarmUp;
@@ -48,9 +49,11 @@ final class RuntimeBridge {
     private final Executor ui;
     private final Supplier<Window> owner;
     private final SaveLocation saveLocation;
+    /** Confined to the FX thread, like everything here (see {@link #consoles(String)}). */
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     private MainWindow window;
+    private boolean terminalWarmedUp;
     private AutoCloseable subscription;
 
     RuntimeBridge(GuestRuntime runtime, MainViewModel main, Supplier<ConsolePreferences> consolePrefs, Path logsDir,
@@ -67,7 +70,6 @@ final class RuntimeBridge {
 
     void attach(MainWindow w) {
         window = w;
-        TerminalWarmUp.run(consolePrefs.get(), background, ui, w.warmUpHost());
         subscription = runtime.addListener(this::event);
         main.selectedProperty().addListener((o, a, row) -> showSelected());
         main.selectedStateProperty().addListener((o, a, s) -> showSelected());
@@ -77,12 +79,27 @@ final class RuntimeBridge {
 
     /** Reads every guest's state (and finds guests running without a configuration). */
     CompletableFuture<Void> refresh() {
-        return runtime.list().thenAcceptAsync(statuses -> statuses.forEach(this::apply), ui)
+        return runtime.list().thenAcceptAsync(statuses -> {
+            statuses.forEach(this::apply);
+            warmUpTerminal();
+        }, ui)
                 .exceptionally(e -> {
                     LOG.warn("Could not read the guests' states: {}", e.getMessage());
                     ui.execute(() -> main.setStatus("Could not read the guests' states: " + Errors.reason(e)));
                     return null;
                 });
+    }
+
+    /**
+     * The terminal widget is the heaviest part of the window and no console is open at start-up:
+     * it is loaded and warmed up once the window is up and the list is filled, still well before a
+     * guest the user starts needs its first console tab.
+     */
+    private void warmUpTerminal() {
+        if (!terminalWarmedUp) {
+            terminalWarmedUp = true;
+            TerminalWarmUp.run(consolePrefs.get(), background, ui, window.warmUpHost());
+        }
     }
 
     private void apply(GuestStatus s) {
@@ -176,8 +193,9 @@ final class RuntimeBridge {
                 .forEach(name -> consoles.get(name).closeEnded());
     }
 
-    /** The console tabs of {@code name}, if any were opened. */
+    /** The console tabs of {@code name}, if any were opened. On the FX thread only. */
     ConsoleTabs consoles(String name) {
+        FxThread.check("the console tabs");
         return consoles.get(name);
     }
 

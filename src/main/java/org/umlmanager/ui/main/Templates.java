@@ -15,7 +15,7 @@ import org.umlmanager.model.VectorInterface;
 import org.umlmanager.model.VectorOptions;
 import org.umlmanager.model.VectorTransport;
 
-/** Starting points for New. Both confine hostfs to a directory of the instance's own. */
+/** Starting points for New. Neither reaches a host file until the user shares a folder with it. */
 public enum Templates {
     BLANK("Blank: memory, one embedded console"),
     SERVER("Server: root disk ubda, tap network with a fresh MAC, console and serial line");
@@ -26,12 +26,12 @@ public enum Templates {
         this.label = label;
     }
 
-    /** A new instance named {@code name}; {@code dataDir} holds its images and shared directory. */
+    /** A new instance named {@code name}; {@code dataDir} holds its images. */
     public Instance create(String name, String kernel, Path dataDir) {
         Instance.Builder b = Instance.builder(name).kernel(kernel).memory(MemorySize.ofMebibytes(256))
                 .console(ConsoleLine.allOf(LineKind.CON, LineSpec.of(ConsoleChannel.NULL)))
                 .console(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)))
-                .hostfs(new HostfsShare(dataDir.resolve("shared").resolve(name).toString(), false));
+                .hostfs(HostfsShare.off());
         if (this == SERVER) {
             b.disk(Disk.of(0, dataDir.resolve("images").resolve(name + ".img").toString()))
                     .network(new VectorInterface(0, new VectorTransport.Tap(Optional.empty()),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,14 +20,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umlmanager.provision.ProvisionException;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
-import org.umlmanager.service.InstanceService;
-import org.umlmanager.job.ProgressListener;
-import org.umlmanager.job.CancelledException;
 import org.umlmanager.job.Cancellation;
+import org.umlmanager.job.ProgressListener;
+import org.umlmanager.service.JobService;
 
 /**
  * One run of "make the VM, then save it": the provisioning job on a worker thread of its own,
@@ -41,9 +37,7 @@ final class CreationJob {
     private static final Logger LOG = LoggerFactory.getLogger(CreationJob.class);
     static final int MAX_LOG_LINES = 2_000;
 
-    private final Provisioner provisioner;
-    private final InstanceService instances;
-    private final Executor worker;
+    private final JobService jobs;
     private final Executor ui;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty stage = new SimpleStringProperty("");
@@ -55,13 +49,11 @@ final class CreationJob {
     private volatile Cancellation cancellation = new Cancellation();
 
     /**
-     * @param worker runs the blocking job (a thread of its own: a Debian install takes minutes)
-     * @param ui     the FX thread ({@code Platform::runLater}); tests pass {@code Runnable::run}
+     * @param jobs runs the job (the app's gives it a thread of its own: a Debian install takes minutes)
+     * @param ui   the FX thread ({@code Platform::runLater}); tests pass {@code Runnable::run}
      */
-    CreationJob(Provisioner provisioner, InstanceService instances, Executor worker, Executor ui) {
-        this.provisioner = provisioner;
-        this.instances = instances;
-        this.worker = worker;
+    CreationJob(JobService jobs, Executor ui) {
+        this.jobs = jobs;
         this.ui = ui;
     }
 
@@ -77,36 +69,32 @@ final class CreationJob {
         log.clear();
         progress.set(-1);
         CompletableFuture<Optional<ProvisionResult>> done = new CompletableFuture<>();
-        worker.execute(() -> {
-            Optional<ProvisionResult> result = Optional.empty();
-            String failure = "";
-            try {
-                ProvisionResult made = provisioner.create(request, listener(), token);
-                try {
-                    instances.create(made.instance()).join();
-                    result = Optional.of(made);
-                } catch (CompletionException e) {
-                    provisioner.discard(made, request.source());
-                    failure = "Could not save " + request.name() + ": " + e.getCause().getMessage();
-                }
-            } catch (CancelledException e) {
-                failure = "Cancelled. Nothing was kept.";
-            } catch (ProvisionException e) {
-                failure = "Could not create " + request.name() + ": " + e.getMessage();
-            } catch (RuntimeException e) {
-                LOG.error("creating {} failed", request.name(), e);
-                failure = "Could not create " + request.name() + ": " + e;
-            }
-            Optional<ProvisionResult> outcome = result;
-            String message = failure;
+        jobs.create(request, listener(), token).whenComplete((made, failure) -> {
+            String message = failure == null ? "" : message(request, failure);
             ui.execute(() -> {
                 drain();
                 error.set(message);
                 running.set(false);
-                done.complete(outcome);
+                done.complete(Optional.ofNullable(made));
             });
         });
         return done;
+    }
+
+    /** What the progress page says about a failed job. */
+    private static String message(ProvisionRequest request, Throwable failure) {
+        Throwable cause = JobService.cause(failure);
+        if (JobService.cancelled(cause)) {
+            return "Cancelled. Nothing was kept.";
+        }
+        if (cause instanceof JobService.NotSaved) {
+            return "Could not save " + request.name() + ": " + cause.getMessage();
+        }
+        if (!JobService.worded(cause)) {
+            LOG.error("creating {} failed", request.name(), cause);
+        }
+        return "Could not create " + request.name() + ": " + (JobService.worded(cause) ? cause.getMessage()
+                : cause.toString());
     }
 
     /** Asks the running job to stop; returns at once. */

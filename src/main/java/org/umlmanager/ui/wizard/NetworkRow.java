@@ -6,10 +6,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.ParseResult;
 import org.umlmanager.model.NetworkInterface;
 import org.umlmanager.provision.GuestNetwork;
+import org.umlmanager.service.CommandLines;
 
 /**
  * One network interface of the new VM: the kernel option ({@code vec0:transport=tap,ifname=tap0})
@@ -40,7 +40,7 @@ final class NetworkRow {
 
     /** The interface, or a message saying what is wrong with the option. */
     NetworkInterface networkInterface() {
-        ParseResult parsed = CommandLineParser.parse("new", List.of(spec.get().strip()));
+        ParseResult parsed = CommandLines.parse("new", List.of(spec.get().strip()));
         if (parsed.hasErrors()) {
             throw new IllegalArgumentException(spec.get() + ": " + parsed.errors().get(0).message());
         }

@@ -24,12 +24,11 @@ import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.model.Names;
 import org.umlmanager.model.NetworkInterface;
-import org.umlmanager.provision.GuestConfig;
 import org.umlmanager.provision.GuestNetwork;
 import org.umlmanager.provision.PasswordHash;
 import org.umlmanager.provision.ProvisionRequest;
-import org.umlmanager.provision.Provisioner;
 import org.umlmanager.provision.RootfsSource;
+import org.umlmanager.service.JobService;
 
 /**
  * What the wizard's pages edit, with a check per page and the {@link ProvisionRequest} they add
@@ -77,7 +76,7 @@ final class NewVmForm {
         try {
             switch (page) {
                 case NAME -> checkName();
-                case KERNEL -> Provisioner.kernelProblem(kernel.get()).ifPresent(NewVmForm::fail);
+                case KERNEL -> JobService.kernelProblem(kernel.get()).ifPresent(NewVmForm::fail);
                 case SOURCE -> {
                     source();
                     checkGuestSetup();
@@ -167,7 +166,7 @@ final class NewVmForm {
             return;
         }
         if (!hostname.get().isBlank()) {
-            GuestConfig.hostnameProblem(hostname.get().strip()).ifPresent(NewVmForm::fail);
+            JobService.hostnameProblem(hostname.get().strip()).ifPresent(NewVmForm::fail);
         }
         if (!password.get().equals(passwordAgain.get())) {
             fail("the two passwords differ; type the same root password twice");

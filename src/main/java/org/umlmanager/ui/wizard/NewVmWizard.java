@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.stage.Window;
 import org.umlmanager.model.Instance;
-import org.umlmanager.provision.Provisioner;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.LoadReport;
 
 /**
@@ -29,13 +29,13 @@ public final class NewVmWizard {
     /**
      * What the wizard needs from the app.
      *
-     * @param instances     the store of instances (existing names, saving the new one)
-     * @param imagesDir     where new images go ({@code AppPaths.imagesDir()})
+     * @param instances     the store of instances (existing names)
+     * @param jobs          makes and saves the new machine
      * @param defaultKernel the kernel preselected for a new machine
      * @param commandLine   the command line of an instance as the app would run it (for the preview)
      * @param ui            the FX thread ({@code Platform::runLater})
      */
-    public record Context(InstanceService instances, Path imagesDir, Supplier<String> defaultKernel,
+    public record Context(InstanceService instances, JobService jobs, Supplier<String> defaultKernel,
                           Function<Instance, String> commandLine, Executor ui) {
     }
 
@@ -55,8 +55,7 @@ public final class NewVmWizard {
     public static CompletableFuture<Optional<Created>> show(Window owner, Context context) {
         return takenNames(context).thenCompose(names -> {
             NewVmForm form = new NewVmForm(names, context.defaultKernel().get());
-            return new WizardWindow(owner, form, job(context), new Provisioner(context.imagesDir()),
-                    context.commandLine()).open();
+            return new WizardWindow(owner, form, job(context), context.jobs(), context.commandLine()).open();
         });
     }
 
@@ -70,8 +69,7 @@ public final class NewVmWizard {
             NewVmForm form = new NewVmForm(names, context.defaultKernel().get());
             form.nameProperty().set(freeName("demo", names));
             form.sourceProperty().set(SourceKind.BUSYBOX);
-            return new WizardWindow(owner, form, job(context), new Provisioner(context.imagesDir()),
-                    context.commandLine()).runDirectly();
+            return new WizardWindow(owner, form, job(context), context.jobs(), context.commandLine()).runDirectly();
         });
     }
 
@@ -85,9 +83,7 @@ public final class NewVmWizard {
     }
 
     private static CreationJob job(Context context) {
-        // Not a daemon: quitting the app while a job runs waits for its clean-up instead of leaving a work directory.
-        Executor worker = task -> new Thread(task, "uml-manager-provision").start();
-        return new CreationJob(new Provisioner(context.imagesDir()), context.instances(), worker, context.ui());
+        return new CreationJob(context.jobs(), context.ui());
     }
 
     private static CompletableFuture<Set<String>> takenNames(Context context) {

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.provision.ProvisionRequest;
-import org.umlmanager.provision.Provisioner;
+import org.umlmanager.service.JobService;
 import org.umlmanager.provision.RootfsSource;
 
 /** The last step: what will be made, the command line that will boot it, and Create's options. */
@@ -19,7 +19,7 @@ final class SummaryPage {
     private SummaryPage() {
     }
 
-    static Node create(NewVmForm form, Provisioner provisioner, Function<Instance, String> commandLine) {
+    static Node create(NewVmForm form, JobService jobs, Function<Instance, String> commandLine) {
         TextArea text = new TextArea();
         text.setId("wizardSummary");
         text.setEditable(false);
@@ -27,7 +27,7 @@ final class SummaryPage {
         text.setPrefRowCount(12);
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setText(form.problem(WizardPage.SUMMARY).map(p -> "Not ready: " + p)
-                .orElseGet(() -> describe(form, provisioner, commandLine)));
+                .orElseGet(() -> describe(form, jobs, commandLine)));
         CheckBox start = new CheckBox("Start it now and open its consoles");
         start.setId("wizardStartNow");
         start.selectedProperty().bindBidirectional(form.startNowProperty());
@@ -37,23 +37,23 @@ final class SummaryPage {
         return new VBox(10, new Label("Ready to create:"), text, start, keep);
     }
 
-    static String describe(NewVmForm form, Provisioner provisioner, Function<Instance, String> commandLine) {
+    static String describe(NewVmForm form, JobService jobs, Function<Instance, String> commandLine) {
         ProvisionRequest r = form.request();
-        Instance planned = provisioner.plannedInstance(r);
+        Instance planned = jobs.plannedInstance(r);
         StringBuilder b = new StringBuilder();
         b.append("Name:             ").append(r.name()).append('\n');
         b.append("Root filesystem:  ").append(r.source().describe()).append('\n');
         if (r.source().buildsImage()) {
-            b.append("New image:        ").append(provisioner.imagePath(r)).append(" (")
+            b.append("New image:        ").append(jobs.imagePath(r)).append(" (")
                     .append(r.size().map(MemorySize::toKernelString).orElse("size chosen to fit")).append(")\n");
             b.append("Host name:        ").append(r.hostname().orElse("from the name")).append('\n');
             b.append("Root password:    ").append(r.rootPassword().isPresent() ? "set (stored as a hash)"
                     : "none: root is logged in automatically").append('\n');
         } else {
-            b.append("Image:            ").append(provisioner.imagePath(r)).append(" (used as it is)\n");
+            b.append("Image:            ").append(jobs.imagePath(r)).append(" (used as it is)\n");
         }
         if (r.cow()) {
-            b.append("Copy-on-write:    ").append(provisioner.cowPath(r)).append('\n');
+            b.append("Copy-on-write:    ").append(jobs.cowPath(r)).append('\n');
         }
         if (r.source() instanceof RootfsSource.Debian d) {
             b.append("Debian:           ").append(d.suite()).append(", ").append(d.variant())

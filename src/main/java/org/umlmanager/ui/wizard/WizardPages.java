@@ -13,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.umlmanager.provision.AptSources;
+import org.umlmanager.service.JobService;
 
 /** The form pages of the wizard, one builder per step (the summary has its own class). */
 final class WizardPages {
@@ -71,7 +71,7 @@ final class WizardPages {
         Fields.row(debian, "Extra packages", Fields.text("wizardPackages", form.packagesProperty(),
                 "e.g. openssh-server, vim"));
         Fields.row(debian, "Mirror", Fields.text("wizardMirror", form.mirrorProperty(), "from the host's apt sources: "
-                + AptSources.hostMirror(form.suiteProperty().get()).orElse("http://deb.debian.org/debian")));
+                + JobService.hostMirror(form.suiteProperty().get()).orElse("http://deb.debian.org/debian")));
         Fields.visibleWhen(debian, form.sourceProperty(), SourceKind.DEBIAN);
 
         GridPane dir = Fields.grid();

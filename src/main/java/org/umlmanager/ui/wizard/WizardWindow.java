@@ -3,6 +3,7 @@ package org.umlmanager.ui.wizard;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,15 +21,18 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
+import org.umlmanager.service.JobService;
 
 /** The wizard's window: the steps on the left, the page, Back / Next / Create / Cancel. */
 final class WizardWindow {
 
+    /** The step shown, on its label in the list of steps. */
+    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
     private final Stage stage = new Stage();
     private final NewVmForm form;
     private final CreationJob job;
-    private final Provisioner provisioner;
+    private final JobService jobs;
     private final Function<Instance, String> commandLine;
     private final CompletableFuture<Optional<NewVmWizard.Created>> result = new CompletableFuture<>();
     private final StackPane content = new StackPane();
@@ -41,11 +45,11 @@ final class WizardWindow {
     private WizardPage page = WizardPage.NAME;
     private boolean showingJob;
 
-    WizardWindow(Window owner, NewVmForm form, CreationJob job, Provisioner provisioner,
+    WizardWindow(Window owner, NewVmForm form, CreationJob job, JobService jobs,
                  Function<Instance, String> commandLine) {
         this.form = form;
         this.job = job;
-        this.provisioner = provisioner;
+        this.jobs = jobs;
         this.commandLine = commandLine;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
@@ -106,13 +110,15 @@ final class WizardWindow {
         page = target;
         showingJob = false;
         problem.setText("");
-        Node node = target == WizardPage.SUMMARY ? SummaryPage.create(form, provisioner, commandLine)
+        Node node = target == WizardPage.SUMMARY ? SummaryPage.create(form, jobs, commandLine)
                 : WizardPages.page(target, form);
         content.getChildren().setAll(node);
         steps.getChildren().clear();
         for (WizardPage p : WizardPage.values()) {
             Label l = new Label(p.title());
+            l.setId("wizardStep-" + p.name());
             l.setStyle(p == target ? "-fx-font-weight: bold;" : "-fx-opacity: 0.7;");
+            l.pseudoClassStateChanged(CURRENT, p == target);
             steps.getChildren().add(l);
         }
         back.setDisable(target == WizardPage.NAME);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.umlmanager.model.InstanceState;
 
 /**
- * The meaning of a kernel's end, per uml-interfaces.md §7 and pty4j's 128+N for signals; a status
+ * The meaning of a kernel's end, per docs/KERNEL.md §7 and pty4j's 128+N for signals; a status
  * above 128 is an exit code when the kernel is known to have gone through its exit path.
  */
 class ExitReportTest {

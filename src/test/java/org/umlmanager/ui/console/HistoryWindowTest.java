@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.launch.ConsoleLogs;
+import org.umlmanager.testing.FxWait;
 
 /** The history window reads a console's whole log, rotated files first. */
 @ExtendWith(ApplicationExtension.class)
@@ -30,7 +29,7 @@ class HistoryWindowTest {
     @AfterEach
     void close() throws Exception {
         if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS);
+            FxWait.run(window::close);
         }
         background.shutdownNow();
     }
@@ -42,12 +41,12 @@ class HistoryWindowTest {
         Files.writeString(ConsoleLogs.rotated(current, 1), "older\r\nhalf a ");
         Files.writeString(current, "line\r\n\u001b[1mnewest\u001b[0m\r\n");
 
-        window = WaitForAsyncUtils.asyncFx(() -> HistoryWindow.show(null, "history", dir, "con0", background,
-                Platform::runLater)).get(5, TimeUnit.SECONDS);
-        Label status = robot.lookup("#historyStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().equals("4 lines"));
+        window = FxWait.get(() -> HistoryWindow.show(null, "history", dir, "con0", background, Platform::runLater));
+        FxWait.until("the history read", () -> robot.lookup("#historyStatus").queryAs(Label.class).getText()
+                .equals("4 lines"));
 
-        ListView<String> lines = robot.lookup("#historyLines").queryListView();
-        assertThat(lines.getItems()).containsExactly("oldest", "older", "half a line", "newest");
+        List<String> lines = FxWait.get(() -> List.copyOf(robot.lookup("#historyLines").<String>queryListView()
+                .getItems()));
+        assertThat(lines).containsExactly("oldest", "older", "half a line", "newest");
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.model.DiskFlag;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.MemorySize;
@@ -144,10 +145,28 @@ class InstanceEditorViewModelTest {
         assertThat(vm.edited().consoles().get(0).toString()).contains("SSL", "Port[port=9100]");
         assertThat(vm.consoles().add(LineKind.SSL).name()).isEqualTo("ssl1");
 
-        assertThat(vm.hostAccess().unconfinedProperty().get()).isTrue();
-        vm.hostAccess().confinedProperty().set(true);
+        // An instance without hostfs= (as imported lines often are) is unrestricted, and says so.
+        assertThat(vm.hostAccess().accessProperty().get()).isEqualTo(HostAccess.UNRESTRICTED);
+        assertThat(vm.hostAccess().unrestrictedProperty().get()).isTrue();
+        assertThat(vm.edited().hostfs()).isEmpty();
+        vm.hostAccess().accessProperty().set(HostAccess.FOLDER);
         vm.hostAccess().directoryProperty().set("/srv/share ");
-        assertThat(vm.edited().hostfs().map(h -> h.directory())).isEqualTo(Optional.of("/srv/share"));
-        assertThat(vm.hostAccess().unconfinedProperty().get()).isFalse();
+        assertThat(vm.edited().hostfs()).contains(HostfsShare.folder("/srv/share"));
+        assertThat(vm.hostAccess().unrestrictedProperty().get()).isFalse();
+        assertThat(vm.hostAccess().sharingProperty().get()).isTrue();
+        vm.hostAccess().accessProperty().set(HostAccess.NONE);
+        assertThat(vm.edited().hostfs()).contains(HostfsShare.off());
+        assertThat(vm.edited().hostfs().orElseThrow().directory()).isEqualTo("/dev/null");
+    }
+
+    @Test
+    void anInstanceWithoutHostAccessLoadsAsNoneAndASharedFolderAsFolder() {
+        var none = editor(Instance.builder("a").hostfs(HostfsShare.off()).build(), i -> List.of());
+        assertThat(none.hostAccess().accessProperty().get()).isEqualTo(HostAccess.NONE);
+        assertThat(none.hostAccess().directoryProperty().get()).isEmpty();
+        var shared = editor(Instance.builder("b").hostfs(new HostfsShare("/srv/x", true)).build(), i -> List.of());
+        assertThat(shared.hostAccess().accessProperty().get()).isEqualTo(HostAccess.FOLDER);
+        assertThat(shared.hostAccess().directoryProperty().get()).isEqualTo("/srv/x");
+        assertThat(shared.edited().hostfs()).contains(new HostfsShare("/srv/x", true));
     }
 }

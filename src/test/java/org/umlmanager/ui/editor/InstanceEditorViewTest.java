@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.testing.FxWait;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.MemorySize;
@@ -57,7 +56,7 @@ class InstanceEditorViewTest {
     }
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
-    private final List<Instance> saved = new ArrayList<>();
+    private final List<Instance> saved = new CopyOnWriteArrayList<>();
     private InstanceEditorViewModel vm;
 
     @Start
@@ -79,28 +78,26 @@ class InstanceEditorViewTest {
         background.shutdownNow();
     }
 
+    /** Waits for the check the last edit started (typed keys are handled in order on the FX thread before it). */
     private void settle() {
-        // Typed keys may still be queued; the check they start must be the one waited for.
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.checkingProperty().get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the check did not finish", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the check finished", () -> !vm.checkingProperty().get());
     }
 
     /**
-     * Waits (up to 10 s) for {@code condition}, read on the FX thread: a field's message and the
-     * Save button follow the background check, and on a loaded machine a check can lag.
+     * Waits for {@code condition}, read on the FX thread: a field's message and the Save button
+     * follow the background check, and on a loaded machine a check can lag.
      */
     private static void eventually(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not so within 10 s: " + what, e);
-        }
+        FxWait.until(what, condition::getAsBoolean);
+    }
+
+    /** A value read on the FX thread. */
+    private static <T> T fx(java.util.concurrent.Callable<T> read) {
+        return FxWait.get(read);
+    }
+
+    private void savedOnce() {
+        FxWait.until("saved", () -> saved.size() == 1);
     }
 
     /** Focuses a field that may be scrolled out of view, selects its text and types over it. */
@@ -120,14 +117,15 @@ class InstanceEditorViewTest {
         Label message = robot.lookup("#memoryFieldMessage").queryAs(Label.class);
         eventually("message visible",
                 () -> message.isVisible());
-        assertThat(message.getText()).isEqualTo("mem=8M is too little for a 6.1 kernel; give at least 16M");
+        assertThat(fx(message::getText)).isEqualTo("mem=8M is too little for a 6.1 kernel; give at least 16M");
         eventually("saveButton disabled",
                 () -> robot.lookup("#saveButton").queryButton().isDisabled());
-        assertThat(robot.lookup("#generalTab").<TabPane>tryQuery()).isNotNull();
-        assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).isEqualTo("linux umid=web mem=8M");
+        assertThat(fx(() -> robot.lookup("#generalTab").<TabPane>tryQuery())).isNotNull();
+        assertThat(fx(() -> robot.lookup("#previewText").queryAs(TextArea.class).getText()))
+                .isEqualTo("linux umid=web mem=8M");
 
         replaceText(robot, "#memoryField", "800");
-        assertThat(robot.lookup("#memoryField").queryAs(TextField.class).getText()).isEqualTo("800");
+        assertThat(fx(() -> robot.lookup("#memoryField").queryAs(TextField.class).getText())).isEqualTo("800");
         settle();
         eventually("message not visible",
                 () -> !message.isVisible());
@@ -135,10 +133,10 @@ class InstanceEditorViewTest {
                 () -> !robot.lookup("#saveButton").queryButton().isDisabled());
         robot.clickOn("#nameField").eraseText(3).write("db");
         settle();
-        assertThat(robot.lookup("#umidField").queryAs(TextField.class).getText()).isEqualTo("db");
+        assertThat(fx(() -> robot.lookup("#umidField").queryAs(TextField.class).getText())).isEqualTo("db");
 
-        robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.click(robot, "#saveButton");
+        savedOnce();
 
         assertThat(saved).hasSize(1);
         assertThat(saved.get(0).name()).isEqualTo("db");
@@ -152,18 +150,18 @@ class InstanceEditorViewTest {
     void disksPageFlagsAMissingImageOnTheRowAndTheField(FxRobot robot) {
         robot.clickOn("#disksTab").clickOn("#addDisk");
         settle();
-        assertThat(robot.lookup("#diskImageMessage").queryAs(Label.class).getText())
+        assertThat(fx(() -> robot.lookup("#diskImageMessage").queryAs(Label.class).getText()))
                 .isEqualTo("no image file; choose one");
-        assertThat(robot.lookup("#diskList").queryListView().getItems()).hasSize(1);
-        assertThat(robot.lookup("#disksTab").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#diskList").queryListView().getItems().size())).isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#disksTab").tryQuery())).isPresent();
 
         robot.clickOn("#diskImage").write("/srv/root.img");
         robot.clickOn("#diskFlag-r");
         settle();
         eventually("diskImageMessage not visible",
                 () -> !robot.lookup("#diskImageMessage").queryAs(Label.class).isVisible());
-        robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.click(robot, "#saveButton");
+        savedOnce();
 
         assertThat(saved.get(0).disks()).hasSize(1);
         assertThat(saved.get(0).disks().get(0).image()).isEqualTo("/srv/root.img");
@@ -174,34 +172,35 @@ class InstanceEditorViewTest {
     void networkPageShowsOnlyTheTransportsOwnFieldsAndRangeErrors(FxRobot robot) {
         robot.clickOn("#networkTab").clickOn("#addNic");
         settle();
-        assertThat(robot.lookup("#nic-ifname").tryQuery()).isPresent();
-        assertThat(robot.lookup("#nic-rx_session").tryQuery()).isEmpty();
-        String mac = robot.lookup("#nic-mac").queryAs(TextField.class).getText();
+        assertThat(fx(() -> robot.lookup("#nic-ifname").tryQuery())).isPresent();
+        assertThat(fx(() -> robot.lookup("#nic-rx_session").tryQuery())).isEmpty();
+        String mac = fx(() -> robot.lookup("#nic-mac").queryAs(TextField.class).getText());
         assertThat(mac).matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
         robot.clickOn("#nicMacGenerate");
-        assertThat(robot.lookup("#nic-mac").queryAs(TextField.class).getText()).isNotEqualTo(mac);
+        assertThat(fx(() -> robot.lookup("#nic-mac").queryAs(TextField.class).getText())).isNotEqualTo(mac);
 
         robot.clickOn("#nic-mtu").write("100x");
         settle();
-        assertThat(robot.lookup("#nic-mtu").queryAs(TextField.class).getText()).isEqualTo("100");
-        assertThat(robot.lookup("#nic-mtuMessage").queryAs(Label.class).getText()).isEqualTo("mtu must be 576–65534");
-        assertThat(robot.lookup("#networkTab").<javafx.scene.Node>tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#nic-mtu").queryAs(TextField.class).getText())).isEqualTo("100");
+        assertThat(fx(() -> robot.lookup("#nic-mtuMessage").queryAs(Label.class).getText()))
+                .isEqualTo("mtu must be 576–65534");
+        assertThat(fx(() -> robot.lookup("#networkTab").<javafx.scene.Node>tryQuery())).isPresent();
         eventually("saveButton disabled",
                 () -> robot.lookup("#saveButton").queryButton().isDisabled());
 
         robot.interact(() -> robot.lookup("#nicTransport").<ComboBox<NetTransport>>query()
                 .setValue(NetTransport.VEC_L2TPV3));
         settle();
-        assertThat(robot.lookup("#nic-rx_session").tryQuery()).isPresent();
-        assertThat(robot.lookup("#nic-ifname").tryQuery()).isEmpty();
+        assertThat(fx(() -> robot.lookup("#nic-rx_session").tryQuery())).isPresent();
+        assertThat(fx(() -> robot.lookup("#nic-ifname").tryQuery())).isEmpty();
         replaceText(robot, "#nic-mtu", "1400");
         replaceText(robot, "#nic-rx_session", "0x10");
         settle();
-        assertThat(vm.problems()).extracting(Problem::field).containsExactly("hostfs");
+        assertThat(fx(() -> List.copyOf(vm.problems()))).extracting(Problem::field).containsExactly("hostfs");
         eventually("saveButton not disabled",
                 () -> !robot.lookup("#saveButton").queryButton().isDisabled());
-        robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.click(robot, "#saveButton");
+        savedOnce();
 
         var nic = (VectorInterface) saved.get(0).networks().get(0);
         assertThat(nic.transportName()).isEqualTo("l2tpv3");
@@ -214,25 +213,31 @@ class InstanceEditorViewTest {
         robot.clickOn("#consolesTab").clickOn("#addSerial");
         robot.interact(() -> robot.lookup("#lineInputType").<ComboBox<ChannelType>>query().setValue(ChannelType.PORT));
         robot.clickOn("#lineInputValue").write("9a000");
-        assertThat(robot.lookup("#lineInputValue").queryAs(TextField.class).getText()).isEqualTo("9000");
-        assertThat(robot.lookup("#lineList").queryAs(ListView.class).getItems()).hasSize(1);
+        assertThat(fx(() -> robot.lookup("#lineInputValue").queryAs(TextField.class).getText())).isEqualTo("9000");
+        assertThat(fx(() -> robot.lookup("#lineList").queryAs(ListView.class).getItems().size())).isEqualTo(1);
 
         robot.clickOn("#hostTab");
         eventually("hostfsWarning visible",
                 () -> robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
         settle();
-        assertThat(robot.lookup("#hostfsConfinedMessage").queryAs(Label.class).getText())
+        assertThat(fx(() -> robot.lookup("#hostAccessMessage").queryAs(Label.class).getText()))
                 .isEqualTo("hostfs is not confined");
+        assertThat(fx(() -> robot.lookup("#hostfsShareNote").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(fx(() -> robot.lookup("#hostfsDir").queryAs(TextField.class).isDisabled())).isTrue();
         eventually("saveButton not disabled",
                 () -> !robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
-        robot.clickOn("#hostfsConfined");
-        assertThat(robot.lookup("#hostfsConfined").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.interact(() -> robot.lookup("#hostAccess").<ComboBox<HostAccess>>query().setValue(HostAccess.FOLDER));
+        eventually("hostfsDir enabled", () -> !robot.lookup("#hostfsDir").queryAs(TextField.class).isDisabled());
         robot.clickOn("#hostfsDir").write("/srv/share");
         settle();
         eventually("hostfsWarning not visible",
                 () -> !robot.lookup("#hostfsWarning").queryAs(Label.class).isVisible());
-        robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        eventually("the share note visible",
+                () -> robot.lookup("#hostfsShareNote").queryAs(Label.class).isVisible());
+        assertThat(fx(() -> robot.lookup("#hostfsShareNote").queryAs(Label.class).getText())).contains(
+                "no read-only mode", "'..'");
+        FxWait.click(robot, "#saveButton");
+        savedOnce();
 
         assertThat(saved.get(0).consoles().get(0).name()).isEqualTo("ssl0");
         assertThat(saved.get(0).consoles().get(0).toString()).contains("Port[port=9000]");

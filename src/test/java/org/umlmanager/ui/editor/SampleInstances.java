@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.umlmanager.model.AgentLine;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
@@ -53,6 +54,8 @@ final class SampleInstances {
                         new ConsoleChannel.Tty("/dev/tty8"))))
                 .console(ConsoleLine.ssl(0, LineSpec.of(new ConsoleChannel.Port(9000))))
                 .console(ConsoleLine.ssl(1, LineSpec.DISABLED))
+                .console(ConsoleLine.ssl(AgentLine.DEFAULT.index(), LineSpec.of(ConsoleChannel.EMBEDDED)))
+                .agent(AgentLine.DEFAULT)
                 .hostfs(new HostfsShare("/srv/share", true))
                 .umlDir("/tmp/uml")
                 .extraArgs(List.of("quiet", "T=with space"))

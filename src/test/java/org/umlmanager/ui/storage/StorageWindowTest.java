@@ -10,11 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.cow.CowFixtures;
 import org.umlmanager.cow.CowHeader;
@@ -35,8 +31,11 @@ import org.umlmanager.job.Cancellation;
 import org.umlmanager.job.ProgressListener;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.DiskEntry;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.FxWait;
 
 /**
  * The storage window over real files: two instances' COW files on one backing file, a third
@@ -76,15 +75,16 @@ class StorageWindowTest {
         store.create(Instance.builder("beta").disk(Disk.cow(0, betaCow.toString(), base.toString()))
                 .disk(Disk.of(1, plain.toString())).build());
         store.create(Instance.builder("gamma").disk(Disk.of(0, base.toString())).build());
-        window = StorageWindow.show(stage, new InstanceService(store, io), io, Platform::runLater,
+        InstanceService instances = new InstanceService(store, io);
+        window = StorageWindow.show(stage, new JobService(dir.resolve("images"), instances, io, io), Platform::runLater,
                 (owner, title, file) -> Optional.of(mergeTarget));
     }
 
     /** @Start runs on the FX thread: the tests wait for the first load themselves. */
     @org.junit.jupiter.api.BeforeEach
     void loaded() throws Exception {
-        waitFor(() -> {
-            List<StorageItem> all = new ArrayList<>();
+        FxWait.until("the first load", () -> {
+            List<DiskEntry> all = new ArrayList<>();
             window.forEachItem(all::add);
             return all.size() == 5;
         });
@@ -92,7 +92,7 @@ class StorageWindowTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get(10, TimeUnit.SECONDS);
+        FxWait.run(() -> window.stage().close());
         io.shutdownNow();
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -101,16 +101,12 @@ class StorageWindowTest {
         }
     }
 
-    private List<StorageItem> items() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            List<StorageItem> all = new ArrayList<>();
+    private List<DiskEntry> items() throws Exception {
+        return FxWait.get(() -> {
+            List<DiskEntry> all = new ArrayList<>();
             window.forEachItem(all::add);
             return all;
-        }).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        });
     }
 
     private String details(FxRobot robot) {
@@ -129,19 +125,19 @@ class StorageWindowTest {
 
     @Test
     void cowFilesSitUnderTheirBackingFileAndPlainImagesShowTheirSizes(FxRobot robot) throws Exception {
-        List<StorageItem> all = items();
+        List<DiskEntry> all = items();
 
-        StorageItem.Backing backing = (StorageItem.Backing) all.get(0);
+        DiskEntry.Backing backing = (DiskEntry.Backing) all.get(0);
         assertThat(backing.file()).isEqualTo(base);
         assertThat(backing.cows()).extracting(c -> c.user().instance() + " " + c.file())
                 .containsExactly("alpha " + alphaCow, "beta " + betaCow);
         assertThat(backing.cows().get(0).info().orElseThrow().changedSectors()).isEqualTo(4);
-        StorageItem.Image writable = (StorageItem.Image) all.get(3);
+        DiskEntry.Image writable = (DiskEntry.Image) all.get(3);
         assertThat(writable.file()).isEqualTo(base);
         assertThat(writable.usedBy()).containsExactly("gamma ubda");
         assertThat(writable.warning()).isEqualTo("the backing file of 2 COW files: a guest writing to it makes the"
                 + " kernel refuse them");
-        StorageItem.Image image = (StorageItem.Image) all.get(4);
+        DiskEntry.Image image = (DiskEntry.Image) all.get(4);
         assertThat(image.file()).isEqualTo(plain);
         assertThat(image.usedBy()).containsExactly("beta ubdb");
         assertThat(image.info().orElseThrow().apparentSize()).isEqualTo(4 * MIB);
@@ -149,8 +145,8 @@ class StorageWindowTest {
         assertThat(image.warning()).isEmpty();
 
         select(robot, plain);
-        waitFor(() -> details(robot).startsWith("Image:         " + plain));
-        assertThat(details(robot)).contains("Used by:       beta ubdb", "Size:          4 MiB (4194304 bytes)",
+        FxWait.until("the details", () -> details(robot).startsWith("Image:         " + plain));
+        assertThat(FxWait.get(() -> details(robot))).contains("Used by:       beta ubdb", "Size:          4 MiB (4194304 bytes)",
                 ", sparse");
     }
 
@@ -158,17 +154,17 @@ class StorageWindowTest {
     void aCowFileShowsItsHeaderAndTheCheckAndATouchedBackingFileIsExplained(FxRobot robot) throws Exception {
         CowHeader header = CowFiles.readHeader(alphaCow);
         select(robot, alphaCow);
-        waitFor(() -> details(robot).startsWith("COW file:      " + alphaCow));
-        assertThat(details(robot)).contains("Used by:       alpha ubda", "Format:        version 3",
+        FxWait.until("the details", () -> details(robot).startsWith("COW file:      " + alphaCow));
+        assertThat(FxWait.get(() -> details(robot))).contains("Used by:       alpha ubda", "Format:        version 3",
                 "Backing file:  " + base, "Disk size:     2 MiB (2097152 bytes)", "Sector size:   512 bytes",
                 "Backing mtime: " + header.mtime(), "Changed:       4 sectors, 2 KiB", "Check: ");
 
         Files.setLastModifiedTime(base, FileTime.from(Instant.now()));
-        robot.clickOn("#storageRefresh");
+        FxWait.click(robot, "#storageRefresh");
 
-        waitFor(() -> details(robot).contains("Check failed: " + alphaCow + " does not match its backing file"));
+        FxWait.until("the check in the details", () -> details(robot).contains("Check failed: " + alphaCow + " does not match its backing file"));
         assertThat(items()).filteredOn(i -> i.file().equals(alphaCow)).singleElement()
-                .satisfies(i -> assertThat(((StorageItem.Cow) i).user().state().name()).isEqualTo("MISMATCH"));
+                .satisfies(i -> assertThat(((DiskEntry.Cow) i).user().state().name()).isEqualTo("MISMATCH"));
     }
 
     @Test
@@ -176,11 +172,11 @@ class StorageWindowTest {
         Path expected = dir.resolve("expected.img");
         CowMerger.mergeToNew(alphaCow, expected, MergeOptions.defaults(), ProgressListener.NONE, Cancellation.none());
         select(robot, alphaCow);
-        waitFor(() -> details(robot).startsWith("COW file:      " + alphaCow));
+        FxWait.until("the details", () -> details(robot).startsWith("COW file:      " + alphaCow));
 
-        robot.clickOn("#storageMergeNew");
+        FxWait.click(robot, "#storageMergeNew");
 
-        waitFor(() -> window.statusText().startsWith("Wrote " + mergeTarget));
+        FxWait.until("the status", () -> window.statusText().startsWith("Wrote " + mergeTarget));
         assertThat(Files.readAllBytes(mergeTarget)).isEqualTo(Files.readAllBytes(expected))
                 .isNotEqualTo(Files.readAllBytes(base));
     }
@@ -189,21 +185,21 @@ class StorageWindowTest {
     void anInPlaceMergeNamesTheCowFileItBreaksAndChangesNothingUntilConfirmed(FxRobot robot) throws Exception {
         byte[] before = Files.readAllBytes(base);
         select(robot, alphaCow);
-        waitFor(() -> details(robot).startsWith("COW file:      " + alphaCow));
+        FxWait.until("the details", () -> details(robot).startsWith("COW file:      " + alphaCow));
 
-        robot.clickOn("#storageMergeInPlace");
-        waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        assertThat(robot.lookup("#confirmDialog .content").queryLabeled().getText()).contains(betaCow.toString());
-        robot.clickOn(dialogButton(robot, javafx.scene.control.ButtonType.CANCEL.getText()));
+        FxWait.click(robot, "#storageMergeInPlace");
+        FxWait.until("the confirmDialog", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        assertThat(FxWait.get(() -> robot.lookup("#confirmDialog .content").queryLabeled().getText())).contains(betaCow.toString());
+        robot.clickOn(FxWait.get(() -> dialogButton(robot, javafx.scene.control.ButtonType.CANCEL.getText())));
 
-        waitFor(() -> window.statusText().equals("Nothing was changed."));
+        FxWait.until("the status", () -> window.statusText().equals("Nothing was changed."));
         assertThat(Files.readAllBytes(base)).isEqualTo(before);
 
-        robot.clickOn("#storageMergeInPlace");
-        waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        robot.clickOn(dialogButton(robot, "Merge in place"));
+        FxWait.click(robot, "#storageMergeInPlace");
+        FxWait.until("the confirmDialog", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn(FxWait.get(() -> dialogButton(robot, "Merge in place")));
 
-        waitFor(() -> window.statusText().startsWith("Merged "));
+        FxWait.until("the status", () -> window.statusText().startsWith("Merged "));
         byte[] after = Files.readAllBytes(base);
         assertThat(Arrays.copyOfRange(after, 10 * CowFixtures.SECTOR, 14 * CowFixtures.SECTOR))
                 .containsOnly((byte) 0x5a);
@@ -214,15 +210,16 @@ class StorageWindowTest {
     @Test
     void growMakesAnImageLarger(FxRobot robot) throws Exception {
         select(robot, plain);
-        waitFor(() -> details(robot).startsWith("Image:         " + plain));
+        FxWait.until("the details", () -> details(robot).startsWith("Image:         " + plain));
 
-        robot.clickOn("#storageGrow");
-        waitFor(() -> robot.lookup("#growDialog").tryQuery().isPresent());
-        javafx.scene.control.DialogPane pane = robot.lookup("#growDialog").queryAs(javafx.scene.control.DialogPane.class);
+        FxWait.click(robot, "#storageGrow");
+        FxWait.until("the growDialog", () -> robot.lookup("#growDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = FxWait.get(() -> robot.lookup("#growDialog")
+                .queryAs(javafx.scene.control.DialogPane.class));
         robot.interact(() -> ((javafx.scene.control.TextField) pane.lookup(".text-field")).setText("8M"));
-        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn(FxWait.get(() -> pane.lookupButton(javafx.scene.control.ButtonType.OK)));
 
-        waitFor(() -> window.statusText().startsWith("plain.img is now 8 MiB"));
+        FxWait.until("the status", () -> window.statusText().startsWith("plain.img is now 8 MiB"));
         assertThat(Files.size(plain)).isEqualTo(8 * MIB);
     }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.ProvisionRequest;
 import org.umlmanager.provision.ProvisionResult;
-import org.umlmanager.provision.Provisioner;
 import org.umlmanager.provision.RootfsSource;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
 import org.umlmanager.testing.UmlKernel;
 
@@ -24,8 +24,8 @@ class CreationJobTest {
     Path home;
 
     private CreationJob job(InstanceStore store) {
-        return new CreationJob(new Provisioner(home.resolve("images")), new InstanceService(store, Runnable::run),
-                Runnable::run, Runnable::run);
+        return new CreationJob(new JobService(home.resolve("images"), new InstanceService(store, Runnable::run),
+                Runnable::run, Runnable::run), Runnable::run);
     }
 
     private String[] images() throws Exception {

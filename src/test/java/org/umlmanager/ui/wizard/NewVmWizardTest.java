@@ -24,14 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.umlmanager.cmdline.CommandLineGenerator;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.provision.GuestProcess;
 import org.umlmanager.service.InstanceService;
+import org.umlmanager.service.JobService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.testing.FxWait;
 import org.umlmanager.testing.GuestReaper;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
@@ -54,7 +56,8 @@ class NewVmWizardTest {
         AppPaths paths = AppPaths.under(home);
         store = new InstanceStore(paths.instancesDir());
         String kernel = UmlKernel.find().map(Path::toString).orElse("linux");
-        context = new NewVmWizard.Context(new InstanceService(store, io), paths.imagesDir(), () -> kernel,
+        InstanceService instances = new InstanceService(store, io);
+        context = new NewVmWizard.Context(instances, new JobService(paths.imagesDir(), instances, io, io), () -> kernel,
                 i -> CommandLineGenerator.launchCommand(i, GenerateOptions.none()).toShellLine(), Platform::runLater);
         // A modal window's owner needs a scene (Monocle disables the owner's view).
         primary.setScene(new Scene(new StackPane(), 300, 200));
@@ -73,34 +76,32 @@ class NewVmWizardTest {
     @Test
     void clickingThroughMakesABusyboxVmThatBootsToAShell(FxRobot robot) throws Exception {
         Path kernel = UmlKernel.require();
-        CompletableFuture<CompletableFuture<Optional<NewVmWizard.Created>>> opened = new CompletableFuture<>();
-        Platform.runLater(() -> opened.complete(NewVmWizard.show(stage, context)));
-        CompletableFuture<Optional<NewVmWizard.Created>> result = opened.get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#wizardName").tryQuery().isPresent());
+        CompletableFuture<Optional<NewVmWizard.Created>> result = FxWait.get(() -> NewVmWizard.show(stage, context));
+        WizardSteps.await(robot, WizardPage.NAME);
 
-        robot.clickOn("#wizardNext");
-        assertThat(robot.lookup("#wizardProblem").queryAs(Label.class).getText()).contains("the name is empty");
-        robot.clickOn("#wizardName").write("wiz1");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardPassword").write("Pw-4-wiz");
-        robot.clickOn("#wizardPasswordAgain").write("Pw-4-wiz");
-        robot.clickOn("#wizardHostname").write("wizhost");
-        for (int page = 0; page < 5; page++) {
-            robot.clickOn("#wizardNext");
-        }
-        String summary = robot.lookup("#wizardSummary").queryAs(TextArea.class).getText();
+        FxWait.click(robot, "#wizardNext");
+        FxWait.until("an empty name is refused", () -> robot.lookup("#wizardProblem").queryAs(Label.class).getText()
+                .contains("the name is empty"));
+        assertThat(WizardSteps.current(robot)).contains(WizardPage.NAME);
+        WizardSteps.type(robot, "#wizardName", "wiz1");
+        WizardSteps.nextTo(robot, "Root filesystem");
+        WizardSteps.type(robot, "#wizardPassword", "Pw-4-wiz");
+        WizardSteps.type(robot, "#wizardPasswordAgain", "Pw-4-wiz");
+        WizardSteps.type(robot, "#wizardHostname", "wizhost");
+        WizardSteps.nextTo(robot, "Summary");
+        String summary = FxWait.get(() -> robot.lookup("#wizardSummary").queryAs(TextArea.class).getText());
         Path image = AppPaths.under(home).imagesDir().resolve("wiz1.img");
         assertThat(summary).contains("Root filesystem:  busybox", "Root password:    set (stored as a hash)",
                 "ubd0=" + image, "con0=fd:0,fd:1");
-        robot.clickOn("#wizardCreate");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, result::isDone);
+        FxWait.click(robot, "#wizardCreate");
+        result.get(60, TimeUnit.SECONDS);
 
         NewVmWizard.Created created = result.get().orElseThrow();
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("wiz1")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).as("no host access until a folder is shared").contains(HostfsShare.off());
         assertThat(image).exists();
-        assertThat(robot.lookup("#wizardName").tryQuery()).as("the wizard closed").isEmpty();
+        FxWait.until("the wizard closed", () -> robot.lookup("#wizardName").tryQuery().isEmpty());
 
         Path umlDir = Files.createDirectories(home.resolve("uml"));
         Instance running = created.instance().toBuilder().umid(TestUmids.next("wz")).kernel(kernel.toString()).build();
@@ -121,15 +122,15 @@ class NewVmWizardTest {
     void createYourFirstVmMakesADemoMachineInOneStep(FxRobot robot) throws Exception {
         UmlKernel.requireBusybox();
         store.create(Instance.builder("demo").build());
-        CompletableFuture<CompletableFuture<Optional<NewVmWizard.Created>>> opened = new CompletableFuture<>();
-        Platform.runLater(() -> opened.complete(NewVmWizard.createFirstVm(stage, context)));
-        CompletableFuture<Optional<NewVmWizard.Created>> result = opened.get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, result::isDone);
+        CompletableFuture<Optional<NewVmWizard.Created>> result = FxWait.get(() -> NewVmWizard.createFirstVm(stage,
+                context));
+        result.get(60, TimeUnit.SECONDS);
 
         NewVmWizard.Created created = result.get().orElseThrow();
         assertThat(created.instance().name()).isEqualTo("demo2");
         assertThat(created.startNow()).isTrue();
         assertThat(store.load("demo2")).isEqualTo(created.instance());
+        assertThat(created.instance().hostfs()).contains(HostfsShare.off());
         assertThat(AppPaths.under(home).imagesDir().resolve("demo2.img")).exists();
     }
 }

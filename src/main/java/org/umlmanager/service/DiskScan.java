@@ -1,4 +1,4 @@
-package org.umlmanager.ui.storage;
+package org.umlmanager.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,21 +16,21 @@ import org.umlmanager.disk.ImageInfo;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 
-/** What the storage window lists, read from the disks of the configured instances. Blocking file I/O. */
-final class StorageScan {
+/** The disk files of the configured instances, read from the files themselves. Blocking file I/O. */
+final class DiskScan {
 
-    private StorageScan() {
+    private DiskScan() {
     }
 
     /** Backing files (with their COW files) first, then the plain images, each sorted by path. */
-    static List<StorageItem> of(List<Instance> instances) {
-        List<StorageItem> items = new ArrayList<>();
+    static List<DiskEntry> of(List<Instance> instances) {
+        List<DiskEntry> items = new ArrayList<>();
         Map<Path, Integer> cowsOn = new LinkedHashMap<>();
         for (BackingFileUsers backing : CowUsers.all(instances)) {
             cowsOn.put(backing.backingFile(), backing.users().size());
-            List<StorageItem.Cow> cows = backing.users().stream().map(StorageScan::cow).toList();
+            List<DiskEntry.Cow> cows = backing.users().stream().map(DiskScan::cow).toList();
             Info info = info(backing.backingFile());
-            items.add(new StorageItem.Backing(backing.backingFile(), info.info(), info.error(), cows));
+            items.add(new DiskEntry.Backing(backing.backingFile(), info.info(), info.error(), cows));
         }
         Map<Path, List<String>> plain = new LinkedHashMap<>();
         for (Instance instance : instances) {
@@ -46,7 +46,7 @@ final class StorageScan {
             Integer cows = cowsOn.get(realPath(e.getKey()));
             String warning = cows == null ? "" : "the backing file of " + cows + (cows == 1 ? " COW file" : " COW files")
                     + ": a guest writing to it makes the kernel refuse them";
-            items.add(new StorageItem.Image(e.getKey(), e.getValue(), info.info(), info.error(), warning));
+            items.add(new DiskEntry.Image(e.getKey(), e.getValue(), info.info(), info.error(), warning));
         });
         return items;
     }
@@ -59,14 +59,14 @@ final class StorageScan {
         }
     }
 
-    private static StorageItem.Cow cow(CowUser user) {
+    private static DiskEntry.Cow cow(CowUser user) {
         if (user.state() == CowUser.State.NOT_CREATED || user.state() == CowUser.State.UNREADABLE) {
-            return new StorageItem.Cow(user, Optional.empty());
+            return new DiskEntry.Cow(user, Optional.empty());
         }
         try {
-            return new StorageItem.Cow(user, Optional.of(CowFiles.info(user.cowFile())));
+            return new DiskEntry.Cow(user, Optional.of(CowFiles.info(user.cowFile())));
         } catch (IOException e) {
-            return new StorageItem.Cow(user, Optional.empty());
+            return new DiskEntry.Cow(user, Optional.empty());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.umlmanager.ui.storage;
+package org.umlmanager.service;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,8 +7,11 @@ import org.umlmanager.cow.CowInfo;
 import org.umlmanager.cow.CowUser;
 import org.umlmanager.disk.ImageInfo;
 
-/** A row of the storage window: a backing file with the COW files on it, one of those, or a plain image. */
-sealed interface StorageItem {
+/**
+ * A disk file of the configured instances, as {@link JobService#disks()} lists them: a backing file
+ * with the COW files on it, one of those, or a plain image.
+ */
+public sealed interface DiskEntry {
 
     Path file();
 
@@ -18,11 +21,11 @@ sealed interface StorageItem {
      * @param info  its sizes, empty when it cannot be read (then {@code error} says why)
      * @param cows  the COW files on it
      */
-    record Backing(Path file, Optional<ImageInfo> info, String error, List<Cow> cows) implements StorageItem {
+    record Backing(Path file, Optional<ImageInfo> info, String error, List<Cow> cows) implements DiskEntry {
     }
 
     /** A configured disk's COW file; {@code info} is empty when it is not made yet or cannot be read. */
-    record Cow(CowUser user, Optional<CowInfo> info) implements StorageItem {
+    record Cow(CowUser user, Optional<CowInfo> info) implements DiskEntry {
         @Override
         public Path file() {
             return user.cowFile();
@@ -36,6 +39,6 @@ sealed interface StorageItem {
      * @param warning empty, or why writing to it is dangerous (COW files of other disks sit on it)
      */
     record Image(Path file, List<String> usedBy, Optional<ImageInfo> info, String error, String warning)
-            implements StorageItem {
+            implements DiskEntry {
     }
 }

@@ -1,0 +1,90 @@
+package org.umlmanager.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.umlmanager.launch.GuestFixture;
+import org.umlmanager.launch.StopMode;
+import org.umlmanager.model.Instance;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
+import org.umlmanager.network.NetworkFixture;
+import org.umlmanager.network.NetworkStatus;
+import org.umlmanager.service.GuestStatus;
+import org.umlmanager.testing.Await;
+import org.umlmanager.testing.UmlKernel;
+import org.umlmanager.ui.prefs.ConsolePreferences;
+import org.umlmanager.ui.prefs.Theme;
+import org.umlmanager.ui.prefs.UiPreferences;
+import org.umlmanager.ui.prefs.WindowGeometry;
+
+/**
+ * The desktop app starts a guest on a saved network as the CLI does: through the runtime that
+ * {@link DesktopWiring} builds, the network's switch starts first, the guest is registered with it
+ * and its kernel gets the interface as the network resolves it; the switch stops with the guest.
+ * A real kernel and vde_switch; no window (the wiring is what is under test).
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class DesktopNetworksTest {
+
+    private static final String MAC = "02:4e:00:00:00:31";
+
+    @Test
+    void aGuestOnASavedSwitchStartsWithItsNetworkAndTheSwitchEndsWithIt() throws Exception {
+        UmlKernel.requireTool("vde_switch", "apt-get install vde2 libvdeplug-slirp");
+        ExecutorService io = Executors.newFixedThreadPool(2);
+        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime())) {
+            nets.track("lab");
+            UiPreferences prefs = new UiPreferences(UmlKernel.require().toString(),
+                    Optional.of(f.layout().defaultUmlDir().toString()), ConsolePreferences.DEFAULTS, Theme.LIGHT,
+                    WindowGeometry.DEFAULT);
+            DesktopWiring wiring = new DesktopWiring(new DesktopWiring.Places(f.paths(), f.layout(), f.dir(),
+                    f.dir()), () -> prefs, io, Runnable::run);
+            try {
+                wiring.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
+                Instance guest = f.instance("onlab").network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0,
+                        "lab", Optional.of(MAC), Optional.empty())).build();
+                wiring.instances().create(guest).get(30, TimeUnit.SECONDS);
+
+                GuestStatus started;
+                try {
+                    started = wiring.runtime().start(guest).get(120, TimeUnit.SECONDS);
+                } finally {
+                    f.trackSession("onlab");
+                }
+                wiring.runtime().whenRunning("onlab").get(120, TimeUnit.SECONDS);
+
+                NetworkStatus lab = wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status();
+                assertThat(lab.running()).as("the switch runs for its guest").isTrue();
+                String device = "eth0=vde," + lab.switchDir() + "," + MAC;
+                assertThat(lab.guests()).singleElement().satisfies(r -> {
+                    assertThat(r.instance()).isEqualTo("onlab");
+                    assertThat(r.devices()).singleElement().asString().startsWith(device);
+                });
+                long pid = started.pid().orElseThrow();
+                List<String> argv = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid),
+                        "cmdline")), StandardCharsets.UTF_8).split("\0"));
+                assertThat(argv).as("the kernel's arguments").anyMatch(a -> a.startsWith(device));
+
+                wiring.runtime().stop("onlab", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
+                Await.until(Duration.ofSeconds(60), "the switch stopping with its last guest",
+                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+            } finally {
+                wiring.close();
+            }
+        } finally {
+            io.shutdownNow();
+            io.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
