@@ -33,7 +33,9 @@ class ConsoleThroughputBench {
     private static final long SIZE = 16L << 20;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     /** The launcher's JVM options (packaging/bin/uml-manager). */
-    private static final List<String> APP_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
+    /** The installed launcher's options; {@code -Dbench.appJvm="..."} tries others. */
+    private static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
+            "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
     private static final Pattern RESULT = Pattern.compile(
             "RESULT ms=(\\d+) rss_kb=(\\d+) hwm_kb=(\\d+) bytes=\\d+ tabs=\\d+ skipped_chars=(\\d+)");
     private static final Pattern BUFFER = Pattern.compile("BUFFER lines=(\\d+) hash=(\\w+)");

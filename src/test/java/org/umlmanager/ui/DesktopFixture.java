@@ -15,8 +15,11 @@ import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.LabService;
+import org.umlmanager.service.NetworkService;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.lab.Labs;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.prefs.Theme;
@@ -83,6 +86,22 @@ public final class DesktopFixture implements AutoCloseable {
 
     public MainUi ui() {
         return ui;
+    }
+
+    /**
+     * The Labs feature as {@link App} hooks it in, a device's console shown in this fixture's main
+     * window ({@link #show} first). FX thread.
+     */
+    public Labs labs(Stage stage, SaveLocation saveLocation) {
+        return wiring.labs(stage, saveLocation, name -> ui.main().select(name));
+    }
+
+    public LabService labService() {
+        return wiring.labService();
+    }
+
+    public NetworkService networks() {
+        return wiring.networks();
     }
 
     public GuestRuntime runtime() {
