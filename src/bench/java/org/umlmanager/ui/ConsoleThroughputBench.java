@@ -33,7 +33,9 @@ class ConsoleThroughputBench {
     private static final long SIZE = 16L << 20;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     /** The launcher's JVM options (packaging/bin/uml-manager). */
-    private static final List<String> APP_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
+    /** The installed launcher's options; {@code -Dbench.appJvm="..."} tries others. */
+    private static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
+            "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
     private static final Pattern RESULT = Pattern.compile(
             "RESULT ms=(\\d+) rss_kb=(\\d+) hwm_kb=(\\d+) bytes=\\d+ tabs=\\d+ skipped_chars=(\\d+)");
     private static final Pattern BUFFER = Pattern.compile("BUFFER lines=(\\d+) hash=(\\w+)");
@@ -41,39 +43,20 @@ class ConsoleThroughputBench {
 
     /** What each throughput run's tab ended up holding: the same with and without skipping. */
     private static final List<String> BUFFERS = new ArrayList<>();
-    private static Process xvfb;
+    private static BenchDisplay screen;
     private static String display;
     private static Path work;
 
     @BeforeAll
     static void display() throws Exception {
         work = Files.createDirectories(Path.of("target", "bench-console").toAbsolutePath());
-        display = System.getenv("DISPLAY");
-        if (display == null || display.isBlank()) {
-            for (int n = 90; n < 110 && xvfb == null; n++) {
-                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                    continue;
-                }
-                Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
-                for (int i = 0; i < 50 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && p.isAlive(); i++) {
-                    p.waitFor(100, TimeUnit.MILLISECONDS);
-                }
-                if (p.isAlive()) {
-                    xvfb = p;
-                    display = ":" + n;
-                }
-            }
-            assertThat(xvfb).as("could not start Xvfb; install xvfb or run under xvfb-run -a").isNotNull();
-        }
+        screen = BenchDisplay.open(work);
+        display = screen.name();
     }
 
     @AfterAll
     static void stopDisplay() throws InterruptedException {
-        if (xvfb != null) {
-            xvfb.destroy();
-            xvfb.waitFor(5, TimeUnit.SECONDS);
-        }
+        screen.close();
     }
 
     @Test

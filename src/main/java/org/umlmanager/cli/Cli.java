@@ -70,6 +70,7 @@ public final class Cli implements Runnable {
                 .addSubcommand(new MconsoleCommand(context))
                 .addSubcommand(new ExecCommand(context))
                 .addSubcommand(NetworkCommand.commandLine(context))
+                .addSubcommand("lab", LabCommand.create(context))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 // Kernel arguments are taken literally: '@file' must not be read as a picocli argument file.

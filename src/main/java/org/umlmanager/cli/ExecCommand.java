@@ -66,8 +66,10 @@ final class ExecCommand implements Callable<Integer> {
                         + " 'uml-manager start " + name + "'");
             }
             if (!status.managed()) {
-                return error(name + " was started outside UML Manager, so its agent's line is not reachable from"
-                        + " here; start it with 'uml-manager start " + name + "'");
+                String why = status.reason().equals(GuestStatus.SUPERVISOR_GONE) ? " is running, but " + status.reason()
+                        : " was started outside UML Manager";
+                return error(name + why + ", so its agent's line is not reachable from here; stop it and start it"
+                        + " with 'uml-manager start " + name + "'");
             }
             ConsoleStream stream;
             try {

@@ -3,8 +3,9 @@ package org.umlmanager.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.GuestRuntime;
@@ -12,7 +13,7 @@ import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.NetworkStore;
 
-/** The runtime service as the CLI uses it: sequential, on the calling thread. */
+/** The runtime service as the CLI uses it: sequential, on the calling thread (or on a pool, for bulk work). */
 final class RuntimeCli {
 
     private RuntimeCli() {
@@ -33,13 +34,21 @@ final class RuntimeCli {
     }
 
     static GuestRuntime open(CliContext context) {
+        return open(context, Runnable::run);
+    }
+
+    /**
+     * A runtime whose calls (and the blocking part of a start on networks) run on {@code work};
+     * its events are delivered on the runtime's threads.
+     */
+    static GuestRuntime open(CliContext context, Executor work) {
         CliEnvironment env = context.environment();
         RuntimeLayout layout = layout(env);
-        // Holders outlive this short run: they must not be left behind as its children.
-        RuntimeService guests = new RuntimeService(layout, HolderLauncher.forThisJvm(layout.holdersDir()).detached(),
-                () -> instances(context), Runnable::run, Runnable::run);
+        // The supervisor outlives this short run: it must not be left behind as its child.
+        RuntimeService guests = new RuntimeService(layout, SupervisorLauncher.forThisJvm(layout).detached(),
+                () -> instances(context), work, Runnable::run);
         return new NetworkedRuntime(guests, context.networks(), new NetworkStore(env.paths().networksDir(),
-                env.paths().instancesDir()), layout, Runnable::run);
+                env.paths().instancesDir()), layout, work);
     }
 
     private static List<Instance> instances(CliContext context) {

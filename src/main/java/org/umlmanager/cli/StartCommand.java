@@ -1,31 +1,53 @@
 package org.umlmanager.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.launch.LineInfo;
 import org.umlmanager.model.Instance;
+import org.umlmanager.service.BulkRun;
 import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.LaunchRefusedException;
 import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Start an instance. It keeps running after this command ends; stop it with 'uml-manager stop'.",
-            "With --attach, this terminal becomes its main console until the guest stops or you press Ctrl-]."})
+        description = {"Start instances. They keep running after this command ends; stop them with 'uml-manager stop'.",
+            "Several (or --all that are not running) start in parallel, each counted until it runs; the exit status is"
+                + " 0 if all run, 2 if some were refused for a reason you can fix, 1 if some failed.",
+            "With --attach (one instance), this terminal becomes its main console until the guest stops or you press"
+                + " Ctrl-]."})
 final class StartCommand implements Callable<Integer> {
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration BOOT_TIMEOUT = BulkRun.BOOT_TIMEOUT;
 
     private final CliContext context;
 
-    @Parameters(paramLabel = "NAME", description = "The instance.")
-    String name;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "The instances.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every instance that is not running.")
+    boolean all;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Start at most N at a time, each until it runs (default: one per CPU, here ${DEFAULT-VALUE}).")
+    int parallel = BulkRun.defaultParallel();
 
     @Option(names = "--attach", description = "Connect this terminal to the main console (detach with Ctrl-]).")
     boolean attach;
@@ -36,6 +58,47 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (all == !names.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), all ? "give instance names or --all, not both"
+                    : "give the instances to start, or --all");
+        }
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
+        }
+        if (attach && (all || names.size() > 1)) {
+            throw new ParameterException(spec.commandLine(), "--attach connects one instance's console: give one name");
+        }
+        if (!all && names.size() == 1) {
+            return startOne(names.get(0));
+        }
+        return startMany();
+    }
+
+    private int startMany() throws Exception {
+        try (BulkCli bulk = new BulkCli(context)) {
+            List<Instance> configured = Await.result(context.service().list()).instances();
+            List<Instance> targets = new ArrayList<>();
+            if (all) {
+                Set<String> running = new HashSet<>();
+                Await.result(bulk.runtime().list()).stream().filter(s -> s.state().active())
+                        .forEach(s -> running.add(s.name()));
+                configured.stream().filter(i -> !running.contains(i.name())).forEach(targets::add);
+                if (targets.isEmpty()) {
+                    context.out().println("Nothing to start: every instance runs.");
+                    return 0;
+                }
+            } else {
+                for (String name : new LinkedHashSet<>(names)) {
+                    targets.add(Await.result(context.service().get(name)));
+                }
+            }
+            context.out().println(BulkCli.heading(BulkRun.Operation.START, targets.size(), parallel));
+            context.out().flush();
+            return bulk.finish(Await.result(BulkRun.start(bulk.runtime(), targets, parallel, bulk::progress)));
+        }
+    }
+
+    private int startOne(String name) throws Exception {
         Instance instance = Await.result(context.service().get(name));
         try (GuestRuntime runtime = RuntimeCli.open(context)) {
             GuestStatus started;
@@ -71,15 +134,18 @@ final class StartCommand implements Callable<Integer> {
             context.out().println(name + " is running (pid " + up.pid().orElse(-1) + ", mconsole "
                     + up.mconsoleSocket().map(Object::toString).orElse("?") + ").");
             for (LineInfo line : up.lines()) {
-                context.out().println("  " + line.name() + ": " + describe(line));
+                context.out().println("  " + line.name() + ": " + describe(line, true));
             }
             return 0;
         }
     }
 
-    static String describe(LineInfo line) {
+    /** What a line is, for people; {@code running}: whether its guest runs (or ended, so no line is connected). */
+    static String describe(LineInfo line, boolean running) {
         if (line.transport() == LineInfo.Transport.PTY) {
-            return "main console";
+            // A running guest's main console without its pty was lost with the supervisor that held it.
+            return line.connected() || !running ? "main console" : "main console, lost with a killed supervisor"
+                    + " (its history can still be shown; stop and start the guest to get it back)";
         }
         return line.device().map(d -> "pts " + d).orElse("pts, allocated when the guest opens it");
     }

@@ -94,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
         s.exitStatus().ifPresent(e -> text.append("  exit:     ").append(e).append('\n'));
         for (LineInfo line : s.lines()) {
             text.append("  ").append(line.name()).append(":").append(" ".repeat(Math.max(1, 9 - line.name().length())))
-                    .append(StartCommand.describe(line)).append('\n');
+                    .append(StartCommand.describe(line, s.state().active())).append('\n');
         }
         return text.toString();
     }

@@ -4,6 +4,6 @@
  * or a Ctrl-C stop such a job, one {@link org.umlmanager.job.ProgressListener} receives its
  * stages, progress and output, and {@link org.umlmanager.job.HostCommand} is the one place where
  * a host tool (mkfs, mmdebstrap, resize2fs …) is run, timed out, and stopped with its whole
- * process tree. UML itself and the per-guest holders are started by {@code launch}, not here.
+ * process tree. UML itself and the supervisor are started by {@code launch}, not here.
  */
 package org.umlmanager.job;

@@ -12,14 +12,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The console logs of a guest's lines, as the holder keeps them: {@code LINE.log} is appended to
+ * The console logs of a guest's lines, as the supervisor keeps them: {@code LINE.log} is appended to
  * until a write would take it past {@link #maxBytes()}; then it becomes {@code LINE.log.1}, the
  * previous {@code .1} becomes {@code .2}, and the oldest ({@code .}{@value #KEPT}) is dropped. So a
  * chatty guest that runs for months uses at most ({@value #KEPT} + 1) × the limit per line, and
  * the newest output is always kept. {@link #open} reads one line's whole log across those files,
  * for the history view and for saving it.
  *
- * <p>Stateless and thread-safe. Only the line's holder writes and rotates its files; readers
+ * <p>Stateless and thread-safe. Only the supervisor writes and rotates a line's files; readers
  * can run at any time, in any process.
  */
 public final class ConsoleLogs {
@@ -28,7 +28,7 @@ public final class ConsoleLogs {
     public static final int KEPT = 2;
     /** The default size limit of one file: 4 MiB, so at most 12 MiB per line. */
     public static final long DEFAULT_MAX_BYTES = 4L << 20;
-    /** System property (of the holder, inherited from its client) that overrides the limit, in bytes. */
+    /** System property (of the supervisor, inherited from the client that started it) that overrides the limit, in bytes. */
     public static final String MAX_BYTES_PROPERTY = "umlmanager.consolelog.maxbytes";
     private static final int OPEN_ATTEMPTS = 20;
 
@@ -106,6 +106,22 @@ public final class ConsoleLogs {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while opening the log of " + line);
             }
+        }
+    }
+
+    /** The last {@code max} bytes of {@code line}'s current log file; empty if it has none or it cannot be read. */
+    public static byte[] tail(Path logDirectory, String line, int max) {
+        Path file = current(logDirectory, line);
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, max));
+            channel.position(size - buffer.capacity());
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // fill
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 

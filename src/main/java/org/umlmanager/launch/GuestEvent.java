@@ -3,7 +3,7 @@ package org.umlmanager.launch;
 import java.util.Objects;
 import org.umlmanager.model.InstanceState;
 
-/** Something that happened to a running guest, as its holder publishes it. */
+/** Something that happened to a running guest, as the supervisor publishes it. */
 public sealed interface GuestEvent {
 
     /** The instance the event is about. */

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import org.umlmanager.model.InstanceState;
 
 /**
- * What a holder knows about its guest at one moment. Immutable.
+ * What the supervisor knows about a guest at one moment. Immutable.
  *
  * @param name           the instance's name
  * @param umid           the umid the guest was started with
@@ -19,7 +19,7 @@ import org.umlmanager.model.InstanceState;
  * @param exitStatus     the process's exit status once it ended, as a shell shows it: 128+N when it died on
  *                       signal N, which a guest's own exit code can equal; {@code reason} says which
  * @param umlPid         the UML process (also its process group) once spawned
- * @param holderPid      the holder process that owns the guest
+ * @param holderPid      the supervisor process that holds the guest
  * @param mconsoleSocket the guest's mconsole socket, as the kernel reported it (it differs from the
  *                       requested one when the umid was busy)
  * @param boots          how many times the kernel booted in this session (a reboot from inside re-execs)

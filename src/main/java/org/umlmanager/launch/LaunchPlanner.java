@@ -12,7 +12,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.LineSpec;
 
-/** Turns an instance into the {@link LaunchSpec} its holder runs. Pure; thread-safe. */
+/** Turns an instance into the {@link LaunchSpec} the supervisor runs. Pure; thread-safe. */
 public final class LaunchPlanner {
 
     private LaunchPlanner() {

@@ -9,19 +9,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a holder needs to start one guest; built by the service from an instance and its
+ * Everything the supervisor needs to start one guest; built by the service from an instance and its
  * generated command line.
  *
  * @param name             the instance's name
  * @param umid             the umid on the command line
  * @param umlDir           the uml_dir the kernel uses (its umid directory is {@code umlDir/umid})
  * @param argv             the full argv, binary first ({@code taskset -c … linux …} when pinned)
- * @param environment      variables added to the holder's environment for the kernel process
+ * @param environment      variables added to the supervisor's environment for the kernel process
  * @param workingDirectory the kernel's working directory (relative image paths resolve against it)
  * @param ptyLine          the line that rides on the pty ({@code fd:0,fd:1}), e.g. {@code con0}
  * @param ptsLines         further embedded lines the kernel opens as {@code pts}, e.g. {@code con1}, {@code ssl0}
  * @param logDirectory     where each line's output is appended ({@code con0.log}, …)
- * @param session          the session directory (holder socket, notify socket, session file)
+ * @param session          the session directory (notify socket, session file, launch spec)
  */
 public record LaunchSpec(String name, String umid, Path umlDir, List<String> argv, Map<String, String> environment,
                          Path workingDirectory, Optional<String> ptyLine, List<String> ptsLines, Path logDirectory,

@@ -21,11 +21,11 @@ import org.umlmanager.host.PrivateDirectory;
  * pty4j's native library, unpacked once per library version into a cache directory that is
  * kept, instead of the fresh temporary directory per process that pty4j 0.13 makes when its
  * {@code pty4j.tmpdir} does not exist yet (and never removes: it only registers the directory,
- * which is not empty, for deletion at exit). Every holder would leave one behind in /tmp.
+ * which is not empty, for deletion at exit). Every supervisor would leave one behind in /tmp.
  *
  * <p>The library goes to {@code BASE/pty4j-HASH/linux/ARCH/libpty.so}, HASH being a digest of its
  * content, written under a temporary name and renamed, so that several processes starting at
- * once (a GUI, its spare holder, a CLI) never see a partial file and need no lock. pty4j is then
+ * once (a GUI, the supervisor, a CLI) never see a partial file and need no lock. pty4j is then
  * pointed at it through its {@code pty4j.preferred.native.folder} property. BASE is
  * {@code pty4j.tmpdir} when set (the launcher sets it to the cache directory; tests to a directory
  * under {@code target/}), else {@code UML_MANAGER_HOME/cache/pty4j} or
@@ -91,7 +91,7 @@ public final class PtyNatives {
         byte[] library = bundled("resources/com/pty4j/native/" + subPath + "/" + LIBRARY);
         Path folder = base.resolve("pty4j-" + digest(library));
         Path target = folder.resolve(subPath).resolve(LIBRARY);
-        // Every holder loads this library: nobody else may be able to swap it, or a directory on its way.
+        // The supervisor loads this library: nobody else may be able to swap it, or a directory on its way.
         // The base may be a folder of the user's choice (pty4j.tmpdir): it is made when missing, not changed.
         if (!Files.isDirectory(base)) {
             Files.createDirectories(base, PosixFilePermissions.asFileAttribute(PrivateDirectory.DIRECTORY_MODE));

@@ -11,17 +11,17 @@ import org.umlmanager.model.AppPaths;
  * Where running guests keep their files on the host.
  *
  * @param sessionsDir      one directory per guest session (sockets and the session file)
- * @param holdersDir       idle holders' sockets and the holders' own logs
+ * @param supervisorDir    the supervisor's socket, locks and log ({@link SupervisorFiles})
  * @param logsDir          console logs, one directory per instance
  * @param defaultUmlDir    the uml_dir for instances that set none
  * @param workingDirectory the kernel's working directory (relative image paths resolve against it)
  */
-public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Path defaultUmlDir,
+public record RuntimeLayout(Path sessionsDir, Path supervisorDir, Path logsDir, Path defaultUmlDir,
                             Path workingDirectory) {
 
     public RuntimeLayout {
         Objects.requireNonNull(sessionsDir);
-        Objects.requireNonNull(holdersDir);
+        Objects.requireNonNull(supervisorDir);
         Objects.requireNonNull(logsDir);
         Objects.requireNonNull(defaultUmlDir);
         Objects.requireNonNull(workingDirectory);
@@ -37,7 +37,7 @@ public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Pat
      */
     public void ensurePrivate() throws IOException {
         PrivateDirectory.ensure(sessionsDir.getParent(), sessionsDir);
-        PrivateDirectory.ensure(holdersDir.getParent(), holdersDir);
+        PrivateDirectory.ensure(supervisorDir.getParent(), supervisorDir);
         PrivateDirectory.ensure(logsDir);
     }
 
@@ -51,7 +51,7 @@ public record RuntimeLayout(Path sessionsDir, Path holdersDir, Path logsDir, Pat
         String own = env.get(AppPaths.HOME_VARIABLE);
         boolean isolated = own != null && !own.isBlank() || !paths.equals(AppPaths.from(env, home));
         Path umlDir = isolated ? paths.runtime().resolve("uml") : home.resolve(".uml");
-        return new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"), paths.logsDir(), umlDir,
+        return new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("supervisor"), paths.logsDir(), umlDir,
                 workingDirectory);
     }
 }

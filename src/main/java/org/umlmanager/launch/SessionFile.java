@@ -102,7 +102,8 @@ public final class SessionFile {
         return v == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v));
     }
 
-    private static void writeAtomically(Path file, byte[] content) throws IOException {
+    /** Writes {@code content} to a temporary file beside {@code file} and renames it into place. */
+    static void writeAtomically(Path file, byte[] content) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         // Mode 0600 from the start: it names the guest's sockets, devices and processes.

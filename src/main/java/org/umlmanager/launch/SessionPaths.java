@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * The files of one guest session under the runtime directory: the holder's socket, the notify
- * socket the kernel reports to, and the session file that outlives the holder.
+ * The files of one guest session under the runtime directory: the notify socket the kernel
+ * reports to, the session file that outlives the supervisor, and the launch spec a successor
+ * needs to take a running guest over.
  */
 public record SessionPaths(Path directory) {
 
@@ -51,15 +52,16 @@ public record SessionPaths(Path directory) {
         }
     }
 
-    public Path holderSocket() {
-        return directory.resolve("holder.sock");
-    }
-
     public Path notifySocket() {
         return directory.resolve("notify.sock");
     }
 
     public Path sessionFile() {
         return directory.resolve("session.properties");
+    }
+
+    /** What the guest was started with; there while it runs (see {@link LaunchSpecFile}). */
+    public Path launchFile() {
+        return directory.resolve("launch.properties");
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What a session file holds: the holder's last snapshot plus what other programs need to find
- * and check the guest without asking the holder.
+ * What a session file holds: the supervisor's last snapshot plus what other programs need to find
+ * and check the guest without asking the supervisor.
  *
  * @param snapshot      the last published snapshot (the final one after the guest ended)
  * @param umlDir        the guest's uml_dir

@@ -71,6 +71,16 @@ public record AppPaths(Path config, Path data, Path runtime) {
         return runtime.resolve("networks");
     }
 
+    /** Saved labs, one file each ({@code NAME.json}). */
+    public Path labsDir() {
+        return config.resolve("labs");
+    }
+
+    /** The labs' own files: each lab's copy-on-write files, and the base images labs share. */
+    public Path labsDataDir() {
+        return data.resolve("labs");
+    }
+
     public Path preferencesFile() {
         return config.resolve("preferences.json");
     }

@@ -9,6 +9,8 @@ public final class Names {
     /** Instance names become file names: letters, digits, dot, dash, underscore; no leading dot. */
     private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
     public static final int MAX_UMID_LENGTH = 63;
+    /** Lab names prefix the names of their instances and networks, so they leave room for the device's. */
+    private static final Pattern LAB_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,23}");
 
     private Names() {
     }
@@ -36,6 +38,21 @@ public final class Names {
         if (!INSTANCE_NAME.matcher(name).matches()) {
             return Optional.of("'" + name + "' is not a valid network name; use 1–64 letters, digits, '.', '-' or"
                     + " '_', not starting with '.' or '-'");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code name} is not a valid lab name, or empty when it is. A lab's instances and networks
+     * are called {@code LAB-DEVICE} and {@code LAB-DOMAIN}, so the rule is the instances' but shorter.
+     */
+    public static Optional<String> labNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("the lab name is empty; give the lab a name such as 'ospf'");
+        }
+        if (!LAB_NAME.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a valid lab name; use 1–24 letters, digits, '.', '-' or '_',"
+                    + " not starting with '.' or '-'");
         }
         return Optional.empty();
     }

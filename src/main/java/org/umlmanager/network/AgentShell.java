@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.umlmanager.agent.AgentClient;
 import org.umlmanager.launch.ConsoleStream;
-import org.umlmanager.launch.HolderClient;
+import org.umlmanager.launch.SupervisorClient;
 
 /**
- * {@link GuestShell} through the guest's agent, reached on its line through the holder that serves
- * the guest's lines (the registration names the holder's socket).
+ * {@link GuestShell} through the guest's agent, reached on its line through the supervisor that
+ * serves the guest's lines (the registration names the supervisor's socket).
  */
 public final class AgentShell implements GuestShell {
 
@@ -21,8 +22,14 @@ public final class AgentShell implements GuestShell {
     public Result run(GuestRegistration guest, List<String> argv, Duration timeout) throws Exception {
         GuestRegistration.AgentAccess access = guest.agent().orElseThrow(() -> new IllegalStateException(
                 guest.instance() + " has no UML Manager agent"));
-        try (ConsoleStream stream = HolderClient.connect(access.holderSocket(), "network-keeper")
-                .attach(access.line())) {
+        SupervisorClient client = SupervisorClient.connect(access.supervisorSocket(), "network-keeper");
+        try {
+            client.open(guest.instance()).get(SupervisorClient.HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            client.close();
+            throw e;
+        }
+        try (ConsoleStream stream = client.attach(access.line())) {
             AgentClient.Result r = AgentClient.run(stream, argv, Optional.of(timeout), AGENT_WAIT);
             return new Result(r.status(), new String(r.stdout(), StandardCharsets.UTF_8)
                     + new String(r.stderr(), StandardCharsets.UTF_8));

@@ -32,12 +32,12 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
     public static final Duration STARTUP_GRACE = Duration.ofSeconds(90);
 
     /**
-     * The guest's command agent as the keeper reaches it: the holder socket that serves the guest's
-     * lines, and the agent's line.
+     * The guest's command agent as the keeper reaches it: the socket of the supervisor that serves
+     * the guest's lines, and the agent's line.
      */
-    public record AgentAccess(Path holderSocket, String line) {
+    public record AgentAccess(Path supervisorSocket, String line) {
         public AgentAccess {
-            Objects.requireNonNull(holderSocket, "holderSocket");
+            Objects.requireNonNull(supervisorSocket, "supervisorSocket");
             Objects.requireNonNull(line, "line");
         }
     }
@@ -102,7 +102,7 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
             p.setProperty("device." + i, devices.get(i));
         }
         agent.ifPresent(a -> {
-            p.setProperty("agent.holderSocket", a.holderSocket().toString());
+            p.setProperty("agent.supervisorSocket", a.supervisorSocket().toString());
             p.setProperty("agent.line", a.line());
         });
         p.setProperty("registered", Long.toString(registered.toEpochMilli()));
@@ -117,7 +117,7 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
                 for (int i = 0; p.getProperty("device." + i) != null; i++) {
                     devices.add(p.getProperty("device." + i));
                 }
-                Optional<AgentAccess> agent = Optional.ofNullable(p.getProperty("agent.holderSocket"))
+                Optional<AgentAccess> agent = Optional.ofNullable(p.getProperty("agent.supervisorSocket"))
                         .map(s -> new AgentAccess(Path.of(s), p.getProperty("agent.line", "")));
                 return Optional.of(new GuestRegistration(p.getProperty("instance"), Path.of(p.getProperty("umidDir")),
                         devices, agent, Instant.ofEpochMilli(Long.parseLong(p.getProperty("registered"))),

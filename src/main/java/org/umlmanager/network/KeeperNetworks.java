@@ -21,7 +21,7 @@ import org.umlmanager.model.Network;
 /**
  * {@link NetworkOwner} over keeper processes, one per running network ({@link KeeperMain}): a small
  * JVM from this program's class path, detached (started through a shell that exits at once, so it
- * is nobody's child and goes to the nearest subreaper or init, like a guest's holder started by the
+ * is nobody's child and goes to the nearest subreaper or init, like the supervisor started by the
  * CLI), its output in {@code NAME/keeper.log}. It is found again by its lock ({@link KeeperLock})
  * and its state file, and stopped with SIGTERM. Thread-safe.
  */
@@ -52,9 +52,9 @@ public final class KeeperNetworks implements NetworkOwner {
         this.clock = clock;
     }
 
-    /** Keepers from this JVM's class path ({@code umlmanager.holder.classpath} overrides it, as for holders). */
+    /** Keepers from this JVM's class path ({@code umlmanager.supervisor.classpath} overrides it, as for the supervisor). */
     public static KeeperNetworks forThisJvm(NetworkPaths paths) {
-        return new KeeperNetworks(paths, System.getProperty("umlmanager.holder.classpath",
+        return new KeeperNetworks(paths, System.getProperty("umlmanager.supervisor.classpath",
                 System.getProperty("java.class.path")));
     }
 

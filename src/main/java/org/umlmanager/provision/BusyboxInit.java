@@ -12,7 +12,8 @@ import org.umlmanager.job.ProgressListener;
  * Boot scripts of a busybox guest: /etc/init.d/rcS mounts the kernel file systems, makes the
  * root writable, sets the host name and brings the network up in the background; /etc/inittab
  * runs a login prompt (or, without a root password, a shell) on each line a person can reach,
- * and turns mconsole's {@code cad} into a clean power-off. A guest's own files are kept unless
+ * and turns mconsole's {@code cad} into a clean power-off. rcS ends by running every
+ * {@link BootScript} with {@code start}, the shut-down with {@code stop}. A guest's own files are kept unless
  * they were written by us.
  */
 final class BusyboxInit {
@@ -34,7 +35,11 @@ final class BusyboxInit {
             if grep -q '^iface [ve]' /etc/network/interfaces 2>/dev/null; then
                 ifup -a >/dev/null 2>&1 &
             fi
-            """.formatted(GuestSetup.MARKER, AgentScript.BUSYBOX_STARTER, AgentScript.BUSYBOX_STARTER);
+            for script in %s/*; do
+                [ -x "$script" ] && "$script" start
+            done
+            """.formatted(GuestSetup.MARKER, AgentScript.BUSYBOX_STARTER, AgentScript.BUSYBOX_STARTER,
+            BootScript.DIRECTORY);
 
     static final String PROFILE = GuestSetup.MARKER + "\nexport PATH=/bin:/sbin:/usr/bin:/usr/sbin\n"
             + "export HOME=/root\nPS1='\\h:\\w\\$ '\n";
@@ -79,6 +84,8 @@ final class BusyboxInit {
             listener.log((login ? "Login prompt" : "Root shell") + " on " + line.name() + " (" + tty + ")");
         }
         b.append("::ctrlaltdel:/sbin/poweroff\n");
+        b.append("::shutdown:/bin/sh -c 'for s in ").append(BootScript.DIRECTORY)
+                .append("/*; do [ -x \"$s\" ] && \"$s\" stop; done'\n");
         b.append("::shutdown:/bin/umount -a -r\n");
         return b.toString();
     }

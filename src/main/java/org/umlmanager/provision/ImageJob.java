@@ -110,6 +110,7 @@ final class ImageJob {
         try {
             GuestTree guest = new GuestTree(tree);
             GuestSetup.apply(guest, config, listener);
+            BootScripts.install(guest, request.bootScripts(), GuestInit.detect(guest), listener);
             if (privilege == Privilege.USER_NAMESPACE) {
                 FakerootState.forget(fakerootState, guest.freedInodes());
             }

@@ -40,12 +40,14 @@ import org.umlmanager.model.NetworkInterface;
  * @param keepFailed   on failure keep the unfinished image as {@code NAME.img.failed} for inspection
  * @param agent        the serial line of the command agent for {@code uml-manager exec}; by default the last
  *                     serial line for every source that builds an image, none for an existing image
+ * @param bootScripts  scripts the guest runs at every boot and shut-down
  */
 public record ProvisionRequest(String name, RootfsSource source, Optional<Path> image, Optional<MemorySize> size,
                                boolean cow, String kernel, Optional<MemorySize> memory, Optional<String> hostname,
                                Optional<PasswordHash> rootPassword, List<NetworkInterface> networks,
                                List<GuestNetwork> addressing, List<ConsoleLine> consoles, boolean copyModules,
-                               boolean keepFailed, List<Network> networkDefinitions, Optional<AgentLine> agent) {
+                               boolean keepFailed, List<Network> networkDefinitions, Optional<AgentLine> agent,
+                               List<BootScript> bootScripts) {
 
     public ProvisionRequest {
         Objects.requireNonNull(name, "name");
@@ -61,6 +63,7 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         consoles = List.copyOf(consoles);
         networkDefinitions = List.copyOf(networkDefinitions);
         Objects.requireNonNull(agent, "agent");
+        bootScripts = List.copyOf(bootScripts);
     }
 
     /** UML Manager's default consoles: every console off except con0, shown in an embedded terminal. */
@@ -122,6 +125,7 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
         private boolean keepFailed;
         private List<Network> networkDefinitions = List.of();
         private Optional<AgentLine> agent;
+        private List<BootScript> bootScripts = List.of();
 
         private Builder(String name, RootfsSource source) {
             this.name = name;
@@ -206,9 +210,14 @@ public record ProvisionRequest(String name, RootfsSource source, Optional<Path> 
             return this;
         }
 
+        public Builder bootScripts(List<BootScript> v) {
+            bootScripts = List.copyOf(v);
+            return this;
+        }
+
         public ProvisionRequest build() {
             return new ProvisionRequest(name, source, image, size, cow, kernel, memory, hostname, rootPassword,
-                    networks, addressing, consoles, copyModules, keepFailed, networkDefinitions, agent);
+                    networks, addressing, consoles, copyModules, keepFailed, networkDefinitions, agent, bootScripts);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.umlmanager.launch.ConsoleLogs;
 
 /**
- * A console line's whole output as its holder logged it ({@code LINE.log} and the rotated files
+ * A console line's whole output as the supervisor logged it ({@code LINE.log} and the rotated files
  * before it), for the history view and Save log…. Blocking file I/O.
  */
 public final class ConsoleLogFiles {

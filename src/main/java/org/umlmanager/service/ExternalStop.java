@@ -11,9 +11,9 @@ import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleException;
 
 /**
- * Stops a guest that no holder owns (started outside UML Manager, or its holder died): there is
+ * Stops a guest that no supervisor holds (started outside UML Manager, or not taken over): there is
  * no notify socket to see a Ctrl-Alt-Del reboot, so graceful means SysRq sync and read-only
- * remount, then halt; then SIGTERM and SIGKILL to the process group, as for holder guests.
+ * remount, then halt; then SIGTERM and SIGKILL to the process group, as for supervised guests.
  * Blocks the calling thread.
  */
 final class ExternalStop {

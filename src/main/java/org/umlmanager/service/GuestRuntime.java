@@ -15,17 +15,17 @@ import org.umlmanager.model.NetworkInterface;
 
 /**
  * Running guests, for the desktop UI and the CLI: start, stop, pause, state, events, consoles and
- * mconsole. Each running guest is owned by a small holder process of its own, so guests outlive
+ * mconsole. Running guests are held by one supervisor process per user, so guests outlive
  * the program that started them; a later program finds them again through this same API.
  *
  * <p><b>Threading.</b> Every method returns at once; the work runs on the executor the
- * implementation was given, and futures complete on its threads (or on a holder connection's
+ * implementation was given, and futures complete on its threads (or on a supervisor connection's
  * thread). Listeners are called on the event executor, in order per guest. Thread-safe.
  *
  * <p><b>Failures.</b> Futures fail with {@link LaunchRefusedException} when a start is refused
  * (the problems say what to do), {@link NoSuchGuestException} when no running guest has that
  * name, {@link GuestException} for other refusals with a message for people (the guest is not
- * running, the line does not exist, …), and {@link java.io.IOException} when talking to a holder
+ * running, the line does not exist, …), and {@link java.io.IOException} when talking to the supervisor
  * or guest failed.
  */
 public interface GuestRuntime extends AutoCloseable {
@@ -53,13 +53,13 @@ public interface GuestRuntime extends AutoCloseable {
     /** Resumes a paused guest (mconsole {@code go}); RUNNING. */
     CompletableFuture<GuestStatus> resume(String name);
 
-    /** The state of one instance: running under a holder, running outside, last recorded, or stopped. */
+    /** The state of one instance: held by the supervisor, running outside, last recorded, or stopped. */
     CompletableFuture<GuestStatus> status(String name);
 
     /**
      * Every configured instance's status, plus running guests without a configuration (found in
      * the sessions directory and in the default uml_dir). Removes stale umid directories of dead
-     * guests on the way. Guests found under a holder are watched from then on (events flow).
+     * guests on the way. Guests the supervisor holds are watched from then on (events flow).
      */
     CompletableFuture<List<GuestStatus>> list();
 
@@ -71,7 +71,7 @@ public interface GuestRuntime extends AutoCloseable {
 
     /**
      * Runs an mconsole command as typed (the kernel matches by prefix). For a guest under a
-     * holder it goes through the holder, so that {@code stop}, {@code go} and {@code halt} update
+     * supervisor it goes through the supervisor, so that {@code stop}, {@code go} and {@code halt} update
      * the state. Fails with {@link org.umlmanager.mconsole.MconsoleTimeoutException} or
      * {@link org.umlmanager.mconsole.InstanceNotReachableException} when the guest does not answer.
      */
@@ -105,14 +105,14 @@ public interface GuestRuntime extends AutoCloseable {
     CompletableFuture<MconsoleClient> mconsole(String name);
 
     /**
-     * Starts a spare holder in the background, so that the next {@link #start} skips the cost of
-     * a new JVM, and keeps one ready after each start from then on. Completes when a spare is
-     * ready (at once if one is). The spare exits on its own when this runtime is closed or its
-     * process dies.
+     * Makes sure the supervisor runs (starting it in the background) and keeps a connection to it
+     * ready, so that the next {@link #start} skips the cost of a new JVM and a connection, and keeps
+     * one ready after each start from then on. Completes when it is ready (at once if it is). The
+     * connection also keeps the supervisor from exiting while this runtime is open.
      */
     CompletableFuture<Void> prewarm();
 
-    /** Lets go of holders, spare and connections; running guests keep running. */
+    /** Lets go of the supervisor's connections; running guests keep running. */
     @Override
     void close();
 }

@@ -21,9 +21,9 @@ import org.umlmanager.model.InstanceState;
  * @param umid           the guest's umid
  * @param pid            the UML process, while it runs
  * @param mconsoleSocket the guest's mconsole socket, while it runs
- * @param lines          the lines that can be opened with {@link GuestRuntime#openConsole} (holder guests only)
+ * @param lines          the lines that can be opened with {@link GuestRuntime#openConsole} (guests the supervisor holds)
  * @param exitStatus     how the process ended (128+N for signal N, as a shell shows it; {@code reason} tells a
- *                       signal from an equal exit code), for a guest that ended under a holder
+ *                       signal from an equal exit code), for a guest that ended under the supervisor
  * @param since          when the state began, as far as known
  */
 public record GuestStatus(String name, InstanceState state, String reason, Origin origin, String umid,
@@ -32,11 +32,11 @@ public record GuestStatus(String name, InstanceState state, String reason, Origi
 
     /** Where a status comes from. */
     public enum Origin {
-        /** A UML Manager holder runs the guest: consoles, events, stop sequence, all available. */
-        HOLDER,
-        /** Running, but started outside UML Manager (or its holder died): mconsole and signals only. */
+        /** UML Manager's supervisor holds the guest: consoles, events, stop sequence, all available. */
+        SUPERVISOR,
+        /** Running, but started outside UML Manager (or no supervisor could take it over): mconsole and signals only. */
         EXTERNAL,
-        /** Not running; the state its holder recorded when the guest ended (e.g. CRASHED with the panic). */
+        /** Not running; the state the supervisor recorded when the guest ended (e.g. CRASHED with the panic). */
         RECORD,
         /** Not running and never started here: plain STOPPED. */
         NONE
@@ -55,7 +55,7 @@ public record GuestStatus(String name, InstanceState state, String reason, Origi
         Objects.requireNonNull(since);
     }
 
-    /** A holder's snapshot as a status; {@code origin} is HOLDER for a live holder, RECORD for a session file. */
+    /** A supervisor's snapshot as a status; {@code origin} is SUPERVISOR for a live one, RECORD for a session file. */
     public static GuestStatus of(GuestSnapshot s, Origin origin) {
         boolean running = s.state().active();
         return new GuestStatus(s.name(), s.state(), s.reason(), origin, s.umid(),
@@ -70,24 +70,24 @@ public record GuestStatus(String name, InstanceState state, String reason, Origi
                 Optional.empty(), List.of(), OptionalInt.empty(), Instant.EPOCH);
     }
 
-    /** The reason of a guest running without a holder because its holder ended. */
-    public static final String HOLDER_GONE = "its holder process has ended (it was killed or failed), so its consoles"
-            + " can no longer be reached";
+    /** The reason of a guest running unheld because its supervisor ended and no successor could take it over. */
+    public static final String SUPERVISOR_GONE = "the supervisor that held it has ended (it was killed or failed) and"
+            + " no new one could take it over, so its consoles can no longer be reached";
     /** The reason of a guest UML Manager did not start. */
     public static final String STARTED_OUTSIDE = "started outside UML Manager";
 
-    /** Whether its consoles can be opened and it can be stopped step by step (a holder runs it). */
+    /** Whether its consoles can be opened and it can be stopped step by step (the supervisor holds it). */
     public boolean managed() {
-        return origin == Origin.HOLDER;
+        return origin == Origin.SUPERVISOR;
     }
 
-    /** For a running guest without a holder: why its consoles cannot be opened, and what still works. */
+    /** For a running guest no supervisor holds: why its consoles cannot be opened, and what still works. */
     public String consolesUnreachable() {
         String pidText = pid.isPresent() ? " (pid " + pid.getAsLong() + ")" : "";
         String still = "'uml-manager mconsole " + name + " …' reaches its kernel and 'uml-manager stop " + name
                 + "' stops it";
-        if (reason.equals(HOLDER_GONE)) {
-            return name + " is running" + pidText + ", but " + HOLDER_GONE + "; " + still;
+        if (reason.equals(SUPERVISOR_GONE)) {
+            return name + " is running" + pidText + ", but " + SUPERVISOR_GONE + "; " + still;
         }
         return name + " was started outside UML Manager" + pidText + ", so its consoles are where that start put"
                 + " them; " + still;

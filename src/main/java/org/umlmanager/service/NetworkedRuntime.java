@@ -15,9 +15,9 @@ import org.umlmanager.cmdline.Problem;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.RuntimeLayout;
-import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.launch.StopStep;
+import org.umlmanager.launch.SupervisorFiles;
 import org.umlmanager.mconsole.MconsoleClient;
 import org.umlmanager.mconsole.MconsoleReply;
 import org.umlmanager.model.Instance;
@@ -35,7 +35,7 @@ import org.umlmanager.storage.NetworkStore;
  * interfaces name networks starts, it checks them, starts each network's processes unless they run
  * and registers the guest with them (so that they stop with their last guest), then starts the
  * guest with the interfaces written in kernel syntax. Everything else goes to the runtime it wraps
- * unchanged. The network's owner (today its keeper process) watches the guest from then on.
+ * unchanged. The network's owner watches the guest from then on.
  */
 public final class NetworkedRuntime implements GuestRuntime {
 
@@ -128,7 +128,7 @@ public final class NetworkedRuntime implements GuestRuntime {
             }
         }
         Optional<GuestRegistration.AgentAccess> agent = instance.agent().map(line -> new GuestRegistration.AgentAccess(
-                SessionPaths.of(layout.sessionsDir(), instance.name()).holderSocket(), line.name()));
+                new SupervisorFiles(layout.supervisorDir()).socket(), line.name()));
         List<Registered> registered = new ArrayList<>();
         try {
             for (Map.Entry<String, List<String>> e : devices.entrySet()) {
@@ -198,8 +198,8 @@ public final class NetworkedRuntime implements GuestRuntime {
         List<String> devices = new ArrayList<>(before.map(GuestRegistration::devices).orElse(List.of()));
         devices.add(arg);
         Optional<GuestRegistration.AgentAccess> agent = before.flatMap(GuestRegistration::agent).or(() -> config.agent()
-                .map(line -> new GuestRegistration.AgentAccess(SessionPaths.of(layout.sessionsDir(), config.name())
-                        .holderSocket(), line.name())));
+                .map(line -> new GuestRegistration.AgentAccess(new SupervisorFiles(layout.supervisorDir()).socket(),
+                        line.name())));
         GuestRegistration now = new GuestRegistration(config.name(), before.map(GuestRegistration::umidDir)
                 .orElseGet(() -> LaunchPlanner.umlDir(config, layout).resolve(config.umid())), devices, agent,
                 Instant.now(), status.pid().isPresent() ? Optional.of(status.pid().getAsLong()) : Optional.empty());

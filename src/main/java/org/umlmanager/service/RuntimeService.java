@@ -33,9 +33,6 @@ import org.umlmanager.cmdline.Problem;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
-import org.umlmanager.launch.HolderClient;
-import org.umlmanager.launch.HolderException;
-import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.LaunchPlanner;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.LineInfo;
@@ -46,6 +43,9 @@ import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.SessionRecord;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.launch.StopStep;
+import org.umlmanager.launch.SupervisorClient;
+import org.umlmanager.launch.SupervisorException;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.protocol.Message;
 import org.umlmanager.mconsole.InstanceNotReachableException;
 import org.umlmanager.mconsole.MconsoleAddress;
@@ -57,7 +57,7 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 
 /**
- * {@link GuestRuntime} over holder processes. Keeps one control connection ("watch") per
+ * {@link GuestRuntime} over the supervisor process. Keeps one control connection ("watch") per
  * running guest it has seen, through which events arrive and stops and commands go; consoles get
  * connections of their own. See {@link GuestRuntime} for the threading contract: blocking work
  * runs on {@code work}, listeners and stop progress on {@code events}, which must run tasks in
@@ -72,35 +72,35 @@ public final class RuntimeService implements GuestRuntime {
     private static final Duration ENDED_WAIT = Duration.ofSeconds(3);
 
     private final RuntimeLayout layout;
-    private final HolderLauncher launcher;
+    private final SupervisorLauncher launcher;
     private final Supplier<List<Instance>> instances;
     private final Executor work;
     private final Executor events;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final List<Consumer<GuestEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<HolderClient> spare = new AtomicReference<>();
+    private final AtomicReference<SupervisorClient> spare = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
     private volatile boolean keepWarm;
     private volatile boolean closed;
 
-    /** A holder connection that receives the guest's events and keeps its latest snapshot. */
+    /** A connection bound to a guest that receives its events and keeps its latest snapshot. */
     private static final class Watch {
-        final HolderClient client;
+        final SupervisorClient client;
         volatile GuestSnapshot latest;
 
-        Watch(HolderClient client) {
+        Watch(SupervisorClient client) {
             this.client = client;
         }
     }
 
     /**
-     * @param layout    where sessions, holders, logs and uml_dirs live
-     * @param launcher  starts holder processes
-     * @param instances the configured instances (for umids and uml_dirs of guests not under a holder)
+     * @param layout    where sessions, the supervisor, logs and uml_dirs live
+     * @param launcher  reaches the supervisor, starting it when none runs
+     * @param instances the configured instances (for umids and uml_dirs of guests no supervisor holds)
      * @param work      runs blocking work (the CLI passes a direct executor, the UI a pool)
      * @param events    delivers listener calls and stop progress, in order
      */
-    public RuntimeService(RuntimeLayout layout, HolderLauncher launcher, Supplier<List<Instance>> instances,
+    public RuntimeService(RuntimeLayout layout, SupervisorLauncher launcher, Supplier<List<Instance>> instances,
                           Executor work, Executor events) {
         this.layout = layout;
         this.launcher = launcher;
@@ -124,46 +124,61 @@ public final class RuntimeService implements GuestRuntime {
                 if (!problems.isEmpty()) {
                     throw new LaunchRefusedException(instance.name(), problems);
                 }
-                HolderClient holder = takeSpare().orElse(null);
-                if (holder == null) {
-                    holder = launcher.launch(false, "control");
+                SupervisorClient connection = takeSpare().orElse(null);
+                if (connection == null) {
+                    connection = launcher.connect("control");
                 }
                 try {
-                    GuestSnapshot started = get(holder.start(spec), START_TIMEOUT);
-                    w = adopt(instance.name(), holder);
+                    GuestSnapshot started = get(connection.start(spec), START_TIMEOUT);
+                    w = follow(instance.name(), connection);
                     publish(new GuestEvent.StateChanged(started, InstanceState.STOPPED));
                 } catch (IOException | RuntimeException e) {
-                    holder.close();
+                    connection.close();
                     throw e;
                 }
             }
             if (keepWarm) {
                 prewarm();
             }
-            return GuestStatus.of(w.latest, GuestStatus.Origin.HOLDER);
+            return GuestStatus.of(w.latest, GuestStatus.Origin.SUPERVISOR);
         });
     }
 
     @Override
     public CompletableFuture<GuestStatus> whenRunning(String name) {
-        return async(() -> watch(name).orElseThrow(() -> new NoSuchGuestException(name)))
-                .thenCompose(w -> {
-                    CompletableFuture<GuestStatus> up = new CompletableFuture<>();
-                    Consumer<GuestEvent> check = e -> settle(up, name, w.latest);
-                    w.client.addEventListener(check);
-                    w.client.ended().whenComplete((s, x) -> settle(up, name, s != null ? s : w.latest));
-                    settle(up, name, w.latest);
-                    return up;
-                });
+        return async(() -> {
+            Optional<Watch> w = watch(name);
+            // A guest that ended before it could be watched (a kernel dying at once) is told from its record.
+            return w.isPresent() ? w.get() : statusOf(name, configured(name));
+        }).thenCompose(found -> {
+            CompletableFuture<GuestStatus> up = new CompletableFuture<>();
+            if (found instanceof GuestStatus s) {
+                settle(up, name, s.state(), s.reason(), s);
+                if (!up.isDone()) {
+                    up.completeExceptionally(new GuestException(name + " is " + s.state().name()
+                            .toLowerCase(java.util.Locale.ROOT) + " and not held by UML Manager"));
+                }
+                return up;
+            }
+            Watch w = (Watch) found;
+            w.client.addEventListener(e -> settle(up, name, w.latest));
+            w.client.ended().whenComplete((s, x) -> settle(up, name, s != null ? s : w.latest));
+            settle(up, name, w.latest);
+            return up;
+        });
     }
 
     private static void settle(CompletableFuture<GuestStatus> up, String name, GuestSnapshot s) {
-        if (s.state() == InstanceState.RUNNING || s.state() == InstanceState.PAUSED) {
-            up.complete(GuestStatus.of(s, GuestStatus.Origin.HOLDER));
-        } else if (!s.state().active()) {
+        settle(up, name, s.state(), s.reason(), GuestStatus.of(s, GuestStatus.Origin.SUPERVISOR));
+    }
+
+    private static void settle(CompletableFuture<GuestStatus> up, String name, InstanceState state, String reason,
+                               GuestStatus status) {
+        if (state == InstanceState.RUNNING || state == InstanceState.PAUSED) {
+            up.complete(status);
+        } else if (!state.active()) {
             up.completeExceptionally(new GuestException(name + " did not come up: it is "
-                    + s.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")")));
+                    + state.name().toLowerCase(java.util.Locale.ROOT) + (reason.isEmpty() ? "" : " (" + reason + ")")));
         }
     }
 
@@ -186,8 +201,9 @@ public final class RuntimeService implements GuestRuntime {
     }
 
     /**
-     * A guest whose holder had ended and that this program then stopped: its session file still
-     * says it runs, and would otherwise be read as a guest that died unseen ("crashed").
+     * A guest whose supervisor had ended (and that no successor took over) and that this program
+     * then stopped: its session file still says it runs, and would otherwise be read as a guest
+     * that died unseen ("crashed").
      */
     private void recordStopped(String name, UmidDirectories.Entry guest) {
         Optional<SessionRecord> record = record(name);
@@ -196,7 +212,7 @@ public final class RuntimeService implements GuestRuntime {
             return;
         }
         GuestSnapshot stopped = record.get().snapshot().withState(InstanceState.STOPPED, "stopped by UML Manager"
-                + " after its holder had ended", java.time.Instant.now());
+                + " after its supervisor had ended", java.time.Instant.now());
         try {
             SessionFile.write(SessionPaths.of(layout.sessionsDir(), name).sessionFile(),
                     new SessionRecord(stopped, record.get().umlDir()));
@@ -250,8 +266,8 @@ public final class RuntimeService implements GuestRuntime {
             all.values().forEach(s -> s.mconsoleSocket().ifPresent(known::add));
             for (Path umlDir : umlDirs()) {
                 for (UmidDirectories.Entry e : UmidDirectories.scan(umlDir)) {
-                    // A holder's own guest is left to it: whether its kernel removed the directory
-                    // itself is how the holder tells an exit code above 128 from a signal.
+                    // The supervisor's own guests are left to it: whether a kernel removed its directory
+                    // itself is how the supervisor tells an exit code above 128 from a signal.
                     if (known.contains(e.mconsoleSocket()) || UmidDirectories.removeIfStale(e)
                             || !UmidDirectories.running(e)) {
                         continue;
@@ -282,8 +298,14 @@ public final class RuntimeService implements GuestRuntime {
                 throw new GuestException(name + " has no console line '" + line + "'; it has "
                         + String.join(", ", w.latest.lines().stream().map(LineInfo::name).toList()));
             }
-            SessionPaths session = SessionPaths.of(layout.sessionsDir(), name);
-            return HolderClient.connect(session.holderSocket(), "console").attach(line);
+            SupervisorClient console = launcher.connect("console");
+            try {
+                get(console.open(name), SupervisorClient.HELLO_TIMEOUT);
+            } catch (IOException | RuntimeException e) {
+                console.close();
+                throw e;
+            }
+            return console.attach(line);
         });
     }
 
@@ -308,7 +330,7 @@ public final class RuntimeService implements GuestRuntime {
         });
     }
 
-    /** A command's reply from the holder, or why none came (its connection closed as the guest ended). */
+    /** A command's reply from the supervisor, or why none came (its connection closed as the guest ended). */
     private record Outcome(Message.CommandReply reply, Throwable error) {
     }
 
@@ -354,7 +376,7 @@ public final class RuntimeService implements GuestRuntime {
     @Override
     public CompletableFuture<Void> prewarm() {
         keepWarm = true;
-        HolderClient current = spare.get();
+        SupervisorClient current = spare.get();
         if (closed || (current != null && current.isOpen())) {
             return CompletableFuture.completedFuture(null);
         }
@@ -366,17 +388,17 @@ public final class RuntimeService implements GuestRuntime {
         try {
             work.execute(() -> {
                 try {
-                    HolderClient fresh = launcher.launch(true, "spare");
-                    HolderClient old = spare.getAndSet(fresh);
+                    SupervisorClient fresh = launcher.connect("spare");
+                    SupervisorClient old = spare.getAndSet(fresh);
                     if (old != null) {
                         old.close();
                     }
                     if (closed) {
-                        takeSpare().ifPresent(HolderClient::close);
+                        takeSpare().ifPresent(SupervisorClient::close);
                     }
                     ready.complete(null);
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("could not start a spare holder: {}", e.getMessage());
+                    LOG.warn("could not reach the supervisor ahead of a start: {}", e.getMessage());
                     ready.completeExceptionally(e);
                 } finally {
                     warming.set(null);
@@ -392,13 +414,13 @@ public final class RuntimeService implements GuestRuntime {
     @Override
     public void close() {
         closed = true;
-        takeSpare().ifPresent(HolderClient::close);
+        takeSpare().ifPresent(SupervisorClient::close);
         watches.values().forEach(w -> w.client.close());
         watches.clear();
     }
 
-    private Optional<HolderClient> takeSpare() {
-        HolderClient c = spare.getAndSet(null);
+    private Optional<SupervisorClient> takeSpare() {
+        SupervisorClient c = spare.getAndSet(null);
         if (c != null && c.isOpen() && c.idle()) {
             return Optional.of(c);
         }
@@ -413,7 +435,7 @@ public final class RuntimeService implements GuestRuntime {
     private GuestStatus statusOf(String name, Optional<Instance> instance) throws InterruptedException {
         Optional<Watch> w = watch(name);
         if (w.isPresent()) {
-            return GuestStatus.of(w.get().latest, GuestStatus.Origin.HOLDER);
+            return GuestStatus.of(w.get().latest, GuestStatus.Origin.SUPERVISOR);
         }
         Optional<SessionRecord> record = record(name);
         Optional<UmidDirectories.Entry> entry = instance
@@ -421,13 +443,13 @@ public final class RuntimeService implements GuestRuntime {
                 .orElseGet(() -> record.flatMap(r -> UmidDirectories.read(r.umlDir(), r.snapshot().umid())));
         boolean wasActive = record.map(r -> r.snapshot().state().active()).orElse(false);
         if (entry.isPresent() && UmidDirectories.running(entry.get())) {
-            return external(name, entry.get(), wasActive ? GuestStatus.HOLDER_GONE : GuestStatus.STARTED_OUTSIDE);
+            return external(name, entry.get(), wasActive ? GuestStatus.SUPERVISOR_GONE : GuestStatus.STARTED_OUTSIDE);
         }
         entry.ifPresent(UmidDirectories::removeIfStale);
         if (record.isPresent()) {
             GuestSnapshot last = record.get().snapshot();
             if (wasActive) {
-                last = last.withState(InstanceState.CRASHED, "it ended while its holder was not running (last known"
+                last = last.withState(InstanceState.CRASHED, "it ended while no supervisor held it (last known"
                         + " state: " + last.state().name().toLowerCase(java.util.Locale.ROOT) + ")", last.since());
             }
             return GuestStatus.of(last, GuestStatus.Origin.RECORD);
@@ -443,7 +465,7 @@ public final class RuntimeService implements GuestRuntime {
                 Optional.of(e.mconsoleSocket()), List.of(), OptionalInt.empty(), java.time.Instant.now());
     }
 
-    /** A running guest of that name that no holder owns. */
+    /** A running guest of that name that no supervisor holds. */
     private Optional<UmidDirectories.Entry> external(String name) {
         Optional<Instance> instance = configured(name);
         Optional<UmidDirectories.Entry> entry = instance
@@ -453,7 +475,7 @@ public final class RuntimeService implements GuestRuntime {
         return entry.filter(UmidDirectories::running);
     }
 
-    /** Why {@code name}'s consoles cannot be opened: it runs without a holder, or it does not run. */
+    /** Why {@code name}'s consoles cannot be opened: no supervisor holds it, or it does not run. */
     private GuestException notManaged(String name) throws InterruptedException {
         GuestStatus s;
         try {
@@ -514,7 +536,7 @@ public final class RuntimeService implements GuestRuntime {
         return dirs;
     }
 
-    /** Every guest process running now, under a holder or not, for the safety checks. */
+    /** Every guest process running now, under the supervisor or not, for the safety checks. */
     private List<LaunchSafety.Running> runningGuests() {
         Map<Long, LaunchSafety.Running> running = new LinkedHashMap<>();
         for (SessionRecord r : sessionRecords()) {
@@ -537,35 +559,52 @@ public final class RuntimeService implements GuestRuntime {
         return List.copyOf(running.values());
     }
 
-    // ---- holder connections ----
+    // ---- supervisor connections ----
 
-    /** The control connection to {@code name}'s holder, made if a live holder runs it. */
+    /**
+     * The control connection to {@code name}, made if the supervisor holds it. A guest whose
+     * supervisor was killed is taken over by a new one, started here (it takes every such guest
+     * over as it starts).
+     */
     private Optional<Watch> watch(String name) throws InterruptedException {
         Watch w = watches.get(name);
         if (w != null && w.client.isOpen()) {
             return Optional.of(w);
         }
-        SessionPaths session = SessionPaths.of(layout.sessionsDir(), name);
-        Optional<SessionRecord> record = SessionFile.read(session.sessionFile());
-        if (record.isEmpty() || !Posix.alive(record.get().snapshot().holderPid())
-                || !Files.exists(session.holderSocket())) {
+        Optional<SessionRecord> record = record(name);
+        if (record.isEmpty() || !record.get().snapshot().state().active()) {
             return Optional.empty();
         }
+        GuestSnapshot last = record.get().snapshot();
+        boolean held = Posix.alive(last.holderPid());
+        boolean orphaned = !held && last.umlPid().isPresent() && Posix.alive(last.umlPid().getAsLong());
+        if (!held && !orphaned) {
+            return Optional.empty();
+        }
+        SupervisorClient client = null;
         try {
-            return Optional.of(adopt(name, HolderClient.connect(session.holderSocket(), "control")));
+            client = held ? launcher.connectIfRunning("control").orElse(null) : launcher.connect("control");
+            if (client == null) {
+                return Optional.empty();
+            }
+            get(client.open(name), SupervisorClient.HELLO_TIMEOUT);
+            return Optional.of(follow(name, client));
         } catch (IOException e) {
-            LOG.debug("holder of {} did not answer: {}", name, e.getMessage());
+            LOG.debug("the supervisor does not hold {}: {}", name, e.getMessage());
+            if (client != null) {
+                client.close();
+            }
             return Optional.empty();
         }
     }
 
-    private Watch adopt(String name, HolderClient client) throws IOException, InterruptedException {
+    private Watch follow(String name, SupervisorClient client) throws IOException, InterruptedException {
         Watch w = new Watch(client);
         CompletableFuture<GuestSnapshot> first = client.watch(e -> {
             w.latest = next(w.latest, e);
             publish(e);
         });
-        GuestSnapshot snapshot = get(first, HolderClient.HELLO_TIMEOUT);
+        GuestSnapshot snapshot = get(first, SupervisorClient.HELLO_TIMEOUT);
         if (w.latest == null) {
             w.latest = snapshot;
         }
@@ -612,12 +651,12 @@ public final class RuntimeService implements GuestRuntime {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof HolderException h) {
+            if (cause instanceof SupervisorException h) {
                 throw h;
             }
             throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new IOException("the holder did not answer within " + timeout.toSeconds() + " s");
+            throw new IOException("the supervisor did not answer within " + timeout.toSeconds() + " s");
         }
     }
 

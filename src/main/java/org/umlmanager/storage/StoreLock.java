@@ -21,9 +21,12 @@ import org.umlmanager.storage.StoreException.Reason;
 
 /**
  * Exclusive access to one store directory, across processes (the GUI and a CLI run at once) and
- * across threads. Held only for the few milliseconds of one operation, so a wait longer than a
- * few seconds means the holder is stuck (stopped with Ctrl-Z, hung on a file system): the wait
- * then ends with a {@link Reason#BUSY} error that names the holding process, never silently.
+ * across threads. Held only for the few milliseconds of one operation, or of a few operations that
+ * must not interleave with anyone else's (a lab saved with its instances and networks), so a wait
+ * longer than a few seconds means the holder is stuck (stopped with Ctrl-Z, hung on a file system):
+ * the wait then ends with a {@link Reason#BUSY} error that names the holding process, never
+ * silently. A thread that already holds the lock may take it again at once, and only the outermost
+ * release lets it go.
  */
 final class StoreLock implements AutoCloseable {
 
@@ -47,6 +50,7 @@ final class StoreLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock fileLock;
 
+    /** Both null for a nested acquisition, which only counts. */
     private StoreLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
         this.threadLock = threadLock;
         this.channel = channel;
@@ -70,6 +74,10 @@ final class StoreLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the store lock of " + dir);
+        }
+        if (threadLock.getHoldCount() > 1) {
+            // The file lock is already ours; a second channel's lock() would throw OverlappingFileLockException.
+            return new StoreLock(threadLock, null, null);
         }
         FileChannel channel = null;
         try {
@@ -137,8 +145,10 @@ final class StoreLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            fileLock.release();
-            channel.close();
+            if (fileLock != null) {
+                fileLock.release();
+                channel.close();
+            }
         } finally {
             threadLock.unlock();
         }

@@ -1,6 +1,7 @@
 package org.umlmanager.ui;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.AppPaths;
+import org.umlmanager.ui.lab.Labs;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.console.SaveLocation;
 import org.umlmanager.ui.prefs.PreferencesDialog;
@@ -62,8 +64,12 @@ public final class App {
         storage.setId("menu-storage");
         storage.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
         storage.setOnAction(e -> StorageWindow.show(stage, wiring.jobs(), Platform::runLater, SaveLocation.CHOOSER));
-        ui = wiring.mainUi(stage, SaveLocation.CHOOSER, List.of(storage, preferences));
+        Labs labs = wiring.labs(stage, SaveLocation.CHOOSER, this::showConsole);
+        List<MenuItem> appItems = new ArrayList<>(labs.menuItems());
+        appItems.addAll(List.of(storage, preferences));
+        ui = wiring.mainUi(stage, SaveLocation.CHOOSER, appItems);
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
+        labs.acceptDrops(scene);
         themes = new Themes(prefs.theme());
         themes.install();
         Themes.apply(scene, themes.dark());
@@ -82,6 +88,12 @@ public final class App {
         stage.show();
         ui.refresh().thenRun(wiring.runtime()::prewarm);
         checkHost();
+    }
+
+    /** A lab device double-clicked in the Labs window: its console tabs, in the main window. */
+    private void showConsole(String instance) {
+        ui.main().select(instance);
+        stage.toFront();
     }
 
     /** Names in the window what the host lacks (the kernel new machines get, tools for features). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
@@ -11,8 +12,8 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.umlmanager.cmdline.GenerateOptions;
 import org.umlmanager.cmdline.ValidationContext;
-import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.RuntimeLayout;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.network.KeeperNetworks;
@@ -22,12 +23,16 @@ import org.umlmanager.service.GuestRuntime;
 import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.JobService;
+import org.umlmanager.service.LabService;
 import org.umlmanager.service.NetworkService;
 import org.umlmanager.service.NetworkedRuntime;
 import org.umlmanager.service.RuntimeService;
 import org.umlmanager.storage.InstanceStore;
+import org.umlmanager.storage.LabStore;
 import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.lab.Labs;
+import org.umlmanager.ui.lab.LabsWindow;
 import org.umlmanager.ui.main.EditorFactory;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.network.SavedNetworks;
@@ -71,6 +76,7 @@ public final class DesktopWiring implements AutoCloseable {
     private final GuestRuntime runtime;
     private final JobService jobs;
     private final HostService host;
+    private final LabService labs;
     private volatile List<Instance> known = List.of();
 
     /**
@@ -90,12 +96,14 @@ public final class DesktopWiring implements AutoCloseable {
                 networkPaths, background);
         // Guests on saved networks get their networks' processes started and are registered with them.
         runtime = new NetworkedRuntime(new RuntimeService(places.layout(),
-                HolderLauncher.forThisJvm(places.layout().holdersDir()), this::known, background, ui), networks,
+                SupervisorLauncher.forThisJvm(places.layout()), this::known, background, ui), networks,
                 networkStore, places.layout(), background);
         // Not a daemon: quitting while a job runs waits for its clean-up instead of leaving half a disk behind.
         jobs = new JobService(places.paths().imagesDir(), instances, background,
                 task -> new Thread(task, "uml-manager-job").start());
         host = HostService.system(background);
+        labs = new LabService(new LabStore(places.paths().labsDir(), instanceStore, networkStore), instanceStore,
+                networkStore, places.paths().labsDataDir(), networkPaths, background);
     }
 
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
@@ -115,6 +123,16 @@ public final class DesktopWiring implements AutoCloseable {
         main.main().allRows().addListener((InvalidationListener) o -> known = main.main().allRows().stream()
                 .flatMap(r -> r.config().stream()).toList());
         return main;
+    }
+
+    /**
+     * The Labs feature on {@code stage}: its menu items (for {@link #mainUi}'s {@code appItems}), the
+     * Labs window, and drops of lab directories. Its guests start through the same runtime as the
+     * main window's; {@code openConsole} shows a device's consoles in the main window. FX thread.
+     */
+    public Labs labs(Stage stage, SaveLocation saveLocation, Consumer<String> openConsole) {
+        return new Labs(stage, labs, runtime, networks, background, ui, new LabsWindow.Context(
+                () -> prefs.get().defaultKernel(), openConsole, background, saveLocation));
     }
 
     /**
@@ -139,6 +157,10 @@ public final class DesktopWiring implements AutoCloseable {
 
     public JobService jobs() {
         return jobs;
+    }
+
+    public LabService labService() {
+        return labs;
     }
 
     /** What the host lacks for the app's features (the window's first-run notice). */

@@ -28,7 +28,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"org.umlmanager.model..", "org.umlmanager.cmdline..",
         "org.umlmanager.mconsole..", "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
         "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..",
-        "org.umlmanager.agent..", "org.umlmanager.service..", "org.umlmanager.host.."};
+        "org.umlmanager.agent..", "org.umlmanager.lab..", "org.umlmanager.service..", "org.umlmanager.host.."};
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.umlmanager.ui..")
@@ -73,7 +73,7 @@ class ArchitectureTest {
                     "org.umlmanager.model..", "org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
                     "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..",
                     "org.umlmanager.disk..", "org.umlmanager.provision..", "org.umlmanager.job..",
-                    "org.umlmanager.network..", "org.umlmanager.agent..", "org.umlmanager.terminal..")
+                    "org.umlmanager.network..", "org.umlmanager.agent..", "org.umlmanager.lab..", "org.umlmanager.terminal..")
             .should().dependOnClassesThat().resideInAPackage("org.umlmanager.service..")
             .because("the service sits on top of the core, not inside it").allowEmptyShould(true);
 
@@ -84,7 +84,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
             .orShould().callMethod(Runtime.class, "exec", String.class)
             .because("host tools run through job.HostCommand (time limit, cancel, whole tree stopped), UML and"
-                    + " its holders through launch, a network's switch and NAT through network.NetworkDaemons, and"
+                    + " the supervisor through launch, a network's switch and NAT through network.NetworkDaemons, and"
                     + " only the CLI drives the user's terminal")
             .allowEmptyShould(true);
 
@@ -97,7 +97,7 @@ class ArchitectureTest {
     private static final String[] BEHIND_THE_SERVICE = {"org.umlmanager.cmdline..", "org.umlmanager.mconsole..",
         "org.umlmanager.launch..", "org.umlmanager.storage..", "org.umlmanager.cow..", "org.umlmanager.disk..",
         "org.umlmanager.provision..", "org.umlmanager.job..", "org.umlmanager.network..", "org.umlmanager.agent..",
-        "org.umlmanager.host.."};
+        "org.umlmanager.host..", "org.umlmanager.lab.."};
 
     /**
      * The UI reaches the core only through {@code service} and {@code model}: it calls the service,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.PtyNatives;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.AppPaths;
@@ -90,8 +90,8 @@ class AttachTerminalTest {
                 terminal.destroyForcibly();
             }
             var events = Executors.newSingleThreadExecutor();
-            try (RuntimeService runtime = new RuntimeService(f.layout(), HolderLauncher.forThisJvm(
-                    f.layout().holdersDir()), () -> List.of(instance), Runnable::run, events)) {
+            try (RuntimeService runtime = new RuntimeService(f.layout(), SupervisorLauncher.forThisJvm(
+                    f.layout()), () -> List.of(instance), Runnable::run, events)) {
                 assertThat(runtime.status("tty").get(10, TimeUnit.SECONDS).state()).isEqualTo(InstanceState.RUNNING);
                 assertThat(runtime.stop("tty", StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS).state())
                         .isEqualTo(InstanceState.STOPPED);

@@ -68,7 +68,7 @@ class CliRuntimeTest {
         CliRun json = CliRun.run(home, "status", "web", "--json");
         assertThat(json.status()).isZero();
         assertThat(json.out()).startsWith("{\"name\": \"web\", \"state\": \"running\", \"reason\": \"\","
-                + " \"origin\": \"holder\"").contains("\"pid\": ", "\"lines\": [{\"name\": \"con0\", \"transport\":"
+                + " \"origin\": \"supervisor\"").contains("\"pid\": ", "\"lines\": [{\"name\": \"con0\", \"transport\":"
                 + " \"pty\", \"connected\": true}]");
         socket = json.out().replaceAll("(?s).*\"mconsoleSocket\": \"([^\"]+)\".*", "$1").strip();
         assertThat(Path.of(socket)).exists();

@@ -27,8 +27,8 @@ import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
 import org.umlmanager.launch.SessionPaths;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.mconsole.NotifyCodec;
 import org.umlmanager.mconsole.NotifyEvent;
 import org.umlmanager.model.HostfsShare;
@@ -77,7 +77,7 @@ class CreatedMachineHardeningTest {
 
             BlockingQueue<GuestEvent> seen = new LinkedBlockingQueue<>();
             try (RuntimeService runtime = new RuntimeService(f.layout(),
-                    HolderLauncher.forThisJvm(f.layout().holdersDir()), () -> instances(store),
+                    SupervisorLauncher.forThisJvm(f.layout()), () -> instances(store),
                     Runnable::run, events)) {
                 runtime.addListener(seen::add);
                 GuestStatus running = runtime.whenRunning("vm").get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -164,7 +164,7 @@ class CreatedMachineHardeningTest {
             f.trackSession("vm");
             ExecutorService events = Executors.newSingleThreadExecutor();
             try (RuntimeService runtime = new RuntimeService(f.layout(),
-                    HolderLauncher.forThisJvm(f.layout().holdersDir()), () -> instances(store),
+                    SupervisorLauncher.forThisJvm(f.layout()), () -> instances(store),
                     Runnable::run, events)) {
                 runtime.whenRunning("vm").get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 try (ConsoleStream con0 = runtime.openConsole("vm", "con0").get(10, TimeUnit.SECONDS);

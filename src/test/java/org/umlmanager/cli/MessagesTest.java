@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionPaths;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.storage.InstanceStore;
@@ -32,33 +33,41 @@ class MessagesTest {
     Path home;
 
     /**
-     * After its holder is killed the guest still runs: console says so (not "started outside"),
-     * stop then stops it and records a clean stop (not "crashed").
+     * After its supervisor is killed, a guest that no new supervisor can take over (here: its
+     * launch spec is gone, as for a guest whose record could not be read) still runs: console says
+     * so (not "started outside"), stop then stops it and records a clean stop (not "crashed").
+     * (The usual case, a guest taken over, is SupervisorKillTest's.)
      */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void aGuestWhoseHolderWasKilledIsDescribedAndStoppedAsSuch() throws Exception {
+    void aGuestNoSupervisorCouldTakeOverIsDescribedAndStoppedAsSuch() throws Exception {
         try (GuestFixture f = GuestFixture.create()) {
             new InstanceStore(f.paths().instancesDir()).create(f.instance("orphan").build());
             assertThat(CliRun.run(f.dir(), "start", "orphan").status()).isZero();
             f.trackSession("orphan");
             awaitReady(f, "orphan");
-            long holder = SessionFile.read(SessionPaths.of(f.layout().sessionsDir(), "orphan").sessionFile())
-                    .orElseThrow().snapshot().holderPid();
-            ProcessHandle.of(holder).orElseThrow().destroyForcibly();
-            ProcessHandle.of(holder).ifPresent(h -> h.onExit().join());
+            SessionPaths session = SessionPaths.of(f.layout().sessionsDir(), "orphan");
+            long supervisor = SessionFile.read(session.sessionFile()).orElseThrow().snapshot().holderPid();
+            ProcessHandle.of(supervisor).orElseThrow().destroyForcibly();
+            ProcessHandle.of(supervisor).ifPresent(h -> h.onExit().join());
+            Files.delete(session.launchFile());
 
             CliRun console = CliRun.run(f.dir(), "console", "orphan");
+            // It started a successor, which found the guest but could not take it over.
+            SupervisorLauncher.forThisJvm(f.layout()).connectIfRunning("test").ifPresent(c -> {
+                f.trackHolder(c.supervisorPid());
+                c.close();
+            });
             assertThat(console.status()).isEqualTo(2);
-            assertThat(console.err()).contains("orphan is running (pid ", "its holder process has ended")
+            assertThat(console.err()).contains("orphan is running (pid ", "the supervisor that held it has ended")
                     .contains("'uml-manager stop orphan' stops it").doesNotContain("started outside");
-            assertThat(CliRun.run(f.dir(), "status", "orphan").out()).contains("its holder process has ended");
+            assertThat(CliRun.run(f.dir(), "status", "orphan").out()).contains("the supervisor that held it has ended");
 
             CliRun stop = CliRun.run(f.dir(), "stop", "orphan");
             assertThat(stop.status()).as(stop.err()).isZero();
             assertThat(stop.out()).endsWith("orphan is stopped.\n");
             CliRun after = CliRun.run(f.dir(), "status", "orphan");
-            assertThat(after.out()).startsWith("orphan: stopped").contains("after its holder had ended")
+            assertThat(after.out()).startsWith("orphan: stopped").contains("after its supervisor had ended")
                     .doesNotContain("crashed");
         }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.StopMode;
@@ -32,7 +32,7 @@ import org.umlmanager.testing.BusyboxImage;
  * Guests outlive the program that started them: `uml-manager start NAME --attach` runs in a JVM
  * of its own, the test types into the guest through it and then kills it with SIGKILL. A new
  * client finds the guest running, its console working (with the earlier output replayed), the
- * earlier output in the log, and stops it. The holder was never the CLI's child (the test JVM, a
+ * earlier output in the log, and stops it. The supervisor was never the CLI's child (the test JVM, a
  * subreaper, adopted it at once), and once collected it leaves no zombie.
  */
 class OutliveTest {
@@ -53,7 +53,7 @@ class OutliveTest {
                 holder = SessionFile.read(SessionPaths.of(f.layout().sessionsDir(), "outlive").sessionFile())
                         .orElseThrow().snapshot().holderPid();
                 assertThat(ProcessHandle.of(holder).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
-                        .as("the holder's parent: not the CLI (%d) but the nearest subreaper", cli.pid())
+                        .as("the supervisor's parent: not the CLI (%d) but the nearest subreaper", cli.pid())
                         .hasValue(ProcessHandle.current().pid());
                 int ready = cliOut.await(BusyboxImage.READY_MARKER, WAIT);
                 OutputStream keys = cli.getOutputStream();
@@ -68,11 +68,11 @@ class OutliveTest {
 
             var events = Executors.newSingleThreadExecutor();
             try (RuntimeService later = new RuntimeService(f.layout(),
-                    HolderLauncher.forThisJvm(f.layout().holdersDir()), () -> List.of(instance), Runnable::run,
+                    SupervisorLauncher.forThisJvm(f.layout()), () -> List.of(instance), Runnable::run,
                     events)) {
                 GuestStatus status = later.status("outlive").get(10, TimeUnit.SECONDS);
                 assertThat(status.state()).isEqualTo(InstanceState.RUNNING);
-                assertThat(status.origin()).isEqualTo(GuestStatus.Origin.HOLDER);
+                assertThat(status.origin()).isEqualTo(GuestStatus.Origin.SUPERVISOR);
                 try (ConsoleStream con0 = later.openConsole("outlive", "con0").get(10, TimeUnit.SECONDS);
                      ConsoleWatcher console = new ConsoleWatcher(con0.input())) {
                     int replayed = console.await("before-42", WAIT);
@@ -88,7 +88,7 @@ class OutliveTest {
                 events.shutdownNow();
             }
         }
-        assertThat(Path.of("/proc", Long.toString(holder))).as("holder %d, collected", holder).doesNotExist();
+        assertThat(Path.of("/proc", Long.toString(holder))).as("supervisor %d, collected", holder).doesNotExist();
     }
 
     /** The CLI in a JVM of its own, with all state under {@code home}, as a user's shell would run it. */

@@ -25,13 +25,13 @@ import org.umlmanager.testing.UmlKernel;
 
 /**
  * A short temporary directory with a busybox image and a runtime layout under it, plus the
- * bookkeeping that stops every holder and guest a test started, also when it failed: the guest
- * through {@link GuestReaper} (mconsole halt, then signals to its process group), then the holder
- * by SIGKILL; then the directory goes.
+ * bookkeeping that stops every supervisor and guest a test started, also when it failed: the guest
+ * through {@link GuestReaper} (mconsole halt, then signals to its process group), then the
+ * supervisor by SIGKILL; then the directory goes.
  *
- * <p>While a fixture is open the test JVM is a child subreaper, so that holders started by CLI
- * processes of the test (detached: they are nobody's children) and guests whose holder was killed
- * become its children instead of init's, and {@link #close()} collects every tracked one: no
+ * <p>While a fixture is open the test JVM is a child subreaper, so that supervisors started by CLI
+ * processes of the test (detached: they are nobody's children) and guests whose supervisor was
+ * killed become its children instead of init's, and {@link #close()} collects every tracked one: no
  * zombie is left behind, even where init does not reap. (Only while one is open: other tests
  * count this JVM's descendants, and orphans of theirs would stay here as zombies.)
  */
@@ -59,7 +59,7 @@ public final class GuestFixture implements AutoCloseable {
         this.kernel = kernel;
         this.image = image;
         this.paths = AppPaths.under(dir);
-        this.layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"), paths.logsDir(),
+        this.layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("supervisor"), paths.logsDir(),
                 paths.runtime().resolve("uml"), dir);
         reaper.setHalter(umidDir -> {
             try (MconsoleClient c = new MconsoleClient(MconsoleAddress.ofSocket(umidDir.resolve("mconsole")),
@@ -109,7 +109,7 @@ public final class GuestFixture implements AutoCloseable {
                 .console(ConsoleLine.con(0, LineSpec.of(ConsoleChannel.EMBEDDED)));
     }
 
-    /** Registers a started guest and its holder for cleanup. */
+    /** Registers a started guest and the supervisor holding it for cleanup. */
     public void track(GuestSnapshot snapshot, Path umlDir) {
         trackHolder(snapshot.holderPid());
         snapshot.umlPid().ifPresent(pid -> {
@@ -120,7 +120,7 @@ public final class GuestFixture implements AutoCloseable {
         });
     }
 
-    /** Registers the guest and holder recorded in {@code name}'s session file for cleanup. */
+    /** Registers the guest and supervisor recorded in {@code name}'s session file for cleanup. */
     public void trackSession(String name) {
         SessionFile.read(SessionPaths.of(layout.sessionsDir(), name).sessionFile())
                 .ifPresent(r -> track(r.snapshot(), r.umlDir()));
@@ -134,6 +134,7 @@ public final class GuestFixture implements AutoCloseable {
         }
     }
 
+    /** Registers a supervisor process for cleanup. */
     public void trackHolder(long pid) {
         synchronized (holders) {
             holders.add(pid);

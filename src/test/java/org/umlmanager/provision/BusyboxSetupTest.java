@@ -60,6 +60,7 @@ class BusyboxSetupTest {
                 + "::respawn:/sbin/getty -L 0 console vt100\n"
                 + "::respawn:/sbin/getty -L 0 tty1 vt100\n"
                 + "::ctrlaltdel:/sbin/poweroff\n"
+                + "::shutdown:/bin/sh -c 'for s in /etc/uml-manager/boot.d/*; do [ -x \"$s\" ] && \"$s\" stop; done'\n"
                 + "::shutdown:/bin/umount -a -r\n");
         assertThat(Files.readString(root.resolve("etc/shadow"))).startsWith("root:" + hash.crypt() + ":");
         assertThat(Files.readString(root.resolve("etc/fstab")))

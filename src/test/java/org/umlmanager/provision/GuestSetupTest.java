@@ -224,4 +224,20 @@ class GuestSetupTest {
         assertThat(root.resolve("etc/systemd/system/getty.target.wants/console-getty.service")).doesNotExist();
         assertThat(log).anyMatch(l -> l.contains("login prompts not configured"));
     }
+
+    @Test
+    void aBootScriptIsInstalledWithASystemdUnitThatRunsItAtBootAndShutDown() throws IOException {
+        GuestTree tree = new GuestTree(root);
+        BootScript hook = new BootScript("lab", "#!/bin/sh\necho \"$1\"\n");
+
+        BootScripts.install(tree, List.of(hook), GuestInit.detect(tree), listener);
+
+        assertThat(root.resolve("etc/uml-manager/boot.d/lab")).hasContent("#!/bin/sh\necho \"$1\"").isExecutable();
+        assertThat(read("etc/systemd/system/uml-manager-lab.service"))
+                .contains("ExecStart=/etc/uml-manager/boot.d/lab start\n", "ExecStop=/etc/uml-manager/boot.d/lab stop\n",
+                        "RemainAfterExit=yes\n", "StandardOutput=journal+console\n");
+        assertThat(Files.readSymbolicLink(root.resolve(
+                "etc/systemd/system/multi-user.target.wants/uml-manager-lab.service")))
+                .isEqualTo(Path.of("/etc/systemd/system/uml-manager-lab.service"));
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.testing.BusyboxImage;
@@ -38,7 +38,7 @@ class ConsoleBurstTest {
             Instance chatty = f.instance("burst").build();
             Path logs = f.paths().logsDir().resolve("burst");
             try (RuntimeService runtime = new RuntimeService(f.layout(),
-                    HolderLauncher.forThisJvm(f.layout().holdersDir()), () -> List.of(chatty), work, events)) {
+                    SupervisorLauncher.forThisJvm(f.layout()), () -> List.of(chatty), work, events)) {
                 runtime.start(chatty).get(60, TimeUnit.SECONDS);
                 f.trackSession("burst");
                 waitForLog(logs, BusyboxImage.READY_MARKER, 60);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.ConsoleLogs;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.testing.BusyboxImage;
@@ -38,7 +38,7 @@ class ConsoleLogRotationTest {
         ExecutorService work = Executors.newCachedThreadPool();
         ExecutorService events = Executors.newSingleThreadExecutor();
         try (GuestFixture f = GuestFixture.create(init)) {
-            HolderLauncher launcher = HolderLauncher.forThisJvm(f.layout().holdersDir())
+            SupervisorLauncher launcher = SupervisorLauncher.forThisJvm(f.layout())
                     .withProperty(ConsoleLogs.MAX_BYTES_PROPERTY, Integer.toString(LIMIT));
             Instance chatty = f.instance("chatty").build();
             Path logs = f.paths().logsDir().resolve("chatty");

@@ -222,7 +222,7 @@ class GuestLifecycleTest {
         assertThat(umidDir).doesNotExist();
         org.umlmanager.launch.SessionPaths session = org.umlmanager.launch.SessionPaths.of(
                 f.guests.layout().sessionsDir(), NAME);
-        Await.until(WAIT, "the holder's socket removed", () -> !Files.exists(session.holderSocket()));
+        Await.until(WAIT, "the launch spec removed", () -> !Files.exists(session.launchFile()));
         assertThat(session.notifySocket()).doesNotExist();
         assertThat(f.runtime.status(NAME).get()).satisfies(s -> {
             assertThat(s.state()).isEqualTo(InstanceState.STOPPED);

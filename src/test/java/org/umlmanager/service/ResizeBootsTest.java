@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.umlmanager.launch.ConsoleStream;
 import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.StopMode;
+import org.umlmanager.launch.SupervisorFiles;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.testing.BusyboxImage;
@@ -22,7 +22,7 @@ import org.umlmanager.testing.BusyboxImage;
  * pty4j set a size at spawn). 20 boots in a row, each with a terminal that sends its size from
  * the first moment and keeps resizing while the kernel boots: the holder applies sizes as soon as
  * the guest is up, no boot may panic, and the last size must reach the guest. Starts go through
- * a pre-warmed spare holder, as in the desktop app.
+ * a connection to the supervisor made ahead of time, as in the desktop app.
  */
 class ResizeBootsTest {
 
@@ -62,24 +62,17 @@ class ResizeBootsTest {
                 assertThat(f.runtime.stop("resize", StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS).state())
                         .as("boot %d", boot).isEqualTo(InstanceState.STOPPED);
             }
-            // The spare kept ready for a next start exits with its client; holders that ended cleanly
-            // leave neither socket nor log.
+            // The connection kept ready for a next start keeps the supervisor; once it is closed and no
+            // guest runs, the supervisor exits after its idle grace and takes its socket with it.
             f.runtime.prewarm().get(60, TimeUnit.SECONDS);
+            SupervisorFiles files = new SupervisorFiles(f.guests.layout().supervisorDir());
+            assertThat(files.socket()).exists();
             f.runtime.close();
-            Path holders = f.guests.layout().holdersDir();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (leftovers(holders) > 0 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Files.exists(files.socket()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            try (var files = Files.list(holders)) {
-                assertThat(files.toList()).isEmpty();
-            }
-        }
-    }
-
-    private static long leftovers(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            return files.count();
+            assertThat(files.socket()).doesNotExist();
         }
     }
 }

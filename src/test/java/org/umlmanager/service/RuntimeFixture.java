@@ -6,12 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.model.Instance;
 
 /**
  * A {@link RuntimeService} over a {@link GuestFixture}, with the configured instances in a list
- * the test fills. Every guest started through it is tracked for cleanup (its holder too).
+ * the test fills. Every guest started through it is tracked for cleanup (its supervisor too).
  */
 final class RuntimeFixture implements AutoCloseable {
 
@@ -24,7 +24,7 @@ final class RuntimeFixture implements AutoCloseable {
     /** A runtime with a pool for work and one event thread, as the desktop app runs it. */
     RuntimeFixture(GuestFixture guests) {
         this.guests = guests;
-        this.runtime = new RuntimeService(guests.layout(), HolderLauncher.forThisJvm(guests.layout().holdersDir()),
+        this.runtime = new RuntimeService(guests.layout(), SupervisorLauncher.forThisJvm(guests.layout()),
                 () -> List.copyOf(instances), work, events);
     }
 

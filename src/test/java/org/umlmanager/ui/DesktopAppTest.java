@@ -38,7 +38,8 @@ import org.umlmanager.ui.prefs.UiPreferences;
 /**
  * The whole app as its launcher wires it, over a home directory in /tmp: Preferences… changes
  * what the app uses and what it saves, the theme switches the window's colours both ways, a
- * start that fails is notified, and the toolbar fits the default window. No guest runs; the app's spare holder is stopped with it.
+ * start that fails is notified, and the toolbar fits the default window. No guest runs; the
+ * supervisor the app started ends once the app has closed.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppTest {
@@ -66,17 +67,19 @@ class DesktopAppTest {
         FxWait.run(app::stop);
         FxWait.run(stage::hide);
         try {
-            // The app keeps a spare holder (a child JVM) warm; closing the app ends it.
-            Await.until(Duration.ofSeconds(30), "the spare holder ended", () -> holdersOfThisTest().findAny().isEmpty());
+            // The app starts the supervisor (a child JVM) and keeps a connection to it; with the app closed and
+            // nothing to hold, it exits after its idle grace.
+            Await.until(Duration.ofSeconds(30), "the supervisor ended", () -> supervisorsOfThisTest().findAny()
+                    .isEmpty());
         } finally {
-            holdersOfThisTest().forEach(ProcessHandle::destroyForcibly);
+            supervisorsOfThisTest().forEach(ProcessHandle::destroyForcibly);
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private Stream<ProcessHandle> holdersOfThisTest() {
+    private Stream<ProcessHandle> supervisorsOfThisTest() {
         return ProcessHandle.current().children().filter(p -> p.isAlive()
                 && p.info().commandLine().orElse("").contains(home.toString()));
     }

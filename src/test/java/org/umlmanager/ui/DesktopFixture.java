@@ -15,8 +15,11 @@ import org.umlmanager.model.AppPaths;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
 import org.umlmanager.service.GuestRuntime;
+import org.umlmanager.service.LabService;
+import org.umlmanager.service.NetworkService;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.console.SaveLocation;
+import org.umlmanager.ui.lab.Labs;
 import org.umlmanager.ui.main.MainUi;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.prefs.Theme;
@@ -56,7 +59,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** Over a directory of its own with no guest: {@code AppPaths.under(home)}. */
     public static DesktopFixture under(Path home) {
         AppPaths paths = AppPaths.under(home);
-        RuntimeLayout layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("holders"),
+        RuntimeLayout layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("supervisor"),
                 paths.logsDir(), paths.runtime().resolve("uml"), home);
         return new DesktopFixture(new DesktopWiring.Places(paths, layout, home, home), "linux");
     }
@@ -99,6 +102,22 @@ public final class DesktopFixture implements AutoCloseable {
 
     public MainUi ui() {
         return ui;
+    }
+
+    /**
+     * The Labs feature as {@link App} hooks it in, a device's console shown in this fixture's main
+     * window ({@link #show} first). FX thread.
+     */
+    public Labs labs(Stage stage, SaveLocation saveLocation) {
+        return wiring.labs(stage, saveLocation, name -> ui.main().select(name));
+    }
+
+    public LabService labService() {
+        return wiring.labService();
+    }
+
+    public NetworkService networks() {
+        return wiring.networks();
     }
 
     public GuestRuntime runtime() {

@@ -65,6 +65,23 @@ record ExitReport(InstanceState state, String reason) {
         return new ExitReport(InstanceState.STOPPED, "exited with status " + status);
     }
 
+    /**
+     * The end of a kernel this process took over from a killed supervisor: only that supervisor
+     * could learn the exit status, so only the panic message and the kernel's exit path tell.
+     */
+    static ExitReport ofUnknownStatus(InstanceState before, Optional<String> panic, boolean exitPath) {
+        if (panic.isPresent()) {
+            return new ExitReport(InstanceState.CRASHED, "kernel panic: " + panic.get());
+        }
+        if (before == InstanceState.STOPPING) {
+            return new ExitReport(InstanceState.STOPPED, exitPath ? "halted" : "stopped with a signal");
+        }
+        return exitPath
+                ? new ExitReport(InstanceState.STOPPED, "ended (exit status unknown: its supervisor was replaced)")
+                : new ExitReport(InstanceState.CRASHED, "killed by a signal (which one is unknown: its supervisor"
+                        + " was replaced)");
+    }
+
     private static String lastWords(List<String> lastLines) {
         return lastLines.isEmpty() ? "" : ": " + lastLines.get(lastLines.size() - 1);
     }

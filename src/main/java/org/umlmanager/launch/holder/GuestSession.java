@@ -26,15 +26,17 @@ import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.LineInfo;
+import org.umlmanager.launch.SessionRecord;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.launch.StopStep;
 import org.umlmanager.model.InstanceState;
 
 /**
- * One guest inside its holder: spawns UML on a pty, reads every line, follows the kernel's
- * notify messages and exit, and runs the state machine. Thread-safe; its threads are the pty
- * reader, one reader per connected pts, the notify listener, the process waiter, one mconsole
- * worker (one request in flight) and a timer.
+ * One guest inside the supervisor: spawns UML on a pty (or takes over one a killed supervisor
+ * left running), reads every line, follows the kernel's notify messages and exit, and runs the
+ * state machine. Thread-safe; its threads are its own, shared with no other guest: the pty reader,
+ * one reader per connected pts, the log writer, the notify listener, the process waiter, one
+ * mconsole worker (one request in flight) and a timer.
  */
 final class GuestSession {
 
@@ -43,6 +45,11 @@ final class GuestSession {
     private static final Duration PTS_POLL = Duration.ofMillis(500);
     private static final Duration KICK_POLL = Duration.ofMillis(100);
     private static final Duration USERSPACE_POLL = Duration.ofMillis(50);
+    /** What a taken-over guest's pty line says after its history (see {@link #adopt}). */
+    private static final byte[] LOST_NOTICE = ("\r\n[uml-manager: the supervisor that held this console was killed,"
+            + " and with it the terminal this line wrote to; no program can open that terminal again. The guest"
+            + " runs on, and its other lines come back when it opens them again (a getty does); to get this one"
+            + " back, stop the guest and start it again.]\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final LaunchSpec spec;
     private final GuestLink link;
@@ -56,16 +63,19 @@ final class GuestSession {
     private final PtsLines pts;
     private final ResizeGate resizes = new ResizeGate();
     private final CompletableFuture<GuestSnapshot> ended = new CompletableFuture<>();
-    /** The kernel's pid once spawned: the only sender whose notify messages count. */
+    /**
+     * The kernel's pid once spawned, or once taken over (from its session file): the only sender
+     * whose notify messages count.
+     */
     private final CompletableFuture<Long> kernelPid = new CompletableFuture<>();
-    private volatile UmlProcess process;
+    private volatile KernelProcess process;
     private volatile Thread ptyReader;
     private volatile boolean notifyBound;
     private volatile Optional<String> panic = Optional.empty();
     private volatile CompletableFuture<Void> nextBoot = new CompletableFuture<>();
     private volatile StopSequence stopSequence;
 
-    GuestSession(LaunchSpec spec, long holderPid, GuestLink link, Consumer<GuestEvent> publisher) {
+    GuestSession(LaunchSpec spec, long supervisorPid, GuestLink link, Consumer<GuestEvent> publisher) {
         this.spec = spec;
         this.link = link;
         List<LineInfo> infos = new java.util.ArrayList<>();
@@ -79,7 +89,7 @@ final class GuestSession {
             infos.add(new LineInfo(name, LineInfo.Transport.PTS, Optional.empty(), false));
         }
         GuestSnapshot initial = new GuestSnapshot(spec.name(), spec.umid(), InstanceState.STOPPED, "",
-                OptionalInt.empty(), OptionalLong.empty(), holderPid, Optional.empty(), 0, infos, Instant.now());
+                OptionalInt.empty(), OptionalLong.empty(), supervisorPid, Optional.empty(), 0, infos, Instant.now());
         this.machine = new GuestStateMachine(initial, publisher);
         this.pts = new PtsLines(this);
     }
@@ -108,18 +118,13 @@ final class GuestSession {
             // The kernel would make it with the umask's mode; its umid directories hold the mconsole socket.
             PrivateDirectory.ensure(spec.umlDir());
         }
-        try {
-            Files.deleteIfExists(spec.session().notifySocket());
-            link.listen(spec.session().notifySocket(), kernelPid, this::notified);
-            notifyBound = true;
-        } catch (IOException e) {
-            LOG.warn("notify socket unavailable ({}); readiness comes from the kernel log", e.getMessage());
-        }
+        listenForNotifications();
         UmlProcess p;
         try {
             p = UmlProcess.spawn(spec);
         } catch (IOException | RuntimeException e) {
             kernelPid.completeExceptionally(e);
+            shutDown();
             throw e;
         }
         kernelPid.complete(p.pid());
@@ -131,11 +136,62 @@ final class GuestSession {
         ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
         ptyReader.setDaemon(true);
         ptyReader.start();
+        watch(p);
+        LOG.info("started {} (umid {}) as pid {}: {}", spec.name(), spec.umid(), p.pid(), spec.argv());
+        return machine.current();
+    }
+
+    /**
+     * Takes over the running guest {@code record} describes, whose supervisor was killed. Its kernel
+     * runs on and keeps its notify socket's path, which is bound again here, so states and panic
+     * texts come as before. Its pts lines hung up when their reader died (the kernel closes a pts
+     * whose other end is closed, and the guest sees a hang-up); they are found again through
+     * mconsole once the guest opens them again, as a getty does, as at every boot. The pty its main
+     * line wrote to closed with the supervisor that held it, and no other process can open that pty
+     * again: the line keeps its scrollback (from its log) and says that it was lost.
+     *
+     * @return false if the recorded kernel does not run any more
+     */
+    boolean adopt(SessionRecord record) {
+        GuestSnapshot was = record.snapshot();
+        AdoptedKernel kernel = was.umlPid().isEmpty() ? null
+                : AdoptedKernel.find(was.umlPid().getAsLong(), spec.umid(), timer);
+        if (kernel == null) {
+            shutDown();
+            return false;
+        }
+        process = kernel;
+        kernelPid.complete(kernel.pid());
+        listenForNotifications();
+        for (OutputLine line : lines.values()) {
+            line.restore(ConsoleLogs.tail(spec.logDirectory(), line.name(), OutputLine.SCROLLBACK_BYTES));
+        }
+        String lost = spec.ptyLineName() + " was lost with the supervisor that held it";
+        machine.update(s -> new GuestSnapshot(s.name(), s.umid(), was.state(), lost, OptionalInt.empty(),
+                was.umlPid(), s.holderPid(), was.mconsoleSocket(), was.boots(), s.lines(), was.since()));
+        lines.get(spec.ptyLineName()).publish(LOST_NOTICE, LOST_NOTICE.length);
+        resizes.release(this::applyResize);
+        watch(kernel);
+        LOG.info("took over {} (umid {}, pid {}, {}): {}", spec.name(), spec.umid(), kernel.pid(),
+                was.state(), lost);
+        return true;
+    }
+
+    private void listenForNotifications() {
+        try {
+            Files.deleteIfExists(spec.session().notifySocket());
+            link.listen(spec.session().notifySocket(), kernelPid, this::notified);
+            notifyBound = true;
+        } catch (IOException e) {
+            LOG.warn("{}: notify socket unavailable ({}); readiness comes from the kernel log", spec.name(),
+                    e.getMessage());
+        }
+    }
+
+    private void watch(KernelProcess p) {
         p.exit().thenAcceptAsync(this::exited, daemonExecutor("exit"));
         timer.scheduleWithFixedDelay(pts::poll, PTS_POLL.toMillis(), PTS_POLL.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(kick::check, KICK_POLL.toMillis(), KICK_POLL.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("started {} (umid {}) as pid {}: {}", spec.name(), spec.umid(), p.pid(), spec.argv());
-        return machine.current();
     }
 
     private void readPty(UmlProcess p, OutputLine line) {
@@ -327,7 +383,7 @@ final class GuestSession {
         t.start();
     }
 
-    UmlProcess process() {
+    KernelProcess process() {
         return process;
     }
 
@@ -340,21 +396,23 @@ final class GuestSession {
         return machine;
     }
 
-    private void exited(int status) {
-        UmlProcess p = process;
+    private void exited(OptionalInt status) {
+        KernelProcess p = process;
         InstanceState before = machine.current().state();
         // Helpers of a killed kernel live on in its process group; they hold the pty open.
         p.killGroup();
-        Orphans.reap(Duration.ofSeconds(2));
+        Orphans.reapGroup(p.pid(), Duration.ofSeconds(2));
         Path umidDir = mconsoleSocket().getParent();
         // Its mconsole was up, so the umid directory existed: gone now means an orderly exit (ExitReport).
         boolean exitPath = machine.current().boots() > 0 && !StaleUmidDirectory.leftBy(umidDir, p.pid());
         if (StaleUmidDirectory.removeIfLeftBy(umidDir, p.pid())) {
-            LOG.info("removed the umid directory {} the kernel left behind", umidDir);
+            LOG.info("{}: removed the umid directory {} the kernel left behind", spec.name(), umidDir);
         }
         joinQuietly(ptyReader);
-        ExitReport report = ExitReport.of(status, before, panic, scanner.lastLines(3), exitPath);
-        machine.update(s -> s.withExitStatus(status));
+        ExitReport report = status.isPresent()
+                ? ExitReport.of(status.getAsInt(), before, panic, scanner.lastLines(3), exitPath)
+                : ExitReport.ofUnknownStatus(before, panic, exitPath);
+        status.ifPresent(v -> machine.update(s -> s.withExitStatus(v)));
         for (OutputLine l : lines.values()) {
             l.disconnect();
             machine.update(s -> s.withLine(l.info()));
@@ -365,16 +423,23 @@ final class GuestSession {
         if (s != null) {
             s.finished(report);
         }
+        shutDown();
+        ended.complete(machine.current());
+    }
+
+    /** Lets go of the session's threads, log files and sockets. */
+    private void shutDown() {
         timer.shutdownNow();
         commands.shutdownNow();
         log.close();
         link.close();
-        try {
-            Files.deleteIfExists(spec.session().notifySocket());
-        } catch (IOException e) {
-            LOG.debug("cannot remove notify socket: {}", e.getMessage());
+        if (notifyBound) {
+            try {
+                Files.deleteIfExists(spec.session().notifySocket());
+            } catch (IOException e) {
+                LOG.debug("cannot remove notify socket: {}", e.getMessage());
+            }
         }
-        ended.complete(machine.current());
     }
 
     Map<String, OutputLine> lines() {

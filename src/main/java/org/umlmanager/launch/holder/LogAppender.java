@@ -20,9 +20,11 @@ import org.umlmanager.host.PrivateDirectory;
 import org.umlmanager.launch.ConsoleLogs;
 
 /**
- * Appends every line's output to its log file on one background thread. The readers of the
- * guest's lines only queue; when the disk cannot keep up the queue overflows and the lost byte
- * count is written into the log instead, so the guest is never slowed down by its log. A file is
+ * Appends every line's output to its log file on one background thread (one per guest). The
+ * readers of the guest's lines only queue; when the disk cannot keep up the queue overflows and
+ * the lost byte count is written into the log instead, so the guest is never slowed down by its
+ * log. The queue is bounded in bytes ({@link #QUEUE_BYTES}), which bounds what a guest's log can
+ * hold of the supervisor's memory. A file is
  * rotated ({@link ConsoleLogs}) before a write would take it past the size limit; a single chunk
  * larger than the limit still goes whole into a fresh file.
  */
@@ -30,6 +32,7 @@ final class LogAppender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogAppender.class);
     private static final int QUEUE_CHUNKS = 4096;
+    static final long QUEUE_BYTES = 2L << 20;
 
     private record Chunk(Path file, byte[] data) {
     }
@@ -51,6 +54,7 @@ final class LogAppender implements AutoCloseable {
     private static final Chunk END = new Chunk(Path.of(""), new byte[0]);
 
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final AtomicLong queued = new AtomicLong();
     private final Map<Path, AtomicLong> dropped = new HashMap<>();
     private final Map<Path, OpenLog> files = new HashMap<>();
     private final long maxBytes;
@@ -66,7 +70,8 @@ final class LogAppender implements AutoCloseable {
 
     /** Queues {@code data} for {@code file}; never blocks. */
     void append(Path file, byte[] data) {
-        if (!queue.offer(new Chunk(file, data))) {
+        if (queued.addAndGet(data.length) > QUEUE_BYTES || !queue.offer(new Chunk(file, data))) {
+            queued.addAndGet(-data.length);
             synchronized (dropped) {
                 dropped.computeIfAbsent(file, f -> new AtomicLong()).addAndGet(data.length);
             }
@@ -80,6 +85,7 @@ final class LogAppender implements AutoCloseable {
                 if (chunk == END) {
                     break;
                 }
+                queued.addAndGet(-chunk.data().length);
                 write(chunk.file(), chunk.data());
                 if (queue.isEmpty()) {
                     flushAll();

@@ -67,6 +67,13 @@ final class OutputLine {
         }
     }
 
+    /** Puts {@code kept} (earlier output, from the log) into the scrollback, without logging it again. */
+    void restore(byte[] kept) {
+        synchronized (scrollback) {
+            scrollback.append(kept, 0, kept.length);
+        }
+    }
+
     /** Hands {@code s} the scrollback, then registers it for live output: nothing is missed or doubled. */
     void attach(Subscriber s) {
         synchronized (scrollback) {

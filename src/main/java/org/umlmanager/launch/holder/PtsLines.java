@@ -64,7 +64,7 @@ final class PtsLines {
         try {
             opened = PtsDevice.open(device);
         } catch (IOException e) {
-            LOG.warn("cannot open {} for {}: {}", device, lineName, e.getMessage());
+            LOG.warn("{}: cannot open {} for {}: {}", session.spec().name(), device, lineName, e.getMessage());
             return;
         }
         // A replaced device is closed by its own reader when the kernel closes its master: closing it
@@ -86,7 +86,7 @@ final class PtsLines {
         Thread reader = new Thread(() -> read(line, opened), "pts-" + lineName);
         reader.setDaemon(true);
         reader.start();
-        LOG.info("{} connected to {}", lineName, device);
+        LOG.info("{}: {} connected to {}", session.spec().name(), lineName, device);
     }
 
     private void read(OutputLine line, PtsDevice device) {
@@ -100,7 +100,7 @@ final class PtsLines {
             if (devices.remove(line.name(), device)) {
                 line.disconnect();
                 publish(line);
-                LOG.info("{} lost {}", line.name(), device.path());
+                LOG.info("{}: {} lost {}", session.spec().name(), line.name(), device.path());
             }
         }
         device.close();

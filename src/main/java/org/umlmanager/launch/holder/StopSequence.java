@@ -62,7 +62,7 @@ final class StopSequence {
                 forced();
             }
         } catch (RuntimeException e) {
-            LOG.warn("stop sequence failed", e);
+            LOG.warn("{}: stop sequence failed", session.spec().name(), e);
             report(Step.FAILED, "the stop sequence failed: " + e.getMessage());
         }
     }
@@ -140,7 +140,7 @@ final class StopSequence {
             return;
         }
         StopStep s = new StopStep(step, message);
-        LOG.info("stop: {} {}", step, message);
+        LOG.info("{}: stop: {} {}", session.spec().name(), step, message);
         listeners.forEach(l -> l.accept(s));
     }
 

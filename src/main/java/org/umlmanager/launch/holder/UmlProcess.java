@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.Posix;
@@ -19,14 +20,14 @@ import org.umlmanager.launch.PtyNatives;
  * {@link #resize}. pty4j makes the child a session leader, so its PID is also its process group,
  * which UML's helper processes share.
  */
-final class UmlProcess {
+final class UmlProcess implements KernelProcess {
 
     static {
         PtyNatives.prepare();
     }
 
     private final PtyProcess process;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final CompletableFuture<OptionalInt> exit = new CompletableFuture<>();
 
     private UmlProcess(PtyProcess process) {
         this.process = process;
@@ -54,7 +55,8 @@ final class UmlProcess {
         p.waitFor();
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
@@ -71,27 +73,25 @@ final class UmlProcess {
     }
 
     /** Completes with the exit status (128+N for signal N) once the process is reaped. */
-    CompletableFuture<Integer> exit() {
+    @Override
+    public CompletableFuture<OptionalInt> exit() {
         return exit;
     }
 
-    boolean alive() {
-        return process.isAlive();
-    }
-
-    void signal(int signal) {
+    @Override
+    public void signal(int signal) {
         Posix.kill(process.pid(), signal);
     }
 
-    /** SIGKILL to the whole process group: the kernel and every helper it started. */
-    void killGroup() {
+    @Override
+    public void killGroup() {
         Posix.killGroup(process.pid(), Posix.SIGKILL);
     }
 
     private void waitForExit() {
         while (true) {
             try {
-                exit.complete(process.waitFor());
+                exit.complete(OptionalInt.of(process.waitFor()));
                 return;
             } catch (InterruptedException e) {
                 // keep waiting: the exit status is the holder's most important fact

@@ -18,7 +18,7 @@ import org.umlmanager.launch.protocol.MessageCodec;
 import org.umlmanager.model.InstanceState;
 
 /**
- * What a spare holder does before it waits: it runs once, on throw-away objects, everything a
+ * What the supervisor does when it starts, beside its first clients: it runs once, on throw-away objects, everything a
  * start runs for the first time — a pty spawn, binding a notify socket and sending an mconsole
  * request (junixsocket's native part), writing a session file, encoding a reply, loading the
  * session's classes — so that the real start pays none of it. Measured: without this, the first
@@ -28,7 +28,8 @@ final class WarmUp {
 
     private static final List<Class<?>> SESSION_CLASSES = List.of(GuestSession.class, OutputLine.class,
             Scrollback.class, LogAppender.class, KernelLogScanner.class, PtsLines.class, ResizeGate.class,
-            GuestStateMachine.class, StopSequence.class, ExitReport.class, HolderConnection.class, PtsDevice.class);
+            GuestStateMachine.class, StopSequence.class, ExitReport.class, ClientConnection.class, PtsDevice.class,
+            GuestHost.class, Orphans.class);
 
     private WarmUp() {
     }

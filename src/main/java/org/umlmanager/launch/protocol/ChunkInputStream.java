@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An input stream fed with chunks by another thread. Bounded: a producer waits while the reader
- * is {@link #CHUNKS} chunks behind, which pushes back on the holder connection (the holder then
+ * is {@link #CHUNKS} chunks behind, which pushes back on the supervisor connection (the supervisor then
  * skips output for this client instead of slowing the guest). After {@link #end()} the reader
  * gets what was fed, then end of stream.
  */

@@ -1,6 +1,9 @@
 package org.umlmanager.launch.protocol;
 
 import java.util.Objects;
+import java.util.List;
+import org.umlmanager.launch.ChildSpec;
+import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -8,22 +11,29 @@ import org.umlmanager.launch.StopMode;
 import org.umlmanager.launch.StopStep;
 
 /**
- * The messages between a holder and its clients over the holder's Unix stream socket. A client
- * opens with {@link Hello}; the holder answers {@link Welcome}. After that either side may send
- * at any time; requests that expect an answer carry an id the answer repeats.
+ * The messages between the supervisor and its clients, over a byte stream (the supervisor's Unix
+ * socket; nothing in them depends on it being local, so an SSH channel's stdin and stdout can
+ * carry them as well). A client opens with {@link Hello}; the supervisor answers {@link Welcome}.
+ * A connection then belongs to one guest: the one it starts ({@link Start}) or opens ({@link
+ * Open}); every later request is about that guest. After that either side may send at any time;
+ * requests that expect an answer carry an id the answer repeats.
  */
 public sealed interface Message {
 
     /** Bumped whenever a message's layout changes; a mismatch is refused with a clear message. */
-    int PROTOCOL_VERSION = 1;
+    int PROTOCOL_VERSION = 2;
 
-    // ---- client to holder ----
+    // ---- client to supervisor ----
 
     record Hello(int version, String client) implements Message {
     }
 
-    /** Start the guest (an idle holder only). Answered by {@link Started} or {@link Failure}. */
+    /** Start a guest and bind this connection to it. Answered by {@link Started} or {@link Failure}. */
     record Start(long id, LaunchSpec spec) implements Message {
+    }
+
+    /** Bind this connection to the running guest {@code name}. Answered by {@link Opened} or {@link Failure}. */
+    record Open(long id, String name) implements Message {
     }
 
     /** Send the snapshot now and every event from now on. */
@@ -44,16 +54,32 @@ public sealed interface Message {
     record Stop(StopMode mode) implements Message {
     }
 
-    /** An mconsole command, run by the holder so that it sees pauses and halts. */
+    /** An mconsole command, run by the supervisor so that it sees pauses and halts. */
     record Command(long id, String command) implements Message {
     }
 
-    // ---- holder to client ----
+    /** Start a supervised child (or bind a running one to more guests); answered by {@link Children}. */
+    record ChildStart(long id, ChildSpec spec) implements Message {
+    }
 
+    /** Stop a supervised child; answered by {@link Children} with its last status once it has ended. */
+    record ChildStop(long id, String name) implements Message {
+    }
+
+    /** List the supervised children; answered by {@link Children}. */
+    record ChildList(long id) implements Message {
+    }
+
+    // ---- supervisor to client ----
+
+    /** {@code idle}: the connection is not bound to a guest yet. */
     record Welcome(int version, long holderPid, boolean idle) implements Message {
     }
 
     record Started(long id, GuestSnapshot snapshot) implements Message {
+    }
+
+    record Opened(long id, GuestSnapshot snapshot) implements Message {
     }
 
     record Failure(long id, String message) implements Message {
@@ -79,8 +105,15 @@ public sealed interface Message {
         }
     }
 
-    /** The guest's process ended; the holder closes the connection after this. */
+    /** The guest's process ended; the supervisor closes the connection after this. */
     record Ended(GuestSnapshot snapshot) implements Message {
+    }
+
+    /** The answer to a child request: the child it was about, or every child for {@link ChildList}. */
+    record Children(long id, List<ChildStatus> children) implements Message {
+        public Children {
+            children = List.copyOf(children);
+        }
     }
 
     /** How an mconsole command ended. */

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.umlmanager.launch.ChildSpec;
+import org.umlmanager.launch.ChildStatus;
 import org.umlmanager.launch.GuestEvent;
 import org.umlmanager.launch.GuestSnapshot;
 import org.umlmanager.launch.LaunchSpec;
@@ -80,6 +82,21 @@ public final class MessageCodec {
             out.writeByte(8);
             out.writeLong(m.id());
             string(out, m.command());
+        } else if (message instanceof Message.Open m) {
+            out.writeByte(9);
+            out.writeLong(m.id());
+            string(out, m.name());
+        } else if (message instanceof Message.ChildStart m) {
+            out.writeByte(10);
+            out.writeLong(m.id());
+            childSpec(out, m.spec());
+        } else if (message instanceof Message.ChildStop m) {
+            out.writeByte(11);
+            out.writeLong(m.id());
+            string(out, m.name());
+        } else if (message instanceof Message.ChildList m) {
+            out.writeByte(12);
+            out.writeLong(m.id());
         } else if (message instanceof Message.Welcome m) {
             out.writeByte(20);
             out.writeInt(m.version());
@@ -116,6 +133,17 @@ public final class MessageCodec {
         } else if (message instanceof Message.Ended m) {
             out.writeByte(28);
             snapshot(out, m.snapshot());
+        } else if (message instanceof Message.Opened m) {
+            out.writeByte(29);
+            out.writeLong(m.id());
+            snapshot(out, m.snapshot());
+        } else if (message instanceof Message.Children m) {
+            out.writeByte(30);
+            out.writeLong(m.id());
+            out.writeInt(m.children().size());
+            for (ChildStatus c : m.children()) {
+                childStatus(out, c);
+            }
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -132,6 +160,10 @@ public final class MessageCodec {
             case 6 -> new Message.Resize(string(in), in.readInt(), in.readInt());
             case 7 -> new Message.Stop(StopMode.valueOf(string(in)));
             case 8 -> new Message.Command(in.readLong(), string(in));
+            case 9 -> new Message.Open(in.readLong(), string(in));
+            case 10 -> new Message.ChildStart(in.readLong(), childSpec(in));
+            case 11 -> new Message.ChildStop(in.readLong(), string(in));
+            case 12 -> new Message.ChildList(in.readLong());
             case 20 -> new Message.Welcome(in.readInt(), in.readLong(), in.readBoolean());
             case 21 -> new Message.Started(in.readLong(), snapshot(in));
             case 22 -> new Message.Failure(in.readLong(), string(in));
@@ -142,6 +174,8 @@ public final class MessageCodec {
             case 27 -> new Message.CommandReply(in.readLong(), Message.ReplyKind.valueOf(string(in)), in.readInt(),
                     string(in));
             case 28 -> new Message.Ended(snapshot(in));
+            case 29 -> new Message.Opened(in.readLong(), snapshot(in));
+            case 30 -> children(in);
             default -> throw new IOException("unknown message type " + type);
         };
     }
@@ -151,11 +185,7 @@ public final class MessageCodec {
         string(out, s.umid());
         string(out, s.umlDir().toString());
         strings(out, s.argv());
-        out.writeInt(s.environment().size());
-        for (Map.Entry<String, String> e : s.environment().entrySet()) {
-            string(out, e.getKey());
-            string(out, e.getValue());
-        }
+        map(out, s.environment());
         string(out, s.workingDirectory().toString());
         optional(out, s.ptyLine());
         strings(out, s.ptsLines());
@@ -168,11 +198,7 @@ public final class MessageCodec {
         String umid = string(in);
         Path umlDir = Path.of(string(in));
         List<String> argv = strings(in);
-        int envSize = in.readInt();
-        Map<String, String> env = new LinkedHashMap<>();
-        for (int i = 0; i < envSize; i++) {
-            env.put(string(in), string(in));
-        }
+        Map<String, String> env = map(in);
         Path workingDirectory = Path.of(string(in));
         Optional<String> ptyLine = optional(in);
         List<String> ptsLines = strings(in);
@@ -180,6 +206,59 @@ public final class MessageCodec {
         SessionPaths session = new SessionPaths(Path.of(string(in)));
         return new LaunchSpec(name, umid, umlDir, argv, env, workingDirectory, ptyLine, ptsLines, logDirectory,
                 session);
+    }
+
+    private static void childSpec(DataOutputStream out, ChildSpec s) throws IOException {
+        string(out, s.name());
+        strings(out, s.argv());
+        map(out, s.environment());
+        string(out, s.workingDirectory().toString());
+        string(out, s.logFile().toString());
+        strings(out, List.copyOf(new java.util.TreeSet<>(s.boundTo())));
+    }
+
+    private static ChildSpec childSpec(DataInputStream in) throws IOException {
+        return new ChildSpec(string(in), strings(in), map(in), Path.of(string(in)), Path.of(string(in)),
+                java.util.Set.copyOf(strings(in)));
+    }
+
+    private static void childStatus(DataOutputStream out, ChildStatus s) throws IOException {
+        childSpec(out, s.spec());
+        string(out, s.state().name());
+        out.writeLong(s.pid().orElse(-1));
+        out.writeInt(s.restarts());
+        string(out, s.reason());
+    }
+
+    private static Message children(DataInputStream in) throws IOException {
+        long id = in.readLong();
+        int count = in.readInt();
+        List<ChildStatus> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ChildSpec spec = childSpec(in);
+            ChildStatus.State state = ChildStatus.State.valueOf(string(in));
+            long pid = in.readLong();
+            list.add(new ChildStatus(spec, state, pid < 0 ? OptionalLong.empty() : OptionalLong.of(pid), in.readInt(),
+                    string(in)));
+        }
+        return new Message.Children(id, list);
+    }
+
+    private static void map(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            string(out, e.getKey());
+            string(out, e.getValue());
+        }
+    }
+
+    private static Map<String, String> map(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            map.put(string(in), string(in));
+        }
+        return map;
     }
 
     private static void snapshot(DataOutputStream out, GuestSnapshot s) throws IOException {

@@ -3,8 +3,13 @@ package org.umlmanager.ui.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableObjectValue;
@@ -18,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
+import org.umlmanager.service.BulkRun;
 import org.umlmanager.service.GuestRuntime;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -25,7 +31,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
  * Start, Shut down, Reboot, Reset, Force off, Pause, Resume, Ctrl-Alt-Del and SysRq for the selected
- * guest, each executable only in the states it applies to. Every call runs in the runtime's
+ * guest, each executable only in the states it applies to. Start, Shut down and Force off also
+ * work on a multi-selection: on every selected guest they apply to, through {@link BulkRun} (as
+ * the CLI's bulk commands), with one progress display. Every call runs in the runtime's
  * background; the outcome goes to {@link Feedback} on the FX thread.
  */
 public final class MachineActions {
@@ -40,28 +48,42 @@ public final class MachineActions {
 
         /** "Could not ‹action› ‹name›: ‹reason›". */
         void failed(String action, String name, Throwable error);
+
+        /** How far an action on several guests has come, 0 to 1; negative once it is over. */
+        void progressFraction(double fraction);
+
+        /** An action on several guests ended with failures: {@code header}, one line per guest. */
+        void failed(String header, List<String> lines);
     }
 
     private final GuestRuntime runtime;
     private final Supplier<String> selectedName;
     private final Function<String, Instance> configOf;
     private final ObservableObjectValue<InstanceState> state;
+    private final ObservableObjectValue<Map<String, InstanceState>> selectedStates;
     private final Feedback feedback;
     private final Executor ui;
+    private final Executor background;
 
     /**
      * @param selectedName the selected row's name (null when none)
      * @param configOf     a saved configuration by name (null for a guest without one)
-     * @param state        the selected row's state: what every action's {@code executable} follows
+     * @param state        the (first) selected row's state: what the single-guest actions follow
+     * @param selectedStates every selected row's state by name: what Start, Shut down and Force off follow
+     * @param background   where an action on several guests is set going (off the FX thread)
      */
     public MachineActions(GuestRuntime runtime, Supplier<String> selectedName, Function<String, Instance> configOf,
-                          ObservableObjectValue<InstanceState> state, Feedback feedback, Executor ui) {
+                          ObservableObjectValue<InstanceState> state,
+                          ObservableObjectValue<Map<String, InstanceState>> selectedStates, Feedback feedback,
+                          Executor ui, Executor background) {
         this.runtime = runtime;
         this.selectedName = selectedName;
         this.configOf = configOf;
         this.state = state;
+        this.selectedStates = selectedStates;
         this.feedback = feedback;
         this.ui = ui;
+        this.background = background;
     }
 
     /**
@@ -71,16 +93,16 @@ public final class MachineActions {
      */
     public List<AppAction> actions() {
         List<AppAction> list = new ArrayList<>();
-        list.add(action("start", "Start", "Start the machine", key(KeyCode.F5), StateRules.STARTABLE, this::start)
+        list.add(forSelection("start", "Start", "Start the machine", key(KeyCode.F5), StateRules.STARTABLE, this::start)
                 .withIcon(MaterialDesignP.PLAY));
-        list.add(action("shutdown", "Shut down", "Shut the machine down cleanly, step by step",
+        list.add(forSelection("shutdown", "Shut down", "Shut the machine down cleanly, step by step",
                 new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), StateRules.RUNNING,
                 () -> stop(StopMode.GRACEFUL)).withIcon(MaterialDesignP.POWER));
         list.add(action("reboot", "Reboot…", "Shut the machine down cleanly, then start it again", null,
                 StateRules.RUNNING, this::reboot).withIcon(MaterialDesignR.RESTART));
         list.add(action("reset", "Reset…", "Restart the kernel at once, like a reset button: nothing is shut"
                 + " down or synced", null, StateRules.UP, this::reset).withIcon(MaterialDesignR.RESTART_ALERT));
-        list.add(action("forceoff", "Force off…", "Halt at once, then kill (the machine does not shut down)",
+        list.add(forSelection("forceoff", "Force off…", "Halt at once, then kill (the machine does not shut down)",
                 null, StateRules.ALIVE, this::forceOff).withIcon(MaterialDesignP.POWER_PLUG_OFF));
         list.add(action("pause", "Pause", "Freeze the machine (mconsole stop)", key(KeyCode.F7), StateRules.RUNNING,
                 () -> call("pause", runtime::pause)).withIcon(MaterialDesignP.PAUSE).withButtonText(null));
@@ -95,6 +117,13 @@ public final class MachineActions {
     private AppAction action(String id, String text, String description, KeyCombination key,
                              java.util.Set<InstanceState> allowed, Runnable handler) {
         return new AppAction(id, text, description, key, StateRules.in(state, allowed), handler)
+                .withReason(StateRules.whyNot(state, allowed));
+    }
+
+    /** An action that also applies to a multi-selection: enabled while any selected guest is in {@code allowed}. */
+    private AppAction forSelection(String id, String text, String description, KeyCombination key,
+                           java.util.Set<InstanceState> allowed, Runnable handler) {
+        return new AppAction(id, text, description, key, StateRules.anyIn(selectedStates, allowed), handler)
                 .withReason(StateRules.whyNot(state, allowed));
     }
 
@@ -142,12 +171,25 @@ public final class MachineActions {
         command("send SysRq " + key.key() + " to", "sysrq " + key.key());
     }
 
+    /** The selected guests whose state is in {@code allowed}, in selection order. */
+    private List<String> targets(Set<InstanceState> allowed) {
+        return selectedStates.get().entrySet().stream().filter(e -> e.getValue() != null
+                && allowed.contains(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
     private void start() {
-        String name = selectedName.get();
-        Instance config = configOf.apply(name);
-        if (config == null) {
+        List<String> names = targets(StateRules.STARTABLE).stream().filter(n -> configOf.apply(n) != null).toList();
+        if (names.size() > 1) {
+            List<Instance> configs = names.stream().map(configOf).toList();
+            bulk(BulkRun.Operation.START, names, progress -> BulkRun.start(runtime, configs,
+                    BulkRun.defaultParallel(), progress));
             return;
         }
+        if (names.isEmpty()) {
+            return;
+        }
+        String name = names.get(0);
+        Instance config = configOf.apply(name);
         feedback.progress("Starting " + name + "…");
         runtime.start(config).whenCompleteAsync((status, error) -> {
             if (error != null) {
@@ -159,7 +201,16 @@ public final class MachineActions {
     }
 
     private void stop(StopMode mode) {
-        String name = selectedName.get();
+        List<String> names = targets(mode == StopMode.FORCE ? StateRules.ALIVE : StateRules.RUNNING);
+        if (names.size() > 1) {
+            bulk(mode == StopMode.FORCE ? BulkRun.Operation.FORCE_OFF : BulkRun.Operation.SHUT_DOWN, names,
+                    progress -> BulkRun.stop(runtime, names, mode, BulkRun.defaultParallel(), progress));
+            return;
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        String name = names.get(0);
         feedback.progress((mode == StopMode.FORCE ? "Forcing off " : "Shutting down ") + name + "…");
         runtime.stop(name, mode, step -> ui.execute(() -> feedback.progress(name + ": " + step.message())))
                 .whenCompleteAsync((status, error) -> {
@@ -213,11 +264,66 @@ public final class MachineActions {
     }
 
     private void forceOff() {
-        String name = selectedName.get();
-        if (feedback.confirm("Force " + name + " off?", "The guest is halted at once, without shutting down:"
-                + " unsaved data in it is lost and its filesystems may need a check.", "Force off")) {
+        List<String> names = targets(StateRules.ALIVE);
+        if (names.isEmpty()) {
+            return;
+        }
+        String header = names.size() == 1 ? "Force " + names.get(0) + " off?"
+                : "Force " + names.size() + " guests off (" + named(names) + ")?";
+        if (feedback.confirm(header, (names.size() == 1 ? "The guest is" : "They are") + " halted at once, without"
+                + " shutting down: unsaved data in " + (names.size() == 1 ? "it" : "them") + " is lost and "
+                + (names.size() == 1 ? "its" : "their") + " filesystems may need a check.", "Force off")) {
             stop(StopMode.FORCE);
         }
+    }
+
+    /** Up to five names, and how many more: a dialog's header stays on one line. */
+    private static String named(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String list = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? list + " and " + (names.size() - shown) + " more" : list;
+    }
+
+    /**
+     * Runs a bulk operation and shows it as one progress: the bar, and in the status line how many
+     * are done and the latest step; failures in one dialog at the end.
+     */
+    private void bulk(BulkRun.Operation operation, List<String> names,
+                      Function<Consumer<BulkRun.Progress>, CompletableFuture<BulkRun.Summary>> run) {
+        int total = names.size();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicBoolean over = new AtomicBoolean();
+        feedback.progressFraction(0);
+        feedback.progress(operation.doing() + " " + total + " guests…");
+        Consumer<BulkRun.Progress> shown = p -> {
+            int done = p.finished() ? finished.incrementAndGet() : finished.get();
+            if (p.message().equals("waiting")) {
+                return;
+            }
+            ui.execute(() -> {
+                if (over.get()) {
+                    // A step that reached the FX thread after the end: the summary stays.
+                    return;
+                }
+                feedback.progressFraction((double) done / total);
+                feedback.progress(operation.doing() + " " + total + " guests: " + done + " done — " + p.name() + ": "
+                        + p.message());
+            });
+        };
+        CompletableFuture.supplyAsync(() -> run.apply(shown), background).thenCompose(f -> f)
+                .whenCompleteAsync((summary, error) -> {
+            over.set(true);
+            feedback.progressFraction(-1);
+            if (error != null) {
+                feedback.failed(operation.verb(), total + " guests", error);
+                return;
+            }
+            feedback.progress(summary.text());
+            if (!summary.failed().isEmpty()) {
+                feedback.failed("Could not " + operation.verb() + " " + summary.failed().size() + " of " + total
+                        + " guests", summary.failed().stream().map(o -> o.name() + ": " + o.message()).toList());
+            }
+        }, ui);
     }
 
     private void command(String action, String command) {

@@ -1,6 +1,7 @@
 package org.umlmanager.ui.actions;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -42,6 +43,13 @@ public final class StateRules {
             case CRASHED -> "crashed";
             case STOPPED -> "stopped";
         };
+    }
+
+    /** True while some value of {@code states} (a selection's states by name) is in {@code allowed}. */
+    public static BooleanBinding anyIn(ObservableObjectValue<Map<String, InstanceState>> states,
+                                       Set<InstanceState> allowed) {
+        return Bindings.createBooleanBinding(() -> states.get() != null && states.get().values().stream()
+                .anyMatch(s -> s != null && allowed.contains(s)), states);
     }
 
     /** True while {@code state} holds a value in {@code allowed}. */

@@ -121,6 +121,11 @@ public final class ConsoleTabs {
         changed = listener;
     }
 
+    /** Whether a tab is in a window of its own. */
+    public boolean hasDetached() {
+        return !detached.isEmpty();
+    }
+
     /** Whether a tab shows a console that has ended. */
     public boolean hasEnded() {
         return views.values().stream().anyMatch(ConsoleView::ended);
@@ -181,7 +186,7 @@ public final class ConsoleTabs {
         ConsoleSettings settings = new ConsoleSettings(prefs.get());
         var connector = new StreamTtyConnector(line, stream.input(), stream.output(), stream::resize,
                 settings.getBufferMaxLinesCount());
-        // The holder keeps a size change back until the kernel is up, so the terminal may send them at once.
+        // The supervisor keeps a size change back until the kernel is up, so the terminal may send them at once.
         connector.releaseResizes();
         ConsoleView view = new ConsoleView(line, connector, settings);
         view.setActions(() -> history(line), () -> saveLog(line, view));
@@ -207,7 +212,7 @@ public final class ConsoleTabs {
         } else {
             tab.setContent(view.pane());
         }
-        // The terminal closes the stream's two halves; the stream itself (its holder connection) closes here.
+        // The terminal closes the stream's two halves; the stream itself (its supervisor connection) closes here.
         view.whenEnded(stream::close);
         view.whenEnded(() -> ui.execute(() -> {
             if (views.get(line) == view) {

@@ -81,7 +81,7 @@ public final class Form {
 
     /** {@code content} in a scroll pane that fits its width: a long form scrolls, a wide one wraps. */
     public static javafx.scene.control.ScrollPane scrolling(Node content) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        javafx.scene.control.ScrollPane scroll = new UncachedScrollPane(content);
         scroll.setFitToWidth(true);
         return scroll;
     }

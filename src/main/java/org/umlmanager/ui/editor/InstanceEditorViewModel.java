@@ -111,7 +111,8 @@ public final class InstanceEditorViewModel {
         if (loading) {
             return;
         }
-        Instance.Builder b = Instance.builder("");
+        // No page edits the exec agent's line: it stays what the instance had.
+        Instance.Builder b = Instance.builder("").agent(original.get().agent().orElse(null));
         general.apply(b);
         disks.apply(b);
         network.apply(b);

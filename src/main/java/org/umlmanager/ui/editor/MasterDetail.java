@@ -76,7 +76,7 @@ final class MasterDetail<T> {
         VBox left = new VBox(list, bar);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(12, 6, 12, 12));
-        ScrollPane scroll = new ScrollPane(detail);
+        ScrollPane scroll = new UncachedScrollPane(detail);
         scroll.setFitToWidth(true);
         left.setMinWidth(150);
         pane = new SplitPane(left, scroll);

@@ -41,6 +41,17 @@ public final class Dialogs {
         alert.show();
     }
 
+    /** What went wrong in an action on several guests: {@code header}, then one line per guest. */
+    public static void failures(Window owner, String header, java.util.List<String> lines) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle("UML Manager");
+        alert.setHeaderText(header);
+        alert.setContentText(String.join("\n", lines));
+        alert.getDialogPane().setId("bulkErrorDialog");
+        alert.show();
+    }
+
     /** Asks before something destructive; true when the user confirms with {@code confirmText}. */
     public static boolean confirm(Window owner, String header, String text, String confirmText) {
         ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);

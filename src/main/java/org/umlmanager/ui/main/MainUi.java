@@ -86,7 +86,7 @@ public final class MainUi {
         MachineActions machine = new MachineActions(runtime,
                 () -> main.selectedProperty().get() == null ? null : main.selectedProperty().get().name(),
                 name -> main.row(name).flatMap(InstanceRow::config).orElse(null), main.selectedStateProperty(),
-                new Feedback(stage, main, bridge), context.ui());
+                main.selectedStatesProperty(), new Feedback(stage, main, bridge), context.ui(), context.background());
         List<AppAction> machineActions = machine.actions();
         AppAction start = machineActions.stream().filter(a -> a.id().equals("start")).findFirst().orElseThrow();
         NewVmWizard.Context wizard = new NewVmWizard.Context(instances, context.jobs(),
@@ -190,6 +190,17 @@ public final class MainUi {
         @Override
         public void progress(String text) {
             main.setStatus(text);
+        }
+
+        @Override
+        public void progressFraction(double fraction) {
+            main.setProgress(fraction);
+        }
+
+        @Override
+        public void failed(String header, List<String> lines) {
+            main.setStatus(header + ": " + String.join("; ", lines));
+            Dialogs.failures(stage, header, lines);
         }
 
         @Override

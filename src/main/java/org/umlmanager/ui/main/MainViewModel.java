@@ -11,6 +11,10 @@ import java.util.concurrent.Executor;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,7 +47,10 @@ public final class MainViewModel {
     private final ObservableList<InstanceRow> selection = FXCollections.observableArrayList();
     private final ObjectProperty<InstanceRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<InstanceState> selectedState = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Map<String, InstanceState>> selectedStates =
+            new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper toSelect = new ReadOnlyStringWrapper();
 
     public MainViewModel(InstanceService instances, Executor ui) {
@@ -55,6 +62,8 @@ public final class MainViewModel {
                     || r.umidProperty().get().toLowerCase(Locale.ROOT).contains(needle));
         });
         selected.bind(Bindings.createObjectBinding(() -> selection.isEmpty() ? null : selection.get(0), selection));
+        selection.addListener((Observable o) -> updateSelectedStates());
+        rows.addListener((Observable o) -> updateSelectedStates());
         selected.addListener((o, old, row) -> {
             selectedState.unbind();
             if (row == null) {
@@ -63,6 +72,14 @@ public final class MainViewModel {
                 selectedState.bind(row.stateProperty());
             }
         });
+    }
+
+    private void updateSelectedStates() {
+        Map<String, InstanceState> states = new LinkedHashMap<>();
+        selection.forEach(r -> states.put(r.name(), r.state()));
+        if (!states.equals(selectedStates.get())) {
+            selectedStates.set(java.util.Collections.unmodifiableMap(states));
+        }
     }
 
     /** Reloads the saved configurations; completes on the FX thread. */
@@ -171,5 +188,19 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Every selected row's state, by name, in selection order: what actions on several guests follow. */
+    public ReadOnlyObjectProperty<Map<String, InstanceState>> selectedStatesProperty() {
+        return selectedStates.getReadOnlyProperty();
+    }
+
+    /** How far an action on several guests has come (0 to 1), or negative when none runs. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public void setProgress(double fraction) {
+        progress.set(fraction);
     }
 }

@@ -45,9 +45,16 @@ import org.umlmanager.ui.inspect.InspectViewModel;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
- * Connects the runtime to the window: states into the list, console tabs per running guest,
- * the Inspect tab of the selected guest, notifications when a guest crashes. Runs on the FX
- * thread (the runtime delivers its events there).
+ * Connects the runtime to the window: states into the list, console tabs of the guests being
+ * looked at, the Inspect tab of the selected guest, notifications when a guest crashes. Runs on
+ * the FX thread (the runtime delivers its events there).
+ *
+ * <p>Console tabs cost a terminal, a stream and threads per line, and work for every byte the
+ * guest prints; so a guest gets them only once it is selected, and only the {@value #LIVE_GUESTS}
+ * guests looked at last keep them (and any with a tab in a window of its own). A guest selected
+ * again gets new tabs, which the supervisor fills with the line's recent output (its scrollback);
+ * the whole history is in the console log. With many chatty guests running, the window thus does
+ * the work of a few.
  */
 final class RuntimeBridge {
 
@@ -63,8 +70,15 @@ final class RuntimeBridge {
     private final Executor ui;
     private final Supplier<Window> owner;
     private final SaveLocation saveLocation;
+    /** Guests that keep their console tabs, at most this many besides those with a detached tab. */
+    static final int LIVE_GUESTS = 4;
+
     /** Confined to the FX thread, like everything here (see {@link #consoles(String)}). */
     private final Map<String, ConsoleTabs> consoles = new HashMap<>();
+    /** The lines each running guest has, from its latest snapshot: what its tabs open once it is shown. */
+    private final Map<String, List<LineInfo>> lines = new HashMap<>();
+    /** Guests with console tabs, the one looked at last first. */
+    private final java.util.Deque<String> recent = new java.util.ArrayDeque<>();
     private final ReadOnlyBooleanWrapper endedConsoles = new ReadOnlyBooleanWrapper();
     /** The UML process of each running guest, for the usage sampler's thread. */
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
@@ -173,6 +187,7 @@ final class RuntimeBridge {
         if (s.managed() && s.state().active()) {
             openConsoles(s.name(), s.lines());
         }
+        showSelected();
     }
 
     private void event(GuestEvent event) {
@@ -228,12 +243,26 @@ final class RuntimeBridge {
         }
     }
 
+    /**
+     * Notes the lines of a running guest and opens them in its tabs if it has tabs, or is the one
+     * selected (a guest not looked at gets none: see the class comment). The exec agent's line
+     * gets no tab: it carries the agent's frames, not a console for people.
+     */
     private void openConsoles(String name, List<LineInfo> all) {
-        // The exec agent's line carries its frames, not a console for people.
         Optional<String> agent = main.row(name).flatMap(InstanceRow::config).flatMap(Instance::agent)
                 .map(AgentLine::name);
-        List<LineInfo> lines = all.stream().filter(l -> agent.map(a -> !a.equals(l.name())).orElse(true)).toList();
-        if (lines.isEmpty()) {
+        List<LineInfo> guestLines = all.stream().filter(l -> agent.map(a -> !a.equals(l.name())).orElse(true))
+                .toList();
+        if (guestLines.isEmpty()) {
+            return;
+        }
+        Map<String, LineInfo> merged = new java.util.LinkedHashMap<>();
+        lines.getOrDefault(name, List.of()).forEach(l -> merged.put(l.name(), l));
+        guestLines.forEach(l -> merged.put(l.name(), l));
+        lines.put(name, List.copyOf(merged.values()));
+        InstanceRow selectedRow = main.selectedProperty().get();
+        boolean shown = selectedRow != null && selectedRow.name().equals(name);
+        if (!consoles.containsKey(name) && !shown) {
             return;
         }
         ConsoleTabs tabs = consoles.computeIfAbsent(name, n -> {
@@ -242,7 +271,7 @@ final class RuntimeBridge {
             t.onChange(() -> consolesChanged(n));
             return t;
         });
-        tabs.open(lines).thenRunAsync(() -> {
+        tabs.open(guestLines).thenRunAsync(() -> {
             showSelected();
             InstanceRow row = main.selectedProperty().get();
             if (name.equals(showConsoleOf) && row != null && row.name().equals(name) && !tabs.isEmpty()) {
@@ -250,6 +279,29 @@ final class RuntimeBridge {
                 window.showConsole();
             }
         }, ui);
+    }
+
+    /** {@code name} is being looked at: it gets its tabs, and the guests looked at longest ago lose theirs. */
+    private void lookedAt(String name) {
+        recent.remove(name);
+        recent.addFirst(name);
+        InstanceRow row = main.row(name).orElse(null);
+        if (!consoles.containsKey(name) && row != null && row.state().active() && lines.containsKey(name)) {
+            openConsoles(name, lines.get(name));
+        }
+        int kept = 0;
+        for (String guest : List.copyOf(recent)) {
+            ConsoleTabs tabs = consoles.get(guest);
+            if (tabs == null) {
+                recent.remove(guest);
+            } else if (tabs.hasDetached() || kept++ < LIVE_GUESTS) {
+                continue;
+            } else {
+                recent.remove(guest);
+                consoles.remove(guest);
+                tabs.close();
+            }
+        }
     }
 
     /** Whether some guest's console tab has ended (what "Close ended consoles" follows). */
@@ -266,6 +318,7 @@ final class RuntimeBridge {
         ConsoleTabs tabs = consoles.get(name);
         if (tabs != null && tabs.isEmpty()) {
             consoles.remove(name);
+            recent.remove(name);
             tabs.close();
         }
         endedConsoles.set(consoles.values().stream().anyMatch(ConsoleTabs::hasEnded));
@@ -289,6 +342,9 @@ final class RuntimeBridge {
             return;
         }
         InstanceRow row = main.selectedProperty().get();
+        if (row != null && !row.name().equals(recent.peekFirst())) {
+            lookedAt(row.name());
+        }
         String name = row == null ? null : row.name();
         ConsoleTabs tabs = name == null ? null : consoles.get(name);
         boolean up = row != null && (row.state() == InstanceState.RUNNING || row.state() == InstanceState.PAUSED);

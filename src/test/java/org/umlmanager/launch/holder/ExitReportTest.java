@@ -24,6 +24,21 @@ class ExitReportTest {
     }
 
     @Test
+    void aTakenOverKernelsEndIsToldFromItsPanicAndItsExitPath() {
+        assertThat(ExitReport.ofUnknownStatus(InstanceState.RUNNING, Optional.of("sysrq triggered crash"), false))
+                .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));
+        assertThat(ExitReport.ofUnknownStatus(InstanceState.STOPPING, Optional.empty(), true))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "halted"));
+        assertThat(ExitReport.ofUnknownStatus(InstanceState.STOPPING, Optional.empty(), false))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "stopped with a signal"));
+        assertThat(ExitReport.ofUnknownStatus(InstanceState.RUNNING, Optional.empty(), true))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED,
+                        "ended (exit status unknown: its supervisor was replaced)"));
+        assertThat(ExitReport.ofUnknownStatus(InstanceState.RUNNING, Optional.empty(), false).state())
+                .isEqualTo(InstanceState.CRASHED);
+    }
+
+    @Test
     void panicIsCrashedWithItsMessage() {
         assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));

@@ -22,15 +22,16 @@ import org.umlmanager.launch.protocol.FrameChannel;
 import org.umlmanager.launch.protocol.Message;
 
 /**
- * One connection to a holder. Requests return futures completed by the connection's reader
- * thread (named {@code holder-<pid>}); event and progress listeners are called on that thread
- * and must not block. When the connection drops, every pending future fails with an
- * {@link IOException} and {@link #ended()} completes exceptionally unless the guest's end was
- * reported first. Thread-safe.
+ * One connection to the supervisor. It belongs to no guest until it {@linkplain #start starts}
+ * or {@linkplain #open opens} one, and to that guest from then on. Requests return futures
+ * completed by the connection's reader thread (named {@code supervisor-<pid>}); event and progress
+ * listeners are called on that thread and must not block. When the connection drops, every
+ * pending future fails with an {@link IOException} and {@link #ended()} completes exceptionally
+ * unless the guest's end was reported first. Thread-safe.
  */
-public final class HolderClient implements AutoCloseable {
+public final class SupervisorClient implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HolderClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorClient.class);
     public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
 
     private final FrameChannel channel;
@@ -42,45 +43,81 @@ public final class HolderClient implements AutoCloseable {
     private final List<Consumer<GuestEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<StopStep>> stopListeners = new CopyOnWriteArrayList<>();
     private final Map<String, ChunkInputStream> consoles = new ConcurrentHashMap<>();
+    private volatile boolean bound;
 
-    private HolderClient(FrameChannel channel) {
+    private SupervisorClient(FrameChannel channel) {
         this.channel = channel;
     }
 
-    /** Connects to the holder at {@code socket} and greets it; fails if it does not answer in time. */
-    public static HolderClient connect(Path socket, String clientName) throws IOException {
-        HolderClient client = new HolderClient(FrameChannel.connect(socket));
-        Thread reader = new Thread(client::readLoop, "holder-client");
+    /** Connects to the supervisor at {@code socket} and greets it; fails if it does not answer in time. */
+    public static SupervisorClient connect(Path socket, String clientName) throws IOException {
+        return greet(FrameChannel.connect(socket), socket.toString(), clientName);
+    }
+
+    /** Greets the supervisor at the other end of {@code channel} (a socket, or an SSH channel's streams). */
+    public static SupervisorClient greet(FrameChannel channel, String where, String clientName) throws IOException {
+        SupervisorClient client = new SupervisorClient(channel);
+        Thread reader = new Thread(client::readLoop, "supervisor-client");
         reader.setDaemon(true);
         reader.start();
         try {
             client.channel.send(new Message.Hello(Message.PROTOCOL_VERSION, clientName));
             Message.Welcome w = client.welcome.get(HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            reader.setName("holder-" + w.holderPid());
+            reader.setName("supervisor-" + w.holderPid());
             return client;
         } catch (InterruptedException e) {
             client.close();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while greeting the holder at " + socket, e);
+            throw new IOException("interrupted while greeting the supervisor at " + where, e);
         } catch (ExecutionException | TimeoutException | IOException e) {
             client.close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException("the holder at " + socket + " did not answer: " + cause.getMessage(), cause);
+            throw new IOException("the supervisor at " + where + " did not answer: " + cause.getMessage(), cause);
         }
     }
 
-    public long holderPid() {
+    public long supervisorPid() {
         return welcome.join().holderPid();
     }
 
-    /** Whether the holder has no guest yet (a spare waiting for {@link #start}). */
+    /** Whether this connection belongs to no guest yet (a spare waiting for {@link #start}). */
     public boolean idle() {
-        return welcome.join().idle();
+        return welcome.join().idle() && !bound;
     }
 
-    /** Asks an idle holder to start the guest; completes when the kernel process runs (STARTING). */
+    /** Starts a guest and binds this connection to it; completes when the kernel process runs (STARTING). */
     public CompletableFuture<GuestSnapshot> start(LaunchSpec spec) {
+        bound = true;
         return request(id -> new Message.Start(id, spec)).thenApply(m -> ((Message.Started) m).snapshot());
+    }
+
+    /**
+     * Binds this connection to the running guest {@code name}; completes with its snapshot, or
+     * fails with {@link SupervisorException} if the supervisor does not hold it.
+     */
+    public CompletableFuture<GuestSnapshot> open(String name) {
+        bound = true;
+        return request(id -> new Message.Open(id, name)).thenApply(m -> ((Message.Opened) m).snapshot());
+    }
+
+    /**
+     * Starts a supervised child (see {@link ChildSpec}); if one of that name runs the same command,
+     * it serves {@code spec}'s guests as well. Completes with its status.
+     */
+    public CompletableFuture<ChildStatus> startChild(ChildSpec spec) {
+        return request(id -> new Message.ChildStart(id, spec))
+                .thenApply(m -> ((Message.Children) m).children().get(0));
+    }
+
+    /** Stops a supervised child; completes with its last status once its process group has ended. */
+    public CompletableFuture<ChildStatus> stopChild(String name) {
+        return request(id -> new Message.ChildStop(id, name))
+                .thenApply(m -> ((Message.Children) m).children().get(0));
+    }
+
+    /** Every supervised child the supervisor knows, running or not. */
+    public CompletableFuture<List<ChildStatus>> children() {
+        return request(Message.ChildList::new).thenApply(m -> ((Message.Children) m).children());
     }
 
     /** Subscribes to the guest's events; completes with the snapshot taken when the subscription began. */
@@ -100,12 +137,12 @@ public final class HolderClient implements AutoCloseable {
         return channel.isOpen() && !ended.isDone();
     }
 
-    /** Runs an mconsole command in the holder. */
+    /** Runs an mconsole command in the supervisor. */
     public CompletableFuture<Message.CommandReply> command(String command) {
         return request(id -> new Message.Command(id, command)).thenApply(m -> (Message.CommandReply) m);
     }
 
-    /** Asks the holder to stop the guest; steps go to {@code progress}; completes with the final snapshot. */
+    /** Asks the supervisor to stop the guest; steps go to {@code progress}; completes with the final snapshot. */
     public CompletableFuture<GuestSnapshot> stop(StopMode mode, Consumer<StopStep> progress) {
         stopListeners.add(progress);
         sendQuietly(new Message.Stop(mode));
@@ -162,7 +199,7 @@ public final class HolderClient implements AutoCloseable {
 
             @Override
             public void close() {
-                HolderClient.this.close();
+                SupervisorClient.this.close();
             }
         };
     }
@@ -195,7 +232,7 @@ public final class HolderClient implements AutoCloseable {
                 dispatch(channel.receive());
             }
         } catch (EOFException e) {
-            failure = new IOException("the holder closed the connection");
+            failure = new IOException("the supervisor closed the connection");
         } catch (IOException e) {
             failure = e;
         } catch (InterruptedException e) {
@@ -228,6 +265,10 @@ public final class HolderClient implements AutoCloseable {
             stopListeners.forEach(l -> l.accept(p.step()));
         } else if (m instanceof Message.Started s) {
             complete(s.id(), s);
+        } else if (m instanceof Message.Opened o) {
+            complete(o.id(), o);
+        } else if (m instanceof Message.Children c) {
+            complete(c.id(), c);
         } else if (m instanceof Message.CommandReply r) {
             complete(r.id(), r);
         } else if (m instanceof Message.Failure f) {
@@ -247,7 +288,7 @@ public final class HolderClient implements AutoCloseable {
     }
 
     private void failed(Message.Failure f) {
-        HolderException e = new HolderException(f.message());
+        SupervisorException e = new SupervisorException(f.message());
         if (f.id() != 0) {
             CompletableFuture<Message> p = pending.remove(f.id());
             if (p != null) {
@@ -255,7 +296,7 @@ public final class HolderClient implements AutoCloseable {
             }
             return;
         }
-        LOG.debug("holder refused: {}", f.message());
+        LOG.debug("supervisor refused: {}", f.message());
         welcome.completeExceptionally(e);
         snapshot.completeExceptionally(e);
         consoles.values().forEach(ChunkInputStream::end);

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.SessionFile;
 import org.umlmanager.launch.SessionPaths;
 import org.umlmanager.launch.StopMode;
@@ -23,11 +23,12 @@ import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 
 /**
- * A guest started and stopped twice leaves nothing in its holders' temporary directory, and
- * pty4j's native library is unpacked once into the cache directory and used from there.
+ * A guest started and stopped twice (each time under a supervisor that exits once idle) leaves
+ * nothing in the supervisor's temporary directory, and pty4j's native library is unpacked once into
+ * the cache directory and used from there.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class HolderTempFilesTest {
+class SupervisorTempFilesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -39,16 +40,17 @@ class HolderTempFilesTest {
             Path tmp = Files.createDirectory(f.dir().resolve("tmp"));
             Path cache = f.dir().resolve("cache");
             // Fresh directories, and no folder this test JVM may have prepared already.
-            HolderLauncher launcher = HolderLauncher.forThisJvm(f.layout().holdersDir())
+            SupervisorLauncher launcher = SupervisorLauncher.forThisJvm(f.layout())
                     .withProperty("pty4j.preferred.native.folder", "")
                     .withProperty("java.io.tmpdir", tmp.toString())
                     .withProperty("pty4j.tmpdir", cache.resolve("pty4j").toString())
-                    .withProperty("jna.tmpdir", cache.resolve("jna").toString());
+                    .withProperty("jna.tmpdir", cache.resolve("jna").toString())
+                    .withProperty("umlmanager.supervisor.idle", "PT1S");
             Instance instance = f.instance("tmpfiles").build();
             List<Instance> instances = new CopyOnWriteArrayList<>(List.of(instance));
             try (RuntimeService runtime = new RuntimeService(f.layout(), launcher, () -> instances, work, events)) {
                 startAndStop(f, runtime, instance);
-                assertThat(leaves(tmp)).as("left in the holders' java.io.tmpdir").isEmpty();
+                assertThat(leaves(tmp)).as("left in the supervisor's java.io.tmpdir").isEmpty();
                 List<Path> unpacked = leaves(cache.resolve("pty4j"));
                 assertThat(unpacked).as("pty4j's library, unpacked once").singleElement()
                         .satisfies(p -> assertThat(p.toString()).matches(".*/pty4j-[0-9a-f]{16}/linux/[^/]+/libpty\\.so"));
@@ -57,7 +59,7 @@ class HolderTempFilesTest {
                 assertThat(leaves(cache.resolve("pty4j"))).isEqualTo(unpacked);
                 assertThat(Files.getLastModifiedTime(unpacked.get(0))).as("not unpacked again").isEqualTo(unpackedAt);
             }
-            assertThat(leaves(tmp)).as("left in the holders' java.io.tmpdir").isEmpty();
+            assertThat(leaves(tmp)).as("left in the supervisor's java.io.tmpdir").isEmpty();
             assertThat(leaves(cache.resolve("jna"))).as("left by JNA").isEmpty();
         } finally {
             work.shutdownNow();
@@ -65,18 +67,18 @@ class HolderTempFilesTest {
         }
     }
 
-    /** Starts the guest, stops it, and waits for its holder process to exit (exit-time clean-up included). */
+    /** Starts the guest, stops it, and waits for its supervisor to exit (exit-time clean-up included). */
     private static void startAndStop(GuestFixture f, RuntimeService runtime, Instance instance) throws Exception {
         runtime.start(instance).get(60, TimeUnit.SECONDS);
         f.trackSession(instance.name());
         runtime.whenRunning(instance.name()).get(60, TimeUnit.SECONDS);
-        long holder = SessionFile.read(SessionPaths.of(f.layout().sessionsDir(), instance.name()).sessionFile())
+        long supervisor = SessionFile.read(SessionPaths.of(f.layout().sessionsDir(), instance.name()).sessionFile())
                 .orElseThrow().snapshot().holderPid();
         assertThat(runtime.stop(instance.name(), StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS).state())
                 .isEqualTo(InstanceState.STOPPED);
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
-            assertThat(System.nanoTime()).as("holder %d exits", holder).isLessThan(deadline);
+        while (ProcessHandle.of(supervisor).map(ProcessHandle::isAlive).orElse(false)) {
+            assertThat(System.nanoTime()).as("supervisor %d exits", supervisor).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

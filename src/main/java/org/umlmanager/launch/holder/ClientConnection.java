@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,29 +15,33 @@ import org.umlmanager.launch.protocol.FrameChannel;
 import org.umlmanager.launch.protocol.Message;
 
 /**
- * One client of the holder. A reader thread takes its requests; a writer thread sends to it
- * from a queue, so that a slow client never holds up the guest's output: when more than
- * {@link #OUTPUT_BUDGET} bytes of console output wait for it, further output is skipped and the
- * client is told how much it missed. Control messages are never skipped.
+ * One client of the supervisor. A reader thread takes its requests; a writer thread sends to it
+ * from a queue, so that a slow client never holds up a guest's output: when more than {@link
+ * #OUTPUT_BUDGET} bytes of console output wait for it, further output is skipped and the client is
+ * told how much it missed. Control messages are never skipped. The connection belongs to no guest
+ * until it starts or opens one, then to that guest for good.
  */
-final class HolderConnection implements OutputLine.Subscriber {
+final class ClientConnection implements OutputLine.Subscriber {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HolderConnection.class);
-    static final long OUTPUT_BUDGET = 8L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    /** Console output that may wait for one client; bounds the supervisor's memory per client. */
+    static final long OUTPUT_BUDGET = 4L << 20;
     private static final Message CLOSE = new Message.Watch();
 
     private final FrameChannel channel;
-    private final HolderServer server;
+    private final Supervisor supervisor;
     private final LinkedBlockingQueue<Message> outbox = new LinkedBlockingQueue<>();
     private final AtomicLong queuedOutput = new AtomicLong();
     private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
+    private final Set<OutputLine> attached = ConcurrentHashMap.newKeySet();
     private final String id;
+    private volatile GuestHost guest;
     private volatile boolean watching;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    HolderConnection(FrameChannel channel, HolderServer server, String id) {
+    ClientConnection(FrameChannel channel, Supervisor supervisor, String id) {
         this.channel = channel;
-        this.server = server;
+        this.supervisor = supervisor;
         this.id = id;
     }
 
@@ -47,6 +52,15 @@ final class HolderConnection implements OutputLine.Subscriber {
         Thread writer = new Thread(this::writeLoop, "client-" + id + "-out");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** The guest this connection belongs to, or null before a start or open. */
+    GuestHost guest() {
+        return guest;
+    }
+
+    void bind(GuestHost host) {
+        guest = host;
     }
 
     boolean watching() {
@@ -60,6 +74,15 @@ final class HolderConnection implements OutputLine.Subscriber {
     void send(Message message) {
         if (!closed.get()) {
             outbox.add(message);
+        }
+    }
+
+    /** Streams {@code line} to this client (its scrollback first); it is let go when the connection closes. */
+    void attach(OutputLine line) {
+        attached.add(line);
+        line.attach(this);
+        if (closed.get()) {
+            line.detach(this);
         }
     }
 
@@ -84,7 +107,7 @@ final class HolderConnection implements OutputLine.Subscriber {
     private void readLoop() {
         try {
             while (!closed.get()) {
-                server.handle(this, channel.receive());
+                supervisor.handle(this, channel.receive());
             }
         } catch (EOFException e) {
             LOG.debug("client {} disconnected", id);
@@ -127,9 +150,10 @@ final class HolderConnection implements OutputLine.Subscriber {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        attached.forEach(l -> l.detach(this));
         outbox.clear();
         outbox.add(CLOSE);
         channel.close();
-        server.closed(this);
+        supervisor.closed(this);
     }
 }

@@ -1,0 +1,67 @@
+package org.umlmanager.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.umlmanager.model.Lab;
+
+/**
+ * Saved labs as bytes, read as strictly as instances. Their {@code schemaVersion} counts on its own.
+ * Thread-safe.
+ */
+final class LabCodec {
+
+    /** Bumped for every change of the lab file format, additions included. */
+    static final int SCHEMA_VERSION = 1;
+
+    private LabCodec() {
+    }
+
+    static byte[] encode(Lab lab) {
+        try {
+            return (InstanceCodec.MAPPER.writeValueAsString(LabMapper.toDocument(lab, SCHEMA_VERSION)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialise lab " + lab.name(), e);
+        }
+    }
+
+    /** What a lab file's bytes are; {@code name} comes from the file name. */
+    static LabDecoded decode(byte[] bytes, String name) {
+        JsonNode tree;
+        try {
+            tree = InstanceCodec.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            return new LabDecoded.Corrupt(InstanceCodec.describe(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            return new LabDecoded.Corrupt("not a JSON object");
+        }
+        JsonNode version = tree.get(InstanceCodec.VERSION_FIELD);
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            return new LabDecoded.Corrupt("'" + InstanceCodec.VERSION_FIELD + "' is missing or not a positive whole"
+                    + " number");
+        }
+        if (version.intValue() > SCHEMA_VERSION) {
+            return new LabDecoded.Newer(version.intValue());
+        }
+        try {
+            LabDocument doc = InstanceCodec.MAPPER.readValue(bytes, LabDocument.class);
+            List<String> warnings = new ArrayList<>();
+            if (doc.name() != null && !doc.name().equals(name)) {
+                warnings.add("the file says its name is '" + doc.name() + "'; the file name '" + name + "' wins");
+            }
+            return new LabDecoded.Readable(LabMapper.toModel(doc, name), warnings);
+        } catch (IOException e) {
+            return new LabDecoded.Corrupt(InstanceCodec.describe(e));
+        } catch (DocumentFormatException e) {
+            return new LabDecoded.Corrupt(e.getMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return new LabDecoded.Corrupt("invalid value: " + e.getMessage());
+        }
+    }
+}
