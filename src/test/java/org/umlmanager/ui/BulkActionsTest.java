@@ -104,6 +104,8 @@ class BulkActionsTest {
             selection.select(0);
             selection.select(1);
         });
+        // Shut down and Force off are in the toolbar's Power menu.
+        robot.clickOn("#tool-power");
         robot.clickOn("#tool-shutdown");
         waitFor(WAIT, () -> state("alpha") == InstanceState.STOPPED && state("bravo") == InstanceState.STOPPED
                 && !bar.isVisible());
@@ -114,6 +116,7 @@ class BulkActionsTest {
         robot.clickOn("#tool-start");
         waitFor(WAIT, () -> GOOD.stream().allMatch(n -> state(n) == InstanceState.RUNNING) && !bar.isVisible());
         robot.interact(() -> robot.lookup("#instanceTable").queryTableView().getSelectionModel().selectAll());
+        robot.clickOn("#tool-power");
         robot.clickOn("#tool-forceoff");
         waitFor(Duration.ofSeconds(10), () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#confirmDialog .header-panel .label").queryAs(Label.class).getText())
