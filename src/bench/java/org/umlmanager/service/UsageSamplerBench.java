@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.launch.GuestFixture;
-import org.umlmanager.launch.HolderLauncher;
+import org.umlmanager.launch.SupervisorLauncher;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 
@@ -49,7 +49,7 @@ class UsageSamplerBench {
         double samplerPercent;
         try (GuestFixture f = GuestFixture.create()) {
             List<Instance> instances = new CopyOnWriteArrayList<>();
-            HolderLauncher launcher = HolderLauncher.forThisJvm(f.layout().holdersDir());
+            SupervisorLauncher launcher = SupervisorLauncher.forThisJvm(f.layout());
             try (RuntimeService runtime = new RuntimeService(f.layout(), launcher, () -> instances, work, events)) {
                 Map<String, Long> pids = new ConcurrentHashMap<>();
                 List<Long> holders = new ArrayList<>();
@@ -69,8 +69,12 @@ class UsageSamplerBench {
                     }
                 }
                 assertThat(pids).as("every guest runs with a known process").hasSize(GUESTS);
+                // One supervisor is every guest's parent: counted once.
                 for (Instance i : instances) {
-                    holders.add(ProcessHandle.of(pids.get(i.name())).flatMap(ProcessHandle::parent).orElseThrow().pid());
+                    long parent = ProcessHandle.of(pids.get(i.name())).flatMap(ProcessHandle::parent).orElseThrow().pid();
+                    if (!holders.contains(parent)) {
+                        holders.add(parent);
+                    }
                 }
                 // Let the boots finish their work before measuring idle guests.
                 Thread.sleep(20_000);
@@ -108,10 +112,10 @@ class UsageSamplerBench {
                             "ticks in the measured " + WINDOW.toSeconds() + " s (after a minute of warm-up): " + ticks.get(),
                             String.format("sampler thread's own CPU: %.3f %% of one core (target < %.0f %%)",
                                     samplerPercent, TARGET_PERCENT),
-                            String.format("app process + %d holders + %d guests, one minute without sampling: %.2f %%"
-                                    + " of one core (app %.2f, holders %.2f, guests %.2f)", GUESTS, GUESTS,
+                            String.format("app process + %d supervisor + %d guests, one minute without sampling: %.2f %%"
+                                    + " of one core (app %.2f, supervisor %.2f, guests %.2f)", holders.size(), GUESTS,
                                     idlePercent, part(before, idle, 0), part(before, idle, 1), part(before, idle, 2)),
-                            String.format("the same, one minute with sampling: %.2f %% (app %.2f, holders %.2f,"
+                            String.format("the same, one minute with sampling: %.2f %% (app %.2f, supervisor %.2f,"
                                     + " guests %.2f)", sampledPercent, part(start, sampled, 0),
                                     part(start, sampled, 1), part(start, sampled, 2)),
                             String.format("difference: %+.2f %% of one core", sampledPercent - idlePercent),
