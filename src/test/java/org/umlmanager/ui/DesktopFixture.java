@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.RuntimeLayout;
 import org.umlmanager.model.AppPaths;
@@ -133,10 +134,16 @@ public final class DesktopFixture implements AutoCloseable {
         return wiring.known();
     }
 
-    /** Closes the window's console streams and the runtime's connections, then stops the threads. */
+    /**
+     * Closes the dialogs and windows the window opened (a test that failed half-way leaves them, and
+     * a modal one would take the next test's clicks), the window's console streams and the runtime's
+     * connections, then stops the threads.
+     */
     @Override
     public void close() {
         try {
+            FxWait.run(() -> List.copyOf(Window.getWindows()).stream()
+                    .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(Window::hide));
             if (ui != null) {
                 FxWait.run(ui::close);
             }

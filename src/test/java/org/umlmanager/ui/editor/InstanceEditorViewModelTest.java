@@ -13,6 +13,8 @@ import org.umlmanager.model.HostfsShare;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.LineKind;
 import org.umlmanager.model.MemorySize;
+import org.umlmanager.model.Network;
+import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.model.VectorInterface;
 
 class InstanceEditorViewModelTest {
@@ -116,11 +118,17 @@ class InstanceEditorViewModelTest {
     void networkTransportSwitchKeepsTypedFieldsAndANewInterfaceGetsALocalMac() {
         var vm = editor(Instance.builder("a").build(), i -> List.of());
 
+        // A new interface is on the built-in NAT network, with a locally administered MAC of its own.
         InterfaceViewModel nic = vm.network().add();
-        String mac = ((VectorInterface) vm.edited().networks().get(0)).options().mac().orElseThrow();
+        NetworkAttachment attached = (NetworkAttachment) vm.edited().networks().get(0);
+        assertThat(attached.network()).isEqualTo(Network.DEFAULT_NAME);
+        String mac = attached.mac().orElseThrow();
         assertThat(mac).matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
         assertThat(Integer.parseInt(mac.substring(0, 2), 16) & 0x03).isEqualTo(0x02);
 
+        // As a host device in the kernel's syntax it keeps that address through transport changes.
+        vm.network().connect(0, Optional.empty());
+        assertThat(vm.edited().networks().get(0)).isInstanceOf(VectorInterface.class);
         nic.transportProperty().set(NetTransport.VEC_GRE);
         nic.value("rx_key").set("0x10");
         nic.value("tx_key").set("17");

@@ -210,6 +210,11 @@ class InstanceEditorViewTest {
     void networkPageShowsOnlyTheTransportsOwnFieldsAndRangeErrors(FxRobot robot) {
         robot.clickOn("#networkTab").clickOn("#addNic");
         settle();
+        // A new interface is on the built-in NAT network; transports and their fields are a host device's.
+        assertThat(fx(() -> robot.lookup("#nic-ifname").tryQuery())).isEmpty();
+        robot.interact(() -> robot.lookup("#nicConnect").<ComboBox<NetworkPage.Connection>>query()
+                .setValue(NetworkPage.Connection.KERNEL_SYNTAX));
+        settle();
         assertThat(fx(() -> robot.lookup("#nic-ifname").tryQuery())).isPresent();
         assertThat(fx(() -> robot.lookup("#nic-rx_session").tryQuery())).isEmpty();
         String mac = fx(() -> robot.lookup("#nic-mac").queryAs(TextField.class).getText());
