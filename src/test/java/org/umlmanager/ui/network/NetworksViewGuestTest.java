@@ -2,13 +2,17 @@ package org.umlmanager.ui.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,20 +24,24 @@ import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
+import org.umlmanager.model.Network;
 import org.umlmanager.model.NetworkAttachment;
 import org.umlmanager.network.NetworkFixture;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.NetworkView;
+import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.testing.UmlKernel;
 import org.umlmanager.ui.DesktopFixture;
+import org.umlmanager.ui.console.ConsoleView;
 import org.umlmanager.ui.main.InstanceRow;
 import org.umlmanager.ui.main.MainUi;
 
 /**
  * The Networks view with the real runtime: a switch made in the Networks window, a busybox guest
  * connected to it in the editor and started from the toolbar; the Networks window then lists the
- * guest among the switch's machines, running, and the switch running for it.
+ * guest among the switch's machines, running, and the switch running for it. Capture traffic… on
+ * that kind of switch counts a guest's frames as they come and writes a pcap file tcpdump reads.
  */
 @ExtendWith(ApplicationExtension.class)
 class NetworksViewGuestTest {
@@ -133,5 +141,73 @@ class NetworksViewGuestTest {
                 .contains("lan switch running [onlan (running)]"));
         assertThat(FxWait.get(() -> rows(robot))).as("the built-in network has no machine")
                 .anyMatch(r -> r.startsWith("default NAT 10.0.2.0/24 stopped []"));
+    }
+
+    /**
+     * Capture traffic… on a running switch: while a guest on it pings an address nobody has (so it
+     * sends ARP requests every second), the dialog's packet count grows; stopped, the file it wrote
+     * is a pcap that {@code tcpdump -r} reads, with those requests in it.
+     */
+    @Test
+    void captureTrafficCountsTheFramesOfAPingingGuestIntoAFileTcpdumpReads(FxRobot robot) throws Exception {
+        Path tcpdump = UmlKernel.requireTool("tcpdump", "apt-get install tcpdump");
+        desktop.networks().create(new Network.Switch("lan", false)).get(30, TimeUnit.SECONDS);
+        desktop.instances().create(guests.instance("pinger").network(new NetworkAttachment(
+                NetworkAttachment.Family.ETH, 0, "lan", Optional.of("02:4e:00:00:00:41"), Optional.empty())).build())
+                .get(30, TimeUnit.SECONDS);
+        ui.refresh().get(30, TimeUnit.SECONDS);
+        FxWait.until("pinger listed", () -> state("pinger") == InstanceState.STOPPED);
+        robot.interact(() -> ui.main().select("pinger"));
+        FxWait.click(robot, "#tool-start");
+        FxWait.until(Duration.ofSeconds(120), "pinger running", () -> state("pinger") == InstanceState.RUNNING);
+        FxWait.until(Duration.ofSeconds(30), "a con0 tab", () -> ui.consoles("pinger").flatMap(c -> c.view("con0"))
+                .isPresent());
+        ConsoleView con0 = FxWait.get(() -> ui.consoles("pinger").flatMap(c -> c.view("con0")).orElseThrow());
+        FxWait.until(Duration.ofSeconds(60), "the guest's shell", () -> con0.bufferText()
+                .contains(BusyboxImage.READY_MARKER));
+        FxWait.click(robot, "#view-console");
+        FxWait.click(robot, "#consoleTab-con0");
+        robot.interact(con0::focus);
+        robot.write("ip link set eth0 up && ip addr add 10.77.0.1/24 dev eth0 && echo up-$((6*7))"
+                + " && busybox ping 10.77.0.2");
+        robot.type(KeyCode.ENTER);
+        FxWait.until(Duration.ofSeconds(30), "eth0 up and pinging", () -> con0.bufferText().contains("up-42"));
+
+        FxWait.click(robot, "#tool-networks");
+        FxWait.until(Duration.ofSeconds(60), "lan running for pinger", () -> rows(robot)
+                .contains("lan switch running [pinger (running)]"));
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(v -> v.name().equals("lan")).findFirst().orElseThrow()));
+        FxWait.until("Capture is on", () -> !robot.lookup("#networkCapture").queryAs(Button.class).isDisabled());
+        FxWait.click(robot, "#networkCapture");
+        FxWait.until("the capture dialog", () -> robot.lookup("#captureDialog").tryQuery().isPresent());
+        Path file = guests.dir().resolve("lan.pcap");
+        robot.interact(() -> robot.lookup("#captureFile").queryAs(TextField.class).setText(file.toString()));
+        FxWait.until("Start is on", () -> !robot.lookup("#captureStart").queryAs(Button.class).isDisabled());
+        FxWait.click(robot, "#captureStart");
+
+        FxWait.until(Duration.ofSeconds(30), "a first packet counted", () -> packets(robot) >= 1);
+        long first = FxWait.get(() -> packets(robot));
+        FxWait.until(Duration.ofSeconds(30), "the count growing while the guest pings",
+                () -> packets(robot) >= first + 2);
+        FxWait.click(robot, "#captureStop");
+        FxWait.until(Duration.ofSeconds(30), "the capture written", () -> robot.lookup("#captureMessage")
+                .queryLabeled().getText().contains("written to " + file));
+        long counted = FxWait.get(() -> packets(robot));
+
+        Process read = new ProcessBuilder(tcpdump.toString(), "-n", "-r", file.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(read.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(read.exitValue()).as(out).isZero();
+        List<String> frames = out.lines().filter(l -> !l.startsWith("reading from file")).toList();
+        assertThat(frames).as(out).hasSize((int) counted)
+                .anyMatch(l -> l.contains("ARP, Request who-has 10.77.0.2 tell 10.77.0.1"));
+        FxWait.click(robot, "#captureClose");
+    }
+
+    /** The capture dialog's packet count; on the FX thread. */
+    private static long packets(FxRobot robot) {
+        return Long.parseLong(robot.lookup("#capturePackets").queryLabeled().getText().split(" ")[0]);
     }
 }
