@@ -210,6 +210,13 @@ class InstanceEditorViewTest {
     void networkPageShowsOnlyTheTransportsOwnFieldsAndRangeErrors(FxRobot robot) {
         robot.clickOn("#networkTab").clickOn("#addNic");
         settle();
+        // A new interface is on the built-in NAT network; the kernel's transports are under "host device…".
+        robot.interact(() -> {
+            ComboBox<Object> connect = robot.lookup("#nicConnect").query();
+            connect.setValue(connect.getItems().stream().filter(c -> c.toString()
+                    .equals("host device… (kernel syntax)")).findFirst().orElseThrow());
+        });
+        settle();
         assertThat(fx(() -> robot.lookup("#nic-ifname").tryQuery())).isPresent();
         assertThat(fx(() -> robot.lookup("#nic-rx_session").tryQuery())).isEmpty();
         String mac = fx(() -> robot.lookup("#nic-mac").queryAs(TextField.class).getText());
