@@ -140,17 +140,14 @@ public final class NetworkService {
     }
 
     /**
-     * What interfaces naming a saved network become on {@code instance}'s command line, over the
-     * networks saved now (for previews; a start resolves them again). <b>Blocks</b>: reads the
-     * saved networks; a store that cannot be read leaves them unresolved.
+     * What interfaces naming a saved network become on {@code instance}'s command line, over
+     * {@code networks} as last read (for previews; a start reads them again). Reads no file: the
+     * desktop's previews call it on the FX thread over the networks it read in the background.
      */
-    public AttachmentResolver resolver(String instance) {
-        try {
-            NetworkLoadReport saved = store.loadAll();
-            return Attachments.resolver(saved::find, paths, instance);
-        } catch (StoreException e) {
-            return AttachmentResolver.UNRESOLVED;
-        }
+    public AttachmentResolver resolver(String instance, List<Network> networks) {
+        List<Network> known = List.copyOf(networks);
+        return Attachments.resolver(name -> known.stream().filter(n -> n.name().equals(name)).findFirst(), paths,
+                instance);
     }
 
     /** Saves a new network after {@link NetworkChecks}; its errors fail the future with {@link NetworkRefusedException}. */

@@ -218,39 +218,50 @@ public final class NetworkedRuntime implements GuestRuntime {
         });
     }
 
-    /** After the kernel let go of an interface on a saved network, the network forgets it too (and stops if it was the last). */
+    /**
+     * After the kernel let go of an interface, the network it was on forgets it too (and stops if
+     * it was the last). The network is found by the guest's registrations, not by the saved
+     * configuration: an interface plugged in while running need not be saved.
+     */
     @Override
     public CompletableFuture<Void> removeDevice(Instance config, String device) {
-        Optional<NetworkAttachment> attachment = config.attachments().stream()
-                .filter(a -> a.deviceName().equals(device)).findFirst();
-        CompletableFuture<Void> removed = guests.removeDevice(config, device);
-        if (attachment.isEmpty()) {
-            return removed;
+        return guests.removeDevice(config, device).thenRunAsync(() -> forget(config.name(), device), work);
+    }
+
+    private void forget(String instance, String device) {
+        List<Network> saved;
+        try {
+            saved = store.loadAll().networks();
+        } catch (Exception e) {
+            LOG.warn("could not read the saved networks to forget {} of {}: {}", device, instance, e.getMessage());
+            return;
         }
-        String network = attachment.get().network();
-        return removed.thenRunAsync(() -> {
-            Optional<GuestRegistration> registered = networks.owner().status(network).guests().stream()
-                    .filter(g -> g.instance().equals(config.name())).findFirst();
-            if (registered.isEmpty()) {
-                return;
+        for (Network network : saved) {
+            if (network instanceof Network.HostDevice) {
+                continue;
             }
-            List<String> left = registered.get().devices().stream()
-                    .filter(d -> !d.startsWith(device + "=") && !d.startsWith(device + ":")).toList();
             try {
+                Optional<GuestRegistration> registered = networks.owner().status(network.name()).guests().stream()
+                        .filter(g -> g.instance().equals(instance)).findFirst();
+                if (registered.isEmpty()) {
+                    continue;
+                }
+                GuestRegistration r = registered.get();
+                List<String> left = r.devices().stream()
+                        .filter(d -> !d.startsWith(device + "=") && !d.startsWith(device + ":")).toList();
+                if (left.size() == r.devices().size()) {
+                    continue;
+                }
                 if (left.isEmpty()) {
-                    networks.owner().detach(network, config.name());
+                    networks.owner().detach(network.name(), instance);
                 } else {
-                    GuestRegistration r = registered.get();
-                    Optional<Network> definition = store.loadAll().find(network);
-                    if (definition.isPresent()) {
-                        networks.owner().attach(definition.get(), new GuestRegistration(r.instance(), r.umidDir(),
-                                left, r.agent(), r.registered(), r.pid()));
-                    }
+                    networks.owner().attach(network, new GuestRegistration(r.instance(), r.umidDir(), left,
+                            r.agent(), r.registered(), r.pid()));
                 }
             } catch (Exception e) {
-                LOG.warn("network {} still counts {} of {}: {}", network, device, config.name(), e.getMessage());
+                LOG.warn("network {} still counts {} of {}: {}", network.name(), device, instance, e.getMessage());
             }
-        }, work);
+        }
     }
 
     private static Optional<Network> find(List<Network> networks, String name) {

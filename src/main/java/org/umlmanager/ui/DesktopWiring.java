@@ -109,11 +109,12 @@ public final class DesktopWiring implements AutoCloseable {
     /** Builds the main window's content on {@code stage}; the caller sets the scene and shows it. */
     public MainUi mainUi(Stage stage, SaveLocation saveLocation, List<MenuItem> appItems) {
         SavedNetworks saved = new SavedNetworks(networks, ui);
-        // Checks and previews run on a worker: they may read the saved networks.
+        // The editor's checks run on a worker (they read the saved networks and files); the preview
+        // resolves over the networks last read, so the wizard's Summary can make it on the FX thread.
         EditorFactory editors = new EditorFactory(instance -> Stream.concat(CommandLines.check(instance,
                 validation()).stream(), networks.attachmentProblems(instance).stream()).toList(),
                 instance -> CommandLines.shellLine(instance, generation()
-                        .withAttachments(networks.resolver(instance.name()))), saved, background, ui);
+                        .withAttachments(saved.resolver(instance.name()))), saved, background, ui);
         MainUi main = new MainUi(stage, instances, runtime, editors, new MainUi.Context(
                 () -> prefs.get().defaultKernel(), places.paths().data(), jobs,
                 (name, text) -> CommandLines.parseShellLine(name, text, places.home(), validation()),

@@ -87,4 +87,63 @@ class DesktopNetworksTest {
             io.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * An interface plugged into a running guest, not saved, is registered with its network (which
+     * starts for it); removing it unregisters it, found by the guest's registration, and the network
+     * stops with it; plugged in again, the network stops when the guest does.
+     */
+    @Test
+    void aHotPluggedInterfaceIsForgottenByItsNetworkWhenRemovedAndWhenTheGuestStops() throws Exception {
+        UmlKernel.requireTool("vde_switch", "apt-get install vde2 libvdeplug-slirp");
+        ExecutorService io = Executors.newFixedThreadPool(2);
+        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime())) {
+            nets.track("lab");
+            UiPreferences prefs = new UiPreferences(UmlKernel.require().toString(),
+                    Optional.of(f.layout().defaultUmlDir().toString()), ConsolePreferences.DEFAULTS, Theme.LIGHT,
+                    WindowGeometry.DEFAULT);
+            DesktopWiring wiring = new DesktopWiring(new DesktopWiring.Places(f.paths(), f.layout(), f.dir(),
+                    f.dir()), () -> prefs, io, Runnable::run);
+            try {
+                wiring.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
+                Instance guest = f.instance("plugged").build();
+                wiring.instances().create(guest).get(30, TimeUnit.SECONDS);
+                try {
+                    wiring.runtime().start(guest).get(120, TimeUnit.SECONDS);
+                } finally {
+                    f.trackSession("plugged");
+                }
+                wiring.runtime().whenRunning("plugged").get(120, TimeUnit.SECONDS);
+                NetworkAttachment nic = new NetworkAttachment(NetworkAttachment.Family.ETH, 0, "lab", Optional.of(MAC),
+                        Optional.empty());
+
+                wiring.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
+                assertThat(registered(wiring)).as("the plugged interface, registered with lab").singleElement()
+                        .asString().startsWith("eth0=vde,");
+                // The saved configuration has no interface: the network is found by the registration.
+                wiring.runtime().removeDevice(guest, "eth0").get(60, TimeUnit.SECONDS);
+                assertThat(registered(wiring)).as("lab forgot the removed interface").isEmpty();
+                Await.until(Duration.ofSeconds(60), "lab stopping with its last guest's interface gone",
+                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+
+                wiring.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
+                assertThat(registered(wiring)).as("plugged in again").hasSize(1);
+                wiring.runtime().stop("plugged", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
+                Await.until(Duration.ofSeconds(60), "lab stopping with the guest its interface was plugged into",
+                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+                assertThat(registered(wiring)).isEmpty();
+            } finally {
+                wiring.close();
+            }
+        } finally {
+            io.shutdownNow();
+            io.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The devices lab counts for the guest "plugged". */
+    private static List<String> registered(DesktopWiring wiring) throws Exception {
+        return wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().guests().stream()
+                .filter(g -> g.instance().equals("plugged")).flatMap(g -> g.devices().stream()).toList();
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -52,6 +54,8 @@ public final class InstanceEditorViewModel {
     private final BooleanBinding canSave;
     private final AtomicLong generation = new AtomicLong();
     private boolean loading;
+    /** Held here: the shared list of networks only holds it weakly, so a closed editor can go. */
+    private final InvalidationListener networksChanged = o -> changed();
 
     public InstanceEditorViewModel(Instance instance, InstanceChecker checker, CommandPreview preview,
                                    Executor background, Executor ui) {
@@ -87,6 +91,8 @@ public final class InstanceEditorViewModel {
      */
     public void setNetworkChoices(NetworkChoices choices) {
         network.setChoices(choices);
+        // The preview resolves interfaces over the networks as last read: show them when they change.
+        choices.networks().addListener(new WeakInvalidationListener(networksChanged));
         choices.family(original.get().kernel()).whenCompleteAsync((family, error) -> {
             if (family != null) {
                 network.familyProperty().set(family);

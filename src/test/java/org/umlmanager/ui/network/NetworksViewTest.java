@@ -31,6 +31,7 @@ import org.umlmanager.storage.NetworkStore;
 import org.umlmanager.testing.FxWait;
 import org.umlmanager.ui.DesktopFixture;
 import org.umlmanager.ui.main.InstanceRow;
+import org.umlmanager.ui.wizard.WizardSteps;
 
 /**
  * Networks in the main window, wired as the app wires it over a directory of its own (no guest
@@ -132,6 +133,25 @@ class NetworksViewTest {
             assertThat(a.mac()).as("a MAC of its own, kept across boots").isPresent();
             assertThat(a.address()).isEmpty();
         });
+    }
+
+    @Test
+    void theWizardsSummaryShowsTheVdeFormOfASavedSwitch(FxRobot robot) {
+        FxWait.click(robot, "#tool-newmenu");
+        FxWait.click(robot, "#tool-wizard");
+        WizardSteps.type(robot, "#wizardName", "onlab");
+        WizardSteps.nextTo(robot, "Network");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> connect = (ComboBox<Object>) robot.lookup("#wizardNetwork0").queryAs(ComboBox.class);
+        FxWait.until("lab offered", () -> connect.getItems().stream().anyMatch(c -> c.toString()
+                .equals("lab (switch)")));
+        robot.interact(() -> connect.setValue(connect.getItems().stream()
+                .filter(c -> c.toString().equals("lab (switch)")).findFirst().orElseThrow()));
+        WizardSteps.nextTo(robot, "Summary");
+        String summary = FxWait.get(() -> robot.lookup("#wizardSummary").queryAs(TextArea.class).getText());
+        assertThat(summary).contains("eth0 on lab", "eth0=vde," + new NetworkPaths(paths.networksRuntimeDir())
+                .switchDir("lab") + ",");
+        FxWait.click(robot, "#wizardCancel");
     }
 
     private static String preview(FxRobot robot) {

@@ -12,13 +12,13 @@ import org.umlmanager.testing.FxWait;
  * regardless races the page changes (and a click that lands while a page is being replaced goes
  * to whatever is under the pointer then).
  */
-final class WizardSteps {
+public final class WizardSteps {
 
     private WizardSteps() {
     }
 
     /** The page the wizard shows, if a wizard with steps is open. */
-    static Optional<WizardPage> current(FxRobot robot) {
+    public static Optional<WizardPage> current(FxRobot robot) {
         return FxWait.get(() -> shown(robot));
     }
 
@@ -28,12 +28,12 @@ final class WizardSteps {
     }
 
     /** Waits until the wizard shows {@code page}. */
-    static void await(FxRobot robot, WizardPage page) {
+    public static void await(FxRobot robot, WizardPage page) {
         FxWait.until("the wizard shows " + page, () -> isCurrent(robot, page));
     }
 
     /** Clicks on the text field {@code query}, types {@code text} and waits until the field holds it. */
-    static void type(FxRobot robot, String query, String text) {
+    public static void type(FxRobot robot, String query, String text) {
         FxWait.click(robot, query);
         robot.write(text);
         FxWait.until(query + " holds what was typed", () -> robot.lookup(query)
@@ -41,7 +41,7 @@ final class WizardSteps {
     }
 
     /** Clicks Next on {@code from} and waits until the wizard shows the page after it. */
-    static void next(FxRobot robot, WizardPage from) {
+    public static void next(FxRobot robot, WizardPage from) {
         WizardPage to = WizardPage.values()[from.ordinal() + 1];
         await(robot, from);
         FxWait.click(robot, "#wizardNext");
@@ -49,7 +49,7 @@ final class WizardSteps {
     }
 
     /** Clicks Next until the page titled {@code title}. */
-    static void nextTo(FxRobot robot, String title) {
+    public static void nextTo(FxRobot robot, String title) {
         WizardPage target = Arrays.stream(WizardPage.values()).filter(p -> p.title().equals(title)).findFirst()
                 .orElseThrow();
         FxWait.until("a wizard page is showing", () -> shown(robot).isPresent());
