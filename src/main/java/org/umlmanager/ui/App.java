@@ -3,6 +3,7 @@ package org.umlmanager.ui;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -15,7 +16,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.IkonResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.AppPaths;
@@ -45,6 +48,7 @@ public final class App {
     private MainUi ui;
     private DesktopWiring wiring;
     private Themes themes;
+    private CompletableFuture<List<Image>> icons = CompletableFuture.completedFuture(List.of());
 
     public App(Stage stage, AppPaths paths) {
         this.stage = stage;
@@ -75,8 +79,11 @@ public final class App {
         Themes.apply(scene, themes.dark());
         followSystemTheme();
         stage.setTitle("UML Manager");
-        for (String icon : List.of("uml-manager-64.png", "uml-manager-256.png")) {
-            stage.getIcons().add(new Image(App.class.getResource(icon).toExternalForm()));
+        // Decoded in the background since launch(); almost always ready by now, else set once they are.
+        if (icons.isDone()) {
+            setIcons();
+        } else {
+            icons.whenCompleteAsync((i, e) -> setIcons(), Platform::runLater);
         }
         stage.setScene(scene);
         // Size and place before showing (and once more when shown: window managers drop the first).
@@ -88,6 +95,14 @@ public final class App {
         stage.show();
         ui.refresh().thenRun(wiring.runtime()::prewarm);
         checkHost();
+    }
+
+    private void setIcons() {
+        try {
+            stage.getIcons().setAll(icons.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            LOG.warn("Could not load the window icons: {}", e.getCause().toString());
+        }
     }
 
     /** A lab device double-clicked in the Labs window: its console tabs, in the main window. */
@@ -107,6 +122,15 @@ public final class App {
             UiPreferences loaded = prefsStore.load();
             Platform.runLater(() -> start(loaded));
         });
+        // While the FX thread builds the window, the other core loads what the window needs next:
+        // the fonts (fontconfig, and the icon font, which Ikonli loads in its resolver's static
+        // initialiser) and the window icons.
+        io.execute(() -> {
+            Font.getDefault();
+            IkonResolver.getInstance();
+        });
+        icons = CompletableFuture.supplyAsync(() -> List.of("uml-manager-64.png", "uml-manager-256.png").stream()
+                .map(icon -> new Image(App.class.getResource(icon).toExternalForm())).toList(), io);
     }
 
     private void editPreferences() {

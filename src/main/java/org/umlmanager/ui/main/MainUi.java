@@ -74,6 +74,8 @@ public final class MainUi {
     private final Context context;
     private final RuntimeBridge bridge;
     private NetworksWindow networksWindow;
+    /** What the list shows once loaded without a machine: how to make the first one. */
+    private final VBox firstRun;
 
     public MainUi(Stage stage, InstanceService instances, GuestRuntime runtime, EditorFactory editors, Context context,
                   List<MenuItem> appItems) {
@@ -141,15 +143,19 @@ public final class MainUi {
         VBox empty = new VBox(10, new Label("No machines yet."), first, others);
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(8));
-        window.setListPlaceholder(empty);
+        firstRun = empty;
         AppAction resume = machineActions.stream().filter(a -> a.id().equals("resume")).findFirst().orElseThrow();
         bridge.attach(window, resume::execute);
     }
 
-    /** Loads the configurations, then the guests' states. */
+    /**
+     * Loads the configurations, then the guests' states. Until the first load has finished the
+     * list says it is loading, not that there are no machines.
+     */
     public CompletableFuture<Void> refresh() {
         context.networks().refresh();
-        return main.refresh().thenCompose(report -> bridge.refresh());
+        return main.refresh().whenCompleteAsync((report, error) -> window.setListPlaceholder(firstRun), context.ui())
+                .thenCompose(report -> bridge.refresh());
     }
 
     /** Opens the Networks window, or brings it to the front. On the FX thread. */

@@ -108,7 +108,7 @@ public final class MainWindow {
     private final Map<View, Node> views;
     private final ToolBar toolBar;
     private final VBox left;
-    private Node emptyPlaceholder = new Label("No machines yet.");
+    private Node emptyPlaceholder = loading();
     private Runnable focusConsole = () -> { };
     private boolean reverting;
 
@@ -184,6 +184,7 @@ public final class MainWindow {
                 .get().isBlank() ? emptyPlaceholder : InstanceTable.noMatch(vm.filterProperty().get()));
         vm.allRows().addListener(placeholder);
         vm.filterProperty().addListener(placeholder);
+        table.setPlaceholder(emptyPlaceholder);
         view.addListener((o, a, v) -> showView(v));
         showView(View.DETAILS);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -199,6 +200,13 @@ public final class MainWindow {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** What the list shows until the machines are loaded. */
+    private static Label loading() {
+        Label label = new Label("Loading machines…");
+        label.setId("loadingMachines");
+        return label;
     }
 
     /** What the list shows while there is no machine at all. */
