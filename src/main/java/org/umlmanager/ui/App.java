@@ -16,9 +16,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.IkonResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umlmanager.model.AppPaths;
@@ -122,13 +120,9 @@ public final class App {
             UiPreferences loaded = prefsStore.load();
             Platform.runLater(() -> start(loaded));
         });
-        // While the FX thread builds the window, the other core loads what the window needs next:
-        // the fonts (fontconfig, and the icon font, which Ikonli loads in its resolver's static
-        // initialiser) and the window icons.
-        io.execute(() -> {
-            Font.getDefault();
-            IkonResolver.getInstance();
-        });
+        // While the FX thread builds the window, the other core decodes the window icons. (Not the
+        // fonts: set up off the FX thread, beside its own first use, they made dialogs lay out
+        // shorter than they were placed for; WindowManagerTest caught it.)
         icons = CompletableFuture.supplyAsync(() -> List.of("uml-manager-64.png", "uml-manager-256.png").stream()
                 .map(icon -> new Image(App.class.getResource(icon).toExternalForm())).toList(), io);
     }

@@ -31,6 +31,8 @@ import org.umlmanager.testing.KernelTimers;
 class MconsoleGuestTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A whole boot: under a full CI run's load a reboot once took over 30 s. */
+    private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Pattern TICK = Pattern.compile("TICK (\\d+)");
 
     private TestGuest guest;
@@ -246,8 +248,8 @@ class MconsoleGuestTest {
         long pid = guest.process().pid();
         int from = guest.events.size();
         assertThat(client.cad().formatted()).isEqualTo("OK \n");
-        guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, WAIT);
-        guest.awaitEvent(new NotifyEvent.UserNotify("boot-notify\n")::equals, from, WAIT);
+        guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, BOOT);
+        guest.awaitEvent(new NotifyEvent.UserNotify("boot-notify\n")::equals, from, BOOT);
         assertThat(guest.process().isAlive()).isTrue();
         assertThat(guest.process().pid()).isEqualTo(pid);
         assertThat(Files.readString(guest.socket.resolveSibling("pid")).trim()).isEqualTo(Long.toString(pid));
