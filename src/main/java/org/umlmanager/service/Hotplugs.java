@@ -25,13 +25,19 @@ final class Hotplugs {
         return runtime.command(name, "config " + arg).thenCompose(reply -> reply.ok()
                 ? CompletableFuture.completedFuture(arg)
                 : CompletableFuture.failedFuture(new GuestException("the kernel of " + name + " refused " + arg + ": "
-                        + reply.text().strip())));
+                        + reason(reply.text()))));
     }
 
     static CompletableFuture<Void> remove(GuestRuntime runtime, String name, String device) {
         return runtime.command(name, "remove " + device).thenCompose(reply -> reply.ok()
                 ? CompletableFuture.<Void>completedFuture(null)
                 : CompletableFuture.failedFuture(new GuestException("the kernel of " + name + " did not remove "
-                        + device + ": " + reply.text().strip())));
+                        + device + ": " + reason(reply.text()))));
+    }
+
+    /** The kernel's words; it gives none when the device's driver is not ready yet (seen while a guest boots). */
+    private static String reason(String reply) {
+        String text = reply.strip();
+        return text.isEmpty() ? "it gave no reason; if the guest is still booting, try again once it has booted" : text;
     }
 }

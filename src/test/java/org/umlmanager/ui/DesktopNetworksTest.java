@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.umlmanager.launch.ConsoleStream;
+import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
@@ -22,6 +24,7 @@ import org.umlmanager.network.NetworkFixture;
 import org.umlmanager.network.NetworkStatus;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.testing.Await;
+import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.UmlKernel;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 import org.umlmanager.ui.prefs.Theme;
@@ -114,6 +117,12 @@ class DesktopNetworksTest {
                     f.trackSession("plugged");
                 }
                 wiring.runtime().whenRunning("plugged").get(120, TimeUnit.SECONDS);
+                // Running is not booted: a device plugged while the kernel still boots is refused (a CI
+                // run under load got there first). Its console says when init is up.
+                try (ConsoleStream con0 = wiring.runtime().openConsole("plugged", "con0").get(30, TimeUnit.SECONDS);
+                     ConsoleWatcher console = new ConsoleWatcher(con0.input())) {
+                    console.await(BusyboxImage.READY_MARKER, Duration.ofSeconds(120));
+                }
                 NetworkAttachment nic = new NetworkAttachment(NetworkAttachment.Family.ETH, 0, "lab", Optional.of(MAC),
                         Optional.empty());
 
