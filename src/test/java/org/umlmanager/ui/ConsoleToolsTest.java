@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -434,12 +436,23 @@ class ConsoleToolsTest {
         assertThat(desktop.runtime().status(NAME).get(10, TimeUnit.SECONDS).pid()).as("Enter is Cancel")
                 .hasValue(before);
 
-        FxWait.click(robot, "#tool-power");
-        FxWait.click(robot, "#tool-reboot");
-        FxWait.until("the prompt", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        robot.clickOn(FxWait.get(() -> robot.lookup("#confirmDialog .button").match((Node n) -> n instanceof Button b
-                && b.getText().equals("Reboot")).queryButton()));
-        FxWait.until(Duration.ofSeconds(60), "the clean shut-down's steps", () -> status(robot).startsWith(NAME + ": "));
+        // A state change puts the instance count back into the status line at once, so a step can
+        // be shown for less than a poll's interval: every text shown is kept.
+        List<String> shown = new CopyOnWriteArrayList<>();
+        ChangeListener<String> keep = (o, old, text) -> shown.add(text);
+        Label statusLabel = FxWait.get(() -> robot.lookup("#statusLabel").queryAs(Label.class));
+        FxWait.run(() -> statusLabel.textProperty().addListener(keep));
+        try {
+            FxWait.click(robot, "#tool-power");
+            FxWait.click(robot, "#tool-reboot");
+            FxWait.until("the prompt", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+            robot.clickOn(FxWait.get(() -> robot.lookup("#confirmDialog .button").match((Node n) -> n instanceof Button b
+                    && b.getText().equals("Reboot")).queryButton()));
+            org.umlmanager.testing.Await.until(Duration.ofSeconds(60), "the clean shut-down's steps",
+                    () -> shown.stream().anyMatch(t -> t.startsWith(NAME + ": ")));
+        } finally {
+            FxWait.run(() -> statusLabel.textProperty().removeListener(keep));
+        }
         org.umlmanager.testing.Await.until(UP, "running again in a new process", () -> {
             var now = desktop.runtime().status(NAME).get(10, TimeUnit.SECONDS);
             return now.state() == InstanceState.RUNNING && now.pid().orElse(before) != before;
