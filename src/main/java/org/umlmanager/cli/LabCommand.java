@@ -24,6 +24,7 @@ import org.umlmanager.service.LabRunner;
 import org.umlmanager.service.LabStatus;
 import org.umlmanager.lab.Schedule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -186,9 +187,8 @@ final class LabCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The lab.")
         String name;
 
-        @Option(names = "--parallel", paramLabel = "N", description = "At most N devices booting at once (default:"
-                + " the number of cores).")
-        Integer parallel;
+        @Mixin
+        ParallelOption parallelOption;
 
         StartLab(CliContext context) {
             this.context = context;
@@ -196,17 +196,14 @@ final class LabCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (parallel != null && parallel < 1) {
-                return userError(context, "--parallel must be at least 1");
-            }
+            int parallel = parallelOption.value();
             LabService labs = LabCli.open(context);
             Await.result(labs.get(name));
             try (GuestRuntime runtime = RuntimeCli.open(context)) {
                 LabRunner runner = new LabRunner(labs, runtime, context.networks(), LabRunner.DEFAULT_READY_TIMEOUT);
                 LabRunner.Report report;
                 try {
-                    report = Await.result(runner.start(name, parallel == null ? LabRunner.defaultParallel() : parallel,
-                            p -> printProgress(context, p)));
+                    report = Await.result(runner.start(name, parallel, p -> printProgress(context, p)));
                 } catch (LabRunException e) {
                     return userError(context, e.getMessage());
                 }
@@ -227,9 +224,8 @@ final class LabCommand implements Runnable {
         @Option(names = "--force", description = "Halt the devices at once instead of shutting them down.")
         boolean force;
 
-        @Option(names = "--parallel", paramLabel = "N", description = "At most N devices stopping at once (default:"
-                + " the number of cores).")
-        Integer parallel;
+        @Mixin
+        ParallelOption parallelOption;
 
         StopLab(CliContext context) {
             this.context = context;
@@ -237,15 +233,13 @@ final class LabCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (parallel != null && parallel < 1) {
-                return userError(context, "--parallel must be at least 1");
-            }
+            int parallel = parallelOption.value();
             LabService labs = LabCli.open(context);
             Await.result(labs.get(name));
             try (GuestRuntime runtime = RuntimeCli.open(context)) {
                 LabRunner runner = new LabRunner(labs, runtime, context.networks(), LabRunner.DEFAULT_READY_TIMEOUT);
-                LabRunner.Report report = Await.result(runner.stop(name, force,
-                        parallel == null ? LabRunner.defaultParallel() : parallel, p -> printProgress(context, p)));
+                LabRunner.Report report = Await.result(runner.stop(name, force, parallel,
+                        p -> printProgress(context, p)));
                 return finish(context, report, "stopped", "stopped");
             }
         }

@@ -18,6 +18,7 @@ import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.LaunchRefusedException;
 import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,9 +46,8 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every instance that is not running.")
     boolean all;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "Start at most N at a time, each until it runs (default: one per CPU, here ${DEFAULT-VALUE}).")
-    int parallel = BulkRun.defaultParallel();
+    @Mixin
+    ParallelOption parallelOption;
 
     @Option(names = "--attach", description = "Connect this terminal to the main console (detach with Ctrl-]).")
     boolean attach;
@@ -62,19 +62,17 @@ final class StartCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), all ? "give instance names or --all, not both"
                     : "give the instances to start, or --all");
         }
-        if (parallel < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
-        }
+        int parallel = parallelOption.value();
         if (attach && (all || names.size() > 1)) {
             throw new ParameterException(spec.commandLine(), "--attach connects one instance's console: give one name");
         }
         if (!all && names.size() == 1) {
             return startOne(names.get(0));
         }
-        return startMany();
+        return startMany(parallel);
     }
 
-    private int startMany() throws Exception {
+    private int startMany(int parallel) throws Exception {
         try (BulkCli bulk = new BulkCli(context)) {
             List<Instance> configured = Await.result(context.service().list()).instances();
             List<Instance> targets = new ArrayList<>();

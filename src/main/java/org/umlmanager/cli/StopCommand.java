@@ -14,6 +14,7 @@ import org.umlmanager.service.GuestException;
 import org.umlmanager.service.GuestStatus;
 import org.umlmanager.service.GuestRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,9 +44,8 @@ final class StopCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Do not let the guests shut down: halt, then kill.")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "Stop at most N at a time (default: one per CPU, here ${DEFAULT-VALUE}).")
-    int parallel = BulkRun.defaultParallel();
+    @Mixin
+    ParallelOption parallelOption;
 
     StopCommand(CliContext context) {
         this.context = context;
@@ -57,9 +57,7 @@ final class StopCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), all ? "give instance names or --all, not both"
                     : "give the instances to stop, or --all");
         }
-        if (parallel < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
-        }
+        int parallel = parallelOption.value();
         if (!all && names.size() == 1) {
             return stopOne(names.get(0));
         }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.umlmanager.cmdline.CommandLineParser;
 import org.umlmanager.cmdline.HostPaths;
 import org.umlmanager.cmdline.ParseResult;
@@ -135,18 +134,6 @@ public final class InstanceService {
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    future.complete(work.call());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(e);
-        }
-        return future;
+        return Futures.submit(executor, work);
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.cmdline.ValidationContext;
 import org.umlmanager.cmdline.Validator;
@@ -193,7 +192,7 @@ public final class JobService {
     }
 
     public CompletableFuture<CowDetails> cowDetails(Path cow) {
-        return submit(reads, () -> new CowDetails(CowFiles.info(cow), CowFiles.check(cow, Optional.empty())));
+        return Futures.submit(reads, () -> new CowDetails(CowFiles.info(cow), CowFiles.check(cow, Optional.empty())));
     }
 
     /** Writes the COW file's disk (backing file plus changes) to a new file, as {@code uml_moo} does. */
@@ -224,23 +223,7 @@ public final class JobService {
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> job) {
-        return submit(worker, job);
-    }
-
-    private static <T> CompletableFuture<T> submit(Executor executor, Callable<T> job) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    future.complete(job.call());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(e);
-        }
-        return future;
+        return Futures.submit(worker, job);
     }
 
     private static <T> T call(Callable<T> task) {

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.umlmanager.cow.CowFiles;
 import org.umlmanager.job.Cancellation;
 import org.umlmanager.job.ProgressListener;
@@ -298,18 +297,6 @@ public final class LabService {
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    future.complete(work.call());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(e);
-        }
-        return future;
+        return Futures.submit(executor, work);
     }
 }

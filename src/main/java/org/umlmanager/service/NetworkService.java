@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongConsumer;
 import org.umlmanager.cmdline.AttachmentResolver;
 import org.umlmanager.cmdline.Problem;
@@ -247,18 +246,6 @@ public final class NetworkService {
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    future.complete(work.call());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(e);
-        }
-        return future;
+        return Futures.submit(executor, work);
     }
 }

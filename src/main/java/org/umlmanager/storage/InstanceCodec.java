@@ -62,22 +62,22 @@ final class InstanceCodec {
     }
 
     /** Reads a document; {@code name} is the instance's name as given by its file name. */
-    static Decoded decode(byte[] bytes, String name) {
+    static Decoded<Instance> decode(byte[] bytes, String name) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(bytes);
         } catch (IOException e) {
-            return new Decoded.Corrupt(describe(e));
+            return new Decoded.Corrupt<>(describe(e));
         }
         if (tree == null || !tree.isObject()) {
-            return new Decoded.Corrupt("not a JSON object");
+            return new Decoded.Corrupt<>("not a JSON object");
         }
         JsonNode version = tree.get(VERSION_FIELD);
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            return new Decoded.Corrupt("'" + VERSION_FIELD + "' is missing or not a positive whole number");
+            return new Decoded.Corrupt<>("'" + VERSION_FIELD + "' is missing or not a positive whole number");
         }
         if (version.intValue() > SCHEMA_VERSION) {
-            return new Decoded.Newer(version.intValue());
+            return new Decoded.Newer<>(version.intValue());
         }
         try {
             // Parsed again from the bytes, not the tree, so that errors carry line numbers.
@@ -87,14 +87,14 @@ final class InstanceCodec {
                 warnings.add("the file says its name is '" + doc.name() + "'; the file name '" + name
                         + "' wins");
             }
-            return new Decoded.Readable(InstanceMapper.toModel(doc, name), warnings);
+            return new Decoded.Readable<>(InstanceMapper.toModel(doc, name), warnings);
         } catch (IOException e) {
-            return new Decoded.Corrupt(describe(e));
+            return new Decoded.Corrupt<>(describe(e));
         } catch (DocumentFormatException e) {
-            return new Decoded.Corrupt(e.getMessage());
+            return new Decoded.Corrupt<>(e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             // The model's own checks (a negative size, a null list element): still the file's fault.
-            return new Decoded.Corrupt("invalid value: " + e.getMessage());
+            return new Decoded.Corrupt<>("invalid value: " + e.getMessage());
         }
     }
 

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.Names;
 import org.umlmanager.model.Printable;
@@ -33,10 +31,11 @@ import org.umlmanager.storage.StoreException.Reason;
  */
 public final class InstanceStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InstanceStore.class);
     private static final String SUFFIX = ".json";
+    private static final DocumentFolder.Kind<Instance> KIND = new DocumentFolder.Kind<>("instance", "an instance",
+            Names::instanceNameProblem, InstanceCodec::decode, "schema", InstanceCodec.SCHEMA_VERSION, "a few KiB");
 
-    private final DocumentFolder folder;
+    private final DocumentFolder<Instance> folder;
     private final Path dir;
 
     public InstanceStore(Path directory) {
@@ -50,7 +49,7 @@ public final class InstanceStore {
 
     /** {@code lockWait}: how long an operation waits for another process's lock before it fails, naming it. */
     public InstanceStore(Path directory, Clock clock, Duration lockWait) {
-        this.folder = new DocumentFolder(directory, SUFFIX, clock, lockWait);
+        this.folder = new DocumentFolder<>(directory, SUFFIX, clock, lockWait, KIND);
         this.dir = folder.directory();
     }
 
@@ -68,68 +67,52 @@ public final class InstanceStore {
      * first), the rest still load. Files moved aside earlier are reported again until dealt with.
      */
     public LoadReport loadAll() throws StoreException {
-        if (!exists()) {
-            return new LoadReport(List.of(), List.of());
-        }
-        List<Instance> instances = new ArrayList<>();
-        List<LoadProblem> problems = new ArrayList<>();
-        try (StoreLock lock = folder.lock()) {
-            for (DocumentFolder.Entry entry : folder.entries()) {
-                if (entry instanceof DocumentFolder.Document doc) {
-                    loadInto(doc, instances, problems);
-                } else {
-                    problems.add(new LoadProblem(entry.file(), "an instance file moved aside earlier because it could"
-                            + " not be loaded; fix it and rename it back to " + entry.name() + SUFFIX
-                            + ", or delete it", Optional.empty(), false));
-                }
-            }
-        } catch (IOException e) {
-            throw ioFailure("read the instances in " + dir, e);
-        }
+        DocumentFolder.Loaded<Instance> loaded = folder.loadAll();
+        List<Instance> instances = new ArrayList<>(loaded.documents());
         instances.sort(Comparator.comparing(Instance::name));
-        return new LoadReport(instances, problems);
+        return new LoadReport(instances, loaded.problems());
     }
 
     /** The instance {@code name}; an unreadable file is moved aside and reported as {@code UNREADABLE}. */
     public Instance load(String name) throws StoreException {
-        checkName(name);
-        if (!exists()) {
+        folder.checkName(name);
+        if (!folder.exists()) {
             throw noSuchInstance(name);
         }
         try (StoreLock lock = folder.lock()) {
-            return read(existingEntry(name));
+            return folder.load(existingEntry(name));
         } catch (IOException e) {
-            throw ioFailure("read instance '" + name + "'", e);
+            throw folder.ioFailure("read instance '" + name + "'", e);
         }
     }
 
     /** The saved instance whose name equals {@code name} ignoring case, if any: it blocks that name. */
     public Optional<String> existingName(String name) throws StoreException {
-        if (!exists()) {
+        if (!folder.exists()) {
             return Optional.empty();
         }
         try {
-            return nameInUse(name, Optional.empty());
+            return folder.nameInUse(name, Optional.empty());
         } catch (IOException e) {
-            throw ioFailure("read the instances in " + dir, e);
+            throw folder.ioFailure("read the instances in " + dir, e);
         }
     }
 
     /** Saves a new instance; fails with {@code NAME_TAKEN} if the name (ignoring case) is in use. */
     public void create(Instance instance) throws StoreException {
-        checkName(instance.name());
-        exists();
+        folder.checkName(instance.name());
+        folder.exists();
         try {
             AtomicFiles.ensureDirectory(dir);
             try (StoreLock lock = folder.lock()) {
-                Optional<String> taken = nameInUse(instance.name(), Optional.empty());
+                Optional<String> taken = folder.nameInUse(instance.name(), Optional.empty());
                 if (taken.isPresent()) {
                     throw nameTaken(instance.name(), taken.get());
                 }
                 AtomicFiles.write(fileOf(instance.name()), InstanceCodec.encode(instance));
             }
         } catch (IOException e) {
-            throw ioFailure("save instance '" + instance.name() + "'", e);
+            throw folder.ioFailure("save instance '" + instance.name() + "'", e);
         }
     }
 
@@ -138,29 +121,16 @@ public final class InstanceStore {
      * newer version (its fields unknown here would be lost); a corrupt file is moved aside first.
      */
     public void update(Instance instance) throws StoreException {
-        checkName(instance.name());
-        if (!exists()) {
+        folder.checkName(instance.name());
+        if (!folder.exists()) {
             throw noSuchInstance(instance.name());
         }
         try (StoreLock lock = folder.lock()) {
             Path file = existingEntry(instance.name());
-            DocumentFolder.Content content = folder.read(file);
-            if (content instanceof DocumentFolder.NotRegular odd) {
-                throw notRegular(instance.name(), file, odd);
-            }
-            Decoded old = content instanceof DocumentFolder.Bytes b ? InstanceCodec.decode(b.bytes(), instance.name())
-                    : new Decoded.Corrupt(tooLarge(((DocumentFolder.TooLarge) content).size()));
-            if (old instanceof Decoded.Newer newer) {
-                throw newerVersion(instance.name(), newer);
-            }
-            if (old instanceof Decoded.Corrupt corrupt) {
-                Path aside = folder.moveAside(file);
-                LOG.warn("{} could not be read ({}); moved aside to {} before saving over it", file,
-                        corrupt.reason(), aside);
-            }
+            folder.prepareOverwrite(file, instance.name());
             AtomicFiles.write(file, InstanceCodec.encode(instance));
         } catch (IOException e) {
-            throw ioFailure("save instance '" + instance.name() + "'", e);
+            throw folder.ioFailure("save instance '" + instance.name() + "'", e);
         }
     }
 
@@ -169,18 +139,18 @@ public final class InstanceStore {
      * old one is removed, so a crash in between leaves both, never neither.
      */
     public Instance rename(String from, String to) throws StoreException {
-        checkName(from);
-        checkName(to);
-        if (!exists()) {
+        folder.checkName(from);
+        folder.checkName(to);
+        if (!folder.exists()) {
             throw noSuchInstance(from);
         }
         try (StoreLock lock = folder.lock()) {
             Path oldFile = existingEntry(from);
-            Instance renamed = read(oldFile).withName(to);
+            Instance renamed = folder.load(oldFile).withName(to);
             if (from.equals(to)) {
                 return renamed;
             }
-            Optional<String> taken = nameInUse(to, Optional.of(from));
+            Optional<String> taken = folder.nameInUse(to, Optional.of(from));
             if (taken.isPresent()) {
                 throw nameTaken(to, taken.get());
             }
@@ -194,113 +164,29 @@ public final class InstanceStore {
             AtomicFiles.syncDirectory(dir);
             return renamed;
         } catch (IOException e) {
-            throw ioFailure("rename instance '" + from + "' to '" + to + "'", e);
+            throw folder.ioFailure("rename instance '" + from + "' to '" + to + "'", e);
         }
     }
 
     /** Deletes the instance's file (whatever its content: the user asked for it by name). */
     public void delete(String name) throws StoreException {
-        checkName(name);
-        if (!exists()) {
+        folder.checkName(name);
+        if (!folder.exists()) {
             throw noSuchInstance(name);
         }
         try (StoreLock lock = folder.lock()) {
             Files.delete(existingEntry(name));
             AtomicFiles.syncDirectory(dir);
         } catch (IOException e) {
-            throw ioFailure("delete instance '" + name + "'", e);
+            throw folder.ioFailure("delete instance '" + name + "'", e);
         }
-    }
-
-    /** Whether the store's directory exists; something else in its place is the user's to fix. */
-    private boolean exists() throws StoreException {
-        if (Files.isDirectory(dir)) {
-            return true;
-        }
-        if (Files.exists(dir)) {
-            throw new StoreException(Reason.IO, "The instance store " + dir + " is not a directory; move that file"
-                    + " away (or set UML_MANAGER_HOME to another directory)");
-        }
-        return false;
-    }
-
-    private void loadInto(DocumentFolder.Document doc, List<Instance> instances, List<LoadProblem> problems)
-            throws IOException {
-        Path file = doc.file();
-        Optional<String> badName = Names.instanceNameProblem(doc.name());
-        if (badName.isPresent()) {
-            problems.add(new LoadProblem(file, "not loaded: the file name " + badName.get()
-                    + "; rename the file", Optional.empty(), false));
-            return;
-        }
-        DocumentFolder.Content content;
-        try {
-            content = folder.read(file);
-        } catch (IOException e) {
-            problems.add(new LoadProblem(file, "not loaded: cannot read it (" + AtomicFiles.describe(e) + ")",
-                    Optional.empty(), false));
-            return;
-        }
-        if (content instanceof DocumentFolder.NotRegular odd) {
-            problems.add(new LoadProblem(file, "not loaded: it is " + odd.what() + ", not an instance file, so"
-                    + " nothing was read from it; remove or rename it", Optional.empty(), false));
-            return;
-        }
-        if (content instanceof DocumentFolder.TooLarge big) {
-            Path aside = folder.moveAside(file);
-            problems.add(new LoadProblem(file, "not loaded: " + tooLarge(big.size()) + "; if it really is an"
-                    + " instance, shorten it and move it back to " + file.getFileName(), Optional.of(aside), false));
-            return;
-        }
-        Decoded decoded = InstanceCodec.decode(((DocumentFolder.Bytes) content).bytes(), doc.name());
-        if (decoded instanceof Decoded.Readable ok) {
-            instances.add(ok.instance());
-            ok.warnings().forEach(w -> problems.add(new LoadProblem(file, w, Optional.empty(), true)));
-        } else if (decoded instanceof Decoded.Newer newer) {
-            problems.add(new LoadProblem(file, newerMessage(newer) + "; left untouched", Optional.empty(), false));
-        } else if (decoded instanceof Decoded.Corrupt corrupt) {
-            Path aside = folder.moveAside(file);
-            problems.add(new LoadProblem(file, "not loaded: " + corrupt.reason() + "; fix it and move it back to "
-                    + file.getFileName(), Optional.of(aside), false));
-        }
-    }
-
-    private Instance read(Path file) throws IOException, StoreException {
-        String name = nameOf(file);
-        DocumentFolder.Content content = folder.read(file);
-        if (content instanceof DocumentFolder.NotRegular odd) {
-            throw notRegular(name, file, odd);
-        }
-        if (content instanceof DocumentFolder.TooLarge big) {
-            Path aside = folder.moveAside(file);
-            throw new StoreException(Reason.UNREADABLE, "Instance '" + name + "' could not be read ("
-                    + tooLarge(big.size()) + "); its file was moved aside to " + aside
-                    + "; if it really is an instance, shorten it and move it back to " + file.getFileName());
-        }
-        Decoded decoded = InstanceCodec.decode(((DocumentFolder.Bytes) content).bytes(), name);
-        if (decoded instanceof Decoded.Readable ok) {
-            ok.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
-            return ok.instance();
-        }
-        if (decoded instanceof Decoded.Newer newer) {
-            throw newerVersion(name, newer);
-        }
-        Path aside = folder.moveAside(file);
-        throw new StoreException(Reason.UNREADABLE, "Instance '" + name + "' could not be read ("
-                + ((Decoded.Corrupt) decoded).reason() + "); its file was moved aside to " + aside
-                + "; fix it and move it back to " + file.getFileName());
     }
 
     /** The entry named after instance {@code name}, whatever it is (a file, a link, a FIFO). */
     private Path existingEntry(String name) throws IOException, StoreException {
-        Path file = fileOf(name);
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return file;
-        }
-        Optional<String> other = nameInUse(name, Optional.empty());
-        if (other.isPresent()) {
-            throw new StoreException(Reason.NO_SUCH_INSTANCE, "No instance is named '" + name + "'; did you mean '"
-                    + other.get() + "'?");
+        Optional<Path> entry = folder.entry(name);
+        if (entry.isPresent()) {
+            return entry.get();
         }
         List<Path> aside = new ArrayList<>();
         for (DocumentFolder.Entry e : folder.entries()) {
@@ -311,42 +197,9 @@ public final class InstanceStore {
         if (!aside.isEmpty()) {
             throw new StoreException(Reason.NO_SUCH_INSTANCE, "Instance '" + name + "' is not loaded: its file was"
                     + " moved aside to " + aside.get(aside.size() - 1) + " because it could not be read; fix it and"
-                    + " rename it back to " + file.getFileName() + ", or delete it");
+                    + " rename it back to " + fileOf(name).getFileName() + ", or delete it");
         }
         throw noSuchInstance(name);
-    }
-
-    /** The existing name equal to {@code name} ignoring case, other than {@code except}. */
-    private Optional<String> nameInUse(String name, Optional<String> except) throws IOException {
-        for (DocumentFolder.Entry e : folder.entries()) {
-            if (e instanceof DocumentFolder.Document doc && doc.name().equalsIgnoreCase(name)
-                    && !except.equals(Optional.of(doc.name()))) {
-                return Optional.of(doc.name());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String nameOf(Path file) {
-        String fileName = file.getFileName().toString();
-        return fileName.substring(0, fileName.length() - SUFFIX.length());
-    }
-
-    private static void checkName(String name) throws StoreException {
-        Optional<String> problem = Names.instanceNameProblem(name);
-        if (problem.isPresent()) {
-            throw new StoreException(Reason.INVALID_NAME, "Invalid instance name: " + problem.get());
-        }
-    }
-
-    private static String tooLarge(long size) {
-        return "it is " + DocumentFolder.size(size) + ", far over the " + DocumentFolder.size(
-                DocumentFolder.MAX_DOCUMENT_BYTES) + " an instance file may have (real ones are a few KiB)";
-    }
-
-    private static StoreException notRegular(String name, Path file, DocumentFolder.NotRegular odd) {
-        return new StoreException(Reason.UNREADABLE, "Instance '" + name + "' cannot be read: " + file
-                + " is " + odd.what() + ", not an instance file, so nothing was read from it; remove or rename it");
     }
 
     private static StoreException noSuchInstance(String name) {
@@ -358,20 +211,5 @@ public final class InstanceStore {
         String detail = wanted.equals(existing) ? "" : " (names differing only by case count as the same)";
         return new StoreException(Reason.NAME_TAKEN, "An instance named '" + existing + "' already exists"
                 + detail + "; choose another name");
-    }
-
-    private static String newerMessage(Decoded.Newer newer) {
-        return "written by a newer UML Manager (schema version " + newer.schemaVersion()
-                + "; this version understands up to " + InstanceCodec.SCHEMA_VERSION + ")";
-    }
-
-    private static StoreException newerVersion(String name, Decoded.Newer newer) {
-        return new StoreException(Reason.NEWER_VERSION, "Instance '" + name + "' was " + newerMessage(newer)
-                + "; use that version to change it");
-    }
-
-    private StoreException ioFailure(String what, IOException e) {
-        return new StoreException(Reason.IO, "Could not " + what + ": " + AtomicFiles.describe(e)
-                + " (store: " + dir + ")", e);
     }
 }

@@ -31,23 +31,23 @@ final class LabCodec {
     }
 
     /** What a lab file's bytes are; {@code name} comes from the file name. */
-    static LabDecoded decode(byte[] bytes, String name) {
+    static Decoded<Lab> decode(byte[] bytes, String name) {
         JsonNode tree;
         try {
             tree = InstanceCodec.MAPPER.readTree(bytes);
         } catch (IOException e) {
-            return new LabDecoded.Corrupt(InstanceCodec.describe(e));
+            return new Decoded.Corrupt<>(InstanceCodec.describe(e));
         }
         if (tree == null || !tree.isObject()) {
-            return new LabDecoded.Corrupt("not a JSON object");
+            return new Decoded.Corrupt<>("not a JSON object");
         }
         JsonNode version = tree.get(InstanceCodec.VERSION_FIELD);
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            return new LabDecoded.Corrupt("'" + InstanceCodec.VERSION_FIELD + "' is missing or not a positive whole"
+            return new Decoded.Corrupt<>("'" + InstanceCodec.VERSION_FIELD + "' is missing or not a positive whole"
                     + " number");
         }
         if (version.intValue() > SCHEMA_VERSION) {
-            return new LabDecoded.Newer(version.intValue());
+            return new Decoded.Newer<>(version.intValue());
         }
         try {
             LabDocument doc = InstanceCodec.MAPPER.readValue(bytes, LabDocument.class);
@@ -55,13 +55,13 @@ final class LabCodec {
             if (doc.name() != null && !doc.name().equals(name)) {
                 warnings.add("the file says its name is '" + doc.name() + "'; the file name '" + name + "' wins");
             }
-            return new LabDecoded.Readable(LabMapper.toModel(doc, name), warnings);
+            return new Decoded.Readable<>(LabMapper.toModel(doc, name), warnings);
         } catch (IOException e) {
-            return new LabDecoded.Corrupt(InstanceCodec.describe(e));
+            return new Decoded.Corrupt<>(InstanceCodec.describe(e));
         } catch (DocumentFormatException e) {
-            return new LabDecoded.Corrupt(e.getMessage());
+            return new Decoded.Corrupt<>(e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return new LabDecoded.Corrupt("invalid value: " + e.getMessage());
+            return new Decoded.Corrupt<>("invalid value: " + e.getMessage());
         }
     }
 }

@@ -36,23 +36,23 @@ final class NetworkCodec {
     }
 
     /** What a network file's bytes are; {@code name} comes from the file name. */
-    static NetworkDecoded decode(byte[] bytes, String name) {
+    static Decoded<Network> decode(byte[] bytes, String name) {
         JsonNode tree;
         try {
             tree = InstanceCodec.MAPPER.readTree(bytes);
         } catch (IOException e) {
-            return new NetworkDecoded.Corrupt(InstanceCodec.describe(e));
+            return new Decoded.Corrupt<>(InstanceCodec.describe(e));
         }
         if (tree == null || !tree.isObject()) {
-            return new NetworkDecoded.Corrupt("not a JSON object");
+            return new Decoded.Corrupt<>("not a JSON object");
         }
         JsonNode version = tree.get(InstanceCodec.VERSION_FIELD);
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            return new NetworkDecoded.Corrupt("'" + InstanceCodec.VERSION_FIELD
+            return new Decoded.Corrupt<>("'" + InstanceCodec.VERSION_FIELD
                     + "' is missing or not a positive whole number");
         }
         if (version.intValue() > SCHEMA_VERSION) {
-            return new NetworkDecoded.Newer(version.intValue());
+            return new Decoded.Newer<>(version.intValue());
         }
         try {
             NetworkFileDocument doc = InstanceCodec.MAPPER.readValue(bytes, NetworkFileDocument.class);
@@ -60,13 +60,13 @@ final class NetworkCodec {
             if (doc.name() != null && !doc.name().equals(name)) {
                 warnings.add("the file says its name is '" + doc.name() + "'; the file name '" + name + "' wins");
             }
-            return new NetworkDecoded.Readable(NetworkFileMapper.toModel(doc, name), warnings);
+            return new Decoded.Readable<>(NetworkFileMapper.toModel(doc, name), warnings);
         } catch (IOException e) {
-            return new NetworkDecoded.Corrupt(InstanceCodec.describe(e));
+            return new Decoded.Corrupt<>(InstanceCodec.describe(e));
         } catch (DocumentFormatException e) {
-            return new NetworkDecoded.Corrupt(e.getMessage());
+            return new Decoded.Corrupt<>(e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return new NetworkDecoded.Corrupt("invalid value: " + e.getMessage());
+            return new Decoded.Corrupt<>("invalid value: " + e.getMessage());
         }
     }
 }

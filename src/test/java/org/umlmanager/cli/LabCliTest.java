@@ -74,4 +74,16 @@ class LabCliTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("No lab is named 'nothing'");
     }
+
+    /** The same option, and the same message for a bad value, as {@code start} and {@code stop}. */
+    @Test
+    void aParallelBelowOneIsAUserErrorBeforeTheLabIsLookedUp() {
+        for (String command : new String[] {"start", "stop"}) {
+            CliRun run = CliRun.run(home, "lab", command, "nothing", "--parallel", "0");
+
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).startsWith("error: --parallel must be at least 1, not 0 (see 'uml-manager lab "
+                    + command + " --help')");
+        }
+    }
 }

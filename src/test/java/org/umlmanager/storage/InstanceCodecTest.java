@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.umlmanager.model.Instance;
 
 /** Documents that must not load, and the message that says why and where. */
 class InstanceCodecTest {
@@ -34,7 +35,7 @@ class InstanceCodecTest {
         "''                                                       | not a JSON object",
     })
     void badDocumentsAreRefusedWithAMessageNamingTheField(String json, String expected) {
-        Decoded decoded = InstanceCodec.decode(json.replace('\'', '"').getBytes(UTF_8), "vm");
+        Decoded<Instance> decoded = InstanceCodec.decode(json.replace('\'', '"').getBytes(UTF_8), "vm");
 
         assertThat(decoded).isInstanceOfSatisfying(Decoded.Corrupt.class,
                 c -> assertThat(c.reason()).contains(expected));

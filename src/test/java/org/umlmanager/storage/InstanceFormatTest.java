@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.umlmanager.model.Instance;
 
 /**
  * The file format is a promise to the user's saved files: a file written today must read back the
@@ -34,16 +35,16 @@ class InstanceFormatTest {
 
     @Test
     void theGoldenFileReadsBackAsTheSameInstance() throws IOException {
-        Decoded decoded = InstanceCodec.decode(golden(GOLDEN).getBytes(UTF_8), "router");
+        Decoded<Instance> decoded = InstanceCodec.decode(golden(GOLDEN).getBytes(UTF_8), "router");
 
-        assertThat(decoded).isEqualTo(new Decoded.Readable(SampleInstances.fullV2("router"), java.util.List.of()));
+        assertThat(decoded).isEqualTo(new Decoded.Readable<>(SampleInstances.fullV2("router"), java.util.List.of()));
     }
 
     @Test
     void aVersionOneFileStillReads() throws IOException {
-        Decoded decoded = InstanceCodec.decode(golden(GOLDEN_V1).getBytes(UTF_8), "router");
+        Decoded<Instance> decoded = InstanceCodec.decode(golden(GOLDEN_V1).getBytes(UTF_8), "router");
 
-        assertThat(decoded).isEqualTo(new Decoded.Readable(SampleInstances.full("router"), java.util.List.of()));
+        assertThat(decoded).isEqualTo(new Decoded.Readable<>(SampleInstances.full("router"), java.util.List.of()));
     }
 
     @Test

@@ -88,7 +88,7 @@ class LabStoreTest {
         }
         assertThat(new String(LabCodec.encode(twoRouters()), StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(LabCodec.decode(expected.getBytes(StandardCharsets.UTF_8), "ospf"))
-                .isEqualTo(new LabDecoded.Readable(twoRouters(), List.of()));
+                .isEqualTo(new Decoded.Readable<>(twoRouters(), List.of()));
     }
 
     @Test

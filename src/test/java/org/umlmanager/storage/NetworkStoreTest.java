@@ -72,7 +72,7 @@ class NetworkStoreTest {
         }
         assertThat(NetworkCodec.encodeText(lab())).isEqualTo(expected);
         assertThat(NetworkCodec.decode(expected.getBytes(StandardCharsets.UTF_8), "lab"))
-                .isEqualTo(new NetworkDecoded.Readable(lab(), List.of()));
+                .isEqualTo(new Decoded.Readable<>(lab(), List.of()));
     }
 
     @Test

@@ -59,7 +59,7 @@ class StoreConcurrencyTest {
             Future<Integer> reader = pool.submit(() -> {
                 int reads = 0;
                 while (writing.get()) {
-                    Decoded decoded = InstanceCodec.decode(Files.readAllBytes(file), "vm");
+                    Decoded<Instance> decoded = InstanceCodec.decode(Files.readAllBytes(file), "vm");
                     assertThat(decoded).isInstanceOf(Decoded.Readable.class);
                     reads++;
                 }

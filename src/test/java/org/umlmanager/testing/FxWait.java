@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
@@ -67,6 +68,20 @@ public final class FxWait {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Types {@code text} over the whole content of the text field {@code query} finds, once it can
+     * be clicked: focused and its text selected on the FX thread, then typed as a user would.
+     */
+    public static void typeOver(FxRobot robot, String query, String text) {
+        clickable(robot, query);
+        robot.interact(() -> {
+            TextField field = robot.lookup(query).queryAs(TextField.class);
+            field.requestFocus();
+            field.selectAll();
+        });
+        robot.write(text);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.umlmanager.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,18 +44,33 @@ public final class DesktopFixture implements AutoCloseable {
     });
     private final DesktopWiring wiring;
     private final UiPreferences prefs;
+    private final boolean windowed;
     private volatile MainUi ui;
 
-    private DesktopFixture(DesktopWiring.Places places, String kernel) {
+    private DesktopFixture(DesktopWiring.Places places, String kernel, boolean windowed) {
         prefs = new UiPreferences(kernel, Optional.of(places.layout().defaultUmlDir().toString()),
                 ConsolePreferences.DEFAULTS, Theme.LIGHT, WindowGeometry.DEFAULT);
-        wiring = new DesktopWiring(places, () -> prefs, io, Platform::runLater);
+        this.windowed = windowed;
+        Executor fx = windowed ? Platform::runLater : Runnable::run;
+        wiring = new DesktopWiring(places, () -> prefs, io, fx);
     }
 
     /** Over a guest fixture's directories; new machines get {@code kernel}. */
     public static DesktopFixture over(GuestFixture guests, String kernel) {
-        return new DesktopFixture(new DesktopWiring.Places(guests.paths(), guests.layout(), guests.dir(),
-                guests.dir()), kernel);
+        return new DesktopFixture(places(guests), kernel, true);
+    }
+
+    /**
+     * As {@link #over}, for a test of the wiring itself: no window, no JavaFX toolkit, and what
+     * would be handed to the FX thread runs on the thread that hands it over. {@link #show} and
+     * {@link #labs} are not for such a fixture.
+     */
+    public static DesktopFixture withoutWindow(GuestFixture guests, String kernel) {
+        return new DesktopFixture(places(guests), kernel, false);
+    }
+
+    private static DesktopWiring.Places places(GuestFixture guests) {
+        return new DesktopWiring.Places(guests.paths(), guests.layout(), guests.dir(), guests.dir());
     }
 
     /** Over a directory of its own with no guest: {@code AppPaths.under(home)}. */
@@ -62,7 +78,7 @@ public final class DesktopFixture implements AutoCloseable {
         AppPaths paths = AppPaths.under(home);
         RuntimeLayout layout = new RuntimeLayout(paths.sessionsDir(), paths.runtime().resolve("supervisor"),
                 paths.logsDir(), paths.runtime().resolve("uml"), home);
-        return new DesktopFixture(new DesktopWiring.Places(paths, layout, home, home), "linux");
+        return new DesktopFixture(new DesktopWiring.Places(paths, layout, home, home), "linux", true);
     }
 
     /**
@@ -142,8 +158,10 @@ public final class DesktopFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            FxWait.run(() -> List.copyOf(Window.getWindows()).stream()
-                    .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(Window::hide));
+            if (windowed) {
+                FxWait.run(() -> List.copyOf(Window.getWindows()).stream()
+                        .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(Window::hide));
+            }
             if (ui != null) {
                 FxWait.run(ui::close);
             }

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,10 +24,6 @@ import org.umlmanager.service.GuestStatus;
 import org.umlmanager.testing.Await;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.UmlKernel;
-import org.umlmanager.ui.prefs.ConsolePreferences;
-import org.umlmanager.ui.prefs.Theme;
-import org.umlmanager.ui.prefs.UiPreferences;
-import org.umlmanager.ui.prefs.WindowGeometry;
 
 /**
  * The desktop app starts a guest on a saved network as the CLI does: through the runtime that
@@ -45,49 +39,37 @@ class DesktopNetworksTest {
     @Test
     void aGuestOnASavedSwitchStartsWithItsNetworkAndTheSwitchEndsWithIt() throws Exception {
         UmlKernel.requireTool("vde_switch", "apt-get install vde2 libvdeplug-slirp");
-        ExecutorService io = Executors.newFixedThreadPool(2);
-        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime())) {
+        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime());
+             DesktopFixture desktop = DesktopFixture.withoutWindow(f, UmlKernel.require().toString())) {
             nets.track("lab");
-            UiPreferences prefs = new UiPreferences(UmlKernel.require().toString(),
-                    Optional.of(f.layout().defaultUmlDir().toString()), ConsolePreferences.DEFAULTS, Theme.LIGHT,
-                    WindowGeometry.DEFAULT);
-            DesktopWiring wiring = new DesktopWiring(new DesktopWiring.Places(f.paths(), f.layout(), f.dir(),
-                    f.dir()), () -> prefs, io, Runnable::run);
+            desktop.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
+            Instance guest = f.instance("onlab").network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0,
+                    "lab", Optional.of(MAC), Optional.empty())).build();
+            desktop.instances().create(guest).get(30, TimeUnit.SECONDS);
+
+            GuestStatus started;
             try {
-                wiring.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
-                Instance guest = f.instance("onlab").network(new NetworkAttachment(NetworkAttachment.Family.ETH, 0,
-                        "lab", Optional.of(MAC), Optional.empty())).build();
-                wiring.instances().create(guest).get(30, TimeUnit.SECONDS);
-
-                GuestStatus started;
-                try {
-                    started = wiring.runtime().start(guest).get(120, TimeUnit.SECONDS);
-                } finally {
-                    f.trackSession("onlab");
-                }
-                wiring.runtime().whenRunning("onlab").get(120, TimeUnit.SECONDS);
-
-                NetworkStatus lab = wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status();
-                assertThat(lab.running()).as("the switch runs for its guest").isTrue();
-                String device = "eth0=vde," + lab.switchDir() + "," + MAC;
-                assertThat(lab.guests()).singleElement().satisfies(r -> {
-                    assertThat(r.instance()).isEqualTo("onlab");
-                    assertThat(r.devices()).singleElement().asString().startsWith(device);
-                });
-                long pid = started.pid().orElseThrow();
-                List<String> argv = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid),
-                        "cmdline")), StandardCharsets.UTF_8).split("\0"));
-                assertThat(argv).as("the kernel's arguments").anyMatch(a -> a.startsWith(device));
-
-                wiring.runtime().stop("onlab", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
-                Await.until(Duration.ofSeconds(60), "the switch stopping with its last guest",
-                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+                started = desktop.runtime().start(guest).get(120, TimeUnit.SECONDS);
             } finally {
-                wiring.close();
+                f.trackSession("onlab");
             }
-        } finally {
-            io.shutdownNow();
-            io.awaitTermination(10, TimeUnit.SECONDS);
+            desktop.runtime().whenRunning("onlab").get(120, TimeUnit.SECONDS);
+
+            NetworkStatus lab = desktop.networks().get("lab").get(30, TimeUnit.SECONDS).status();
+            assertThat(lab.running()).as("the switch runs for its guest").isTrue();
+            String device = "eth0=vde," + lab.switchDir() + "," + MAC;
+            assertThat(lab.guests()).singleElement().satisfies(r -> {
+                assertThat(r.instance()).isEqualTo("onlab");
+                assertThat(r.devices()).singleElement().asString().startsWith(device);
+            });
+            long pid = started.pid().orElseThrow();
+            List<String> argv = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid),
+                    "cmdline")), StandardCharsets.UTF_8).split("\0"));
+            assertThat(argv).as("the kernel's arguments").anyMatch(a -> a.startsWith(device));
+
+            desktop.runtime().stop("onlab", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
+            Await.until(Duration.ofSeconds(60), "the switch stopping with its last guest",
+                    () -> !desktop.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
         }
     }
 
@@ -99,60 +81,48 @@ class DesktopNetworksTest {
     @Test
     void aHotPluggedInterfaceIsForgottenByItsNetworkWhenRemovedAndWhenTheGuestStops() throws Exception {
         UmlKernel.requireTool("vde_switch", "apt-get install vde2 libvdeplug-slirp");
-        ExecutorService io = Executors.newFixedThreadPool(2);
-        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime())) {
+        try (GuestFixture f = GuestFixture.create(); NetworkFixture nets = new NetworkFixture(f.paths().runtime());
+             DesktopFixture desktop = DesktopFixture.withoutWindow(f, UmlKernel.require().toString())) {
             nets.track("lab");
-            UiPreferences prefs = new UiPreferences(UmlKernel.require().toString(),
-                    Optional.of(f.layout().defaultUmlDir().toString()), ConsolePreferences.DEFAULTS, Theme.LIGHT,
-                    WindowGeometry.DEFAULT);
-            DesktopWiring wiring = new DesktopWiring(new DesktopWiring.Places(f.paths(), f.layout(), f.dir(),
-                    f.dir()), () -> prefs, io, Runnable::run);
+            desktop.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
+            Instance guest = f.instance("plugged").build();
+            desktop.instances().create(guest).get(30, TimeUnit.SECONDS);
             try {
-                wiring.networks().create(new Network.Switch("lab", false)).get(30, TimeUnit.SECONDS);
-                Instance guest = f.instance("plugged").build();
-                wiring.instances().create(guest).get(30, TimeUnit.SECONDS);
-                try {
-                    wiring.runtime().start(guest).get(120, TimeUnit.SECONDS);
-                } finally {
-                    f.trackSession("plugged");
-                }
-                wiring.runtime().whenRunning("plugged").get(120, TimeUnit.SECONDS);
-                // Running is not booted: a device plugged while the kernel still boots is refused (a CI
-                // run under load got there first). Its console says when init is up.
-                try (ConsoleStream con0 = wiring.runtime().openConsole("plugged", "con0").get(30, TimeUnit.SECONDS);
-                     ConsoleWatcher console = new ConsoleWatcher(con0.input())) {
-                    console.await(BusyboxImage.READY_MARKER, Duration.ofSeconds(120));
-                }
-                NetworkAttachment nic = new NetworkAttachment(NetworkAttachment.Family.ETH, 0, "lab", Optional.of(MAC),
-                        Optional.empty());
-
-                wiring.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
-                assertThat(registered(wiring)).as("the plugged interface, registered with lab").singleElement()
-                        .asString().startsWith("eth0=vde,");
-                // The saved configuration has no interface: the network is found by the registration.
-                wiring.runtime().removeDevice(guest, "eth0").get(60, TimeUnit.SECONDS);
-                assertThat(registered(wiring)).as("lab forgot the removed interface").isEmpty();
-                Await.until(Duration.ofSeconds(60), "lab stopping with its last guest's interface gone",
-                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
-
-                wiring.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
-                assertThat(registered(wiring)).as("plugged in again").hasSize(1);
-                wiring.runtime().stop("plugged", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
-                Await.until(Duration.ofSeconds(60), "lab stopping with the guest its interface was plugged into",
-                        () -> !wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
-                assertThat(registered(wiring)).isEmpty();
+                desktop.runtime().start(guest).get(120, TimeUnit.SECONDS);
             } finally {
-                wiring.close();
+                f.trackSession("plugged");
             }
-        } finally {
-            io.shutdownNow();
-            io.awaitTermination(10, TimeUnit.SECONDS);
+            desktop.runtime().whenRunning("plugged").get(120, TimeUnit.SECONDS);
+            // Running is not booted: a device plugged while the kernel still boots is refused (a CI
+            // run under load got there first). Its console says when init is up.
+            try (ConsoleStream con0 = desktop.runtime().openConsole("plugged", "con0").get(30, TimeUnit.SECONDS);
+                 ConsoleWatcher console = new ConsoleWatcher(con0.input())) {
+                console.await(BusyboxImage.READY_MARKER, Duration.ofSeconds(120));
+            }
+            NetworkAttachment nic = new NetworkAttachment(NetworkAttachment.Family.ETH, 0, "lab", Optional.of(MAC),
+                    Optional.empty());
+
+            desktop.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
+            assertThat(registered(desktop)).as("the plugged interface, registered with lab").singleElement()
+                    .asString().startsWith("eth0=vde,");
+            // The saved configuration has no interface: the network is found by the registration.
+            desktop.runtime().removeDevice(guest, "eth0").get(60, TimeUnit.SECONDS);
+            assertThat(registered(desktop)).as("lab forgot the removed interface").isEmpty();
+            Await.until(Duration.ofSeconds(60), "lab stopping with its last guest's interface gone",
+                    () -> !desktop.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+
+            desktop.runtime().addInterface(guest, nic).get(60, TimeUnit.SECONDS);
+            assertThat(registered(desktop)).as("plugged in again").hasSize(1);
+            desktop.runtime().stop("plugged", StopMode.FORCE, step -> { }).get(60, TimeUnit.SECONDS);
+            Await.until(Duration.ofSeconds(60), "lab stopping with the guest its interface was plugged into",
+                    () -> !desktop.networks().get("lab").get(30, TimeUnit.SECONDS).status().running());
+            assertThat(registered(desktop)).isEmpty();
         }
     }
 
     /** The devices lab counts for the guest "plugged". */
-    private static List<String> registered(DesktopWiring wiring) throws Exception {
-        return wiring.networks().get("lab").get(30, TimeUnit.SECONDS).status().guests().stream()
+    private static List<String> registered(DesktopFixture desktop) throws Exception {
+        return desktop.networks().get("lab").get(30, TimeUnit.SECONDS).status().guests().stream()
                 .filter(g -> g.instance().equals("plugged")).flatMap(g -> g.devices().stream()).toList();
     }
 }

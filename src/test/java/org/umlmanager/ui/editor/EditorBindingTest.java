@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -80,16 +81,6 @@ class EditorBindingTest {
                 && vm.commandLineProperty().get().contains(text));
     }
 
-    private static void type(FxRobot robot, String query, String text) {
-        FxWait.clickable(robot, query);
-        robot.interact(() -> {
-            TextField field = robot.lookup(query).queryAs(TextField.class);
-            field.requestFocus();
-            field.selectAll();
-        });
-        robot.write(text);
-    }
-
     private static String text(FxRobot robot, String query) {
         return FxWait.get(() -> robot.lookup(query).queryAs(TextField.class).getText());
     }
@@ -106,36 +97,47 @@ class EditorBindingTest {
         FxWait.until("saved", () -> saved.size() == before + 1 && !vm.dirtyProperty().get());
     }
 
+    /**
+     * The round every page goes through on one of its text fields: an edit shows in the command
+     * line; Revert brings back {@code original} (in the field and the command line); an edit after
+     * the Revert shows, is saved, and an edit after the Save shows too. {@code shown} is how a value
+     * appears in the command line.
+     */
+    private void editRevertSaveEdit(FxRobot robot, String query, String original, Function<String, String> shown,
+                                    String beforeRevert, String beforeSave, String afterSave) {
+        FxWait.typeOver(robot, query, beforeRevert);
+        commandLineShows(shown.apply(beforeRevert));
+        revert(robot);
+        assertThat(text(robot, query)).isEqualTo(original);
+        commandLineShows(shown.apply(original));
+        FxWait.typeOver(robot, query, beforeSave);
+        commandLineShows(shown.apply(beforeSave));
+        save(robot);
+        FxWait.typeOver(robot, query, afterSave);
+        commandLineShows(shown.apply(afterSave));
+    }
+
     @Test
     void generalPage(FxRobot robot) {
-        type(robot, "#memoryField", "300");
-        commandLineShows("mem=300M");
-        revert(robot);
-        assertThat(text(robot, "#memoryField")).isEqualTo("128");
-        commandLineShows("mem=128M");
-        type(robot, "#memoryField", "400");
-        commandLineShows("mem=400M");
-        save(robot);
-        type(robot, "#memoryField", "500");
-        commandLineShows("mem=500M");
+        editRevertSaveEdit(robot, "#memoryField", "128", v -> "mem=" + v + "M", "300", "400", "500");
     }
 
     @Test
     void disksPage(FxRobot robot) {
         FxWait.click(robot, "#disksTab");
-        type(robot, "#diskImage", "/srv/b.img");
+        FxWait.typeOver(robot, "#diskImage", "/srv/b.img");
         commandLineShows("ubd0=/srv/b.img");
         revert(robot);
         assertThat(text(robot, "#diskImage")).isEqualTo("/srv/a.img");
         commandLineShows("ubd0=/srv/a.img");
-        type(robot, "#diskImage", "/srv/c.img");
+        FxWait.typeOver(robot, "#diskImage", "/srv/c.img");
         commandLineShows("ubd0=/srv/c.img");
         FxWait.click(robot, "#diskFlag-r");
         commandLineShows("ubd0r=/srv/c.img");
         save(robot);
         FxWait.click(robot, "#diskFlag-r");
         commandLineShows("ubd0=/srv/c.img");
-        type(robot, "#diskImage", "/srv/d.img");
+        FxWait.typeOver(robot, "#diskImage", "/srv/d.img");
         commandLineShows("ubd0=/srv/d.img");
         assertThat(FxWait.get(() -> robot.lookup("#diskFlag-r").queryAs(CheckBox.class).isSelected())).isFalse();
     }
@@ -143,16 +145,7 @@ class EditorBindingTest {
     @Test
     void networkPage(FxRobot robot) {
         FxWait.click(robot, "#networkTab");
-        type(robot, "#nic-ifname", "tap1");
-        commandLineShows("ifname=tap1");
-        revert(robot);
-        assertThat(text(robot, "#nic-ifname")).isEqualTo("tap0");
-        commandLineShows("ifname=tap0");
-        type(robot, "#nic-ifname", "tap2");
-        commandLineShows("ifname=tap2");
-        save(robot);
-        type(robot, "#nic-ifname", "tap3");
-        commandLineShows("ifname=tap3");
+        editRevertSaveEdit(robot, "#nic-ifname", "tap0", v -> "ifname=" + v, "tap1", "tap2", "tap3");
     }
 
     @Test
@@ -167,26 +160,18 @@ class EditorBindingTest {
                 .isEqualTo(ChannelType.NULL);
         FxWait.clickable(robot, "#lineInputType");
         robot.interact(() -> robot.lookup("#lineInputType").<ComboBox<ChannelType>>query().setValue(ChannelType.PORT));
-        type(robot, "#lineInputValue", "9000");
+        FxWait.typeOver(robot, "#lineInputValue", "9000");
         commandLineShows("con0=port:9000");
         save(robot);
-        type(robot, "#lineInputValue", "9001");
+        FxWait.typeOver(robot, "#lineInputValue", "9001");
         commandLineShows("con0=port:9001");
     }
 
     @Test
     void hostAccessPage(FxRobot robot) {
         FxWait.click(robot, "#hostTab");
-        type(robot, "#hostfsDir", "/srv/other");
-        commandLineShows("hostfs=/srv/other");
-        revert(robot);
-        assertThat(text(robot, "#hostfsDir")).isEqualTo("/srv/share");
-        commandLineShows("hostfs=/srv/share");
-        type(robot, "#hostfsDir", "/srv/third");
-        commandLineShows("hostfs=/srv/third");
-        save(robot);
-        type(robot, "#hostfsDir", "/srv/fourth");
-        commandLineShows("hostfs=/srv/fourth");
+        editRevertSaveEdit(robot, "#hostfsDir", "/srv/share", v -> "hostfs=" + v, "/srv/other", "/srv/third",
+                "/srv/fourth");
         assertThat(commandLine()).doesNotContain("/srv/third");
     }
 }
