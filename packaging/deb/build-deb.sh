@@ -101,7 +101,7 @@ fi
 if [ "$jdk_feature" -ge 25 ]; then
     echo "build-deb: AOT cache (a training run of the window on a private X display)"
     "$project/packaging/deb/train-aot.sh" "$app" "$work"
-    UML_MANAGER_HOME=$work/check UML_MANAGER_JAVA_OPTS="-Xmx192m -XX:AOTMode=on" "$app/bin/uml-manager" --version \
+    UML_MANAGER_HOME=$work/check UML_MANAGER_JAVA_OPTS="-XX:AOTMode=on" "$app/bin/uml-manager" --version \
         >/dev/null || die "the AOT cache made by the training run is not usable"
 fi
 

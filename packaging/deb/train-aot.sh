@@ -40,7 +40,7 @@ for n in 1 2 3; do
         "hostfs=$home" >/dev/null 2>>"$work/training.log"
 done
 
-UML_MANAGER_JAVA_OPTS="-Xmx192m -XX:AOTCacheOutput=$cache" "$app/bin/uml-manager" >>"$work/training.log" 2>&1 &
+UML_MANAGER_JAVA_OPTS="-XX:AOTCacheOutput=$cache" "$app/bin/uml-manager" >>"$work/training.log" 2>&1 &
 app_pid=$!
 pids+=("$app_pid")
 if ! timeout 120 xdotool search --sync --onlyvisible --name '^UML Manager$' >/dev/null; then

@@ -19,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            org.umlmanager.ui.StartupTrace.mark("main");
             // JavaFX warns on every start that it runs from the class path; that is our choice (see
             // the comment above), so this one warning is dropped and every other one still shows.
             JAVAFX_LOG.setFilter(r -> r.getMessage() == null

@@ -35,7 +35,7 @@ class ConsoleThroughputBench {
     /** The launcher's JVM options (packaging/bin/uml-manager). */
     /** The installed launcher's options; {@code -Dbench.appJvm="..."} tries others. */
     private static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+            "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dprism.order=sw").trim().split("\\s+"));
     private static final Pattern RESULT = Pattern.compile(
             "RESULT ms=(\\d+) rss_kb=(\\d+) hwm_kb=(\\d+) bytes=\\d+ tabs=\\d+ skipped_chars=(\\d+)");
     private static final Pattern BUFFER = Pattern.compile("BUFFER lines=(\\d+) hash=(\\w+)");

@@ -48,7 +48,7 @@ class ManyGuestsBench {
      * The launcher's JVM options (packaging/bin/uml-manager). The collector matters: without
      * UseSerialGC this JVM picks G1 on two cores, whose bookkeeping the app never pays.
      */
-    private static final List<String> APP_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> APP_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dprism.order=sw");
     private static final Pattern RESULT = Pattern.compile("RESULT steady_ms=(\\d+) steady_render_ms=(\\d+)"
             + " visiting_ms=(\\d+) changing_ms=(\\d+) state_median_ms=(\\d+) state_max_ms=(\\d+)"
             + " steady_rss_kb=(\\d+) rss_kb=(\\d+) hwm_kb=(\\d+) guests=(\\d+)");

@@ -35,7 +35,7 @@ import org.umlmanager.storage.InstanceStore;
  */
 class StartupBench {
 
-    private static final int RUNS = 5;
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final int INSTANCES = 200;
     private static final double TARGET_RATIO = 1.5;
     private static final long TIMEOUT_MS = 60_000;

@@ -56,6 +56,7 @@ public final class App {
 
     /** Builds the window and shows it; the instance list fills in from the background. */
     public void start(UiPreferences loaded) {
+        StartupTrace.mark("building the window");
         prefs = loaded;
         wiring = new DesktopWiring(DesktopWiring.Places.of(paths), () -> prefs, io, Platform::runLater);
         MenuItem preferences = new MenuItem("Preferences…");
@@ -70,6 +71,7 @@ public final class App {
         List<MenuItem> appItems = new ArrayList<>(labs.menuItems());
         appItems.addAll(List.of(storage, preferences));
         ui = wiring.mainUi(stage, SaveLocation.CHOOSER, appItems);
+        StartupTrace.mark("main window built");
         Scene scene = ui.window().scene(prefs.window().width(), prefs.window().height());
         labs.acceptDrops(scene);
         themes = new Themes(prefs.theme());
@@ -90,8 +92,17 @@ public final class App {
             prefs = prefs.withWindow(ui.window().geometry());
             savePreferences();
         });
+        StartupTrace.mark("show");
         stage.show();
-        ui.refresh().thenRun(wiring.runtime()::prewarm);
+        StartupTrace.mark("shown");
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                StartupTrace.mark("first pulse laid out");
+                scene.removePostLayoutPulseListener(this);
+            }
+        });
+        ui.refresh().thenRun(() -> StartupTrace.mark("list loaded")).thenRun(wiring.runtime()::prewarm);
         checkHost();
     }
 
@@ -116,6 +127,7 @@ public final class App {
 
     /** Reads the preferences off the FX thread, then starts. */
     public void launch() {
+        StartupTrace.mark("toolkit up");
         io.execute(() -> {
             UiPreferences loaded = prefsStore.load();
             Platform.runLater(() -> start(loaded));

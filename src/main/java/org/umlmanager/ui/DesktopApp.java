@@ -10,6 +10,7 @@ public final class DesktopApp extends Application {
     private App app;
 
     public static void launchApp(String[] args) {
+        StartupTrace.mark("launching the toolkit");
         Application.launch(DesktopApp.class, args);
     }
 

@@ -1,11 +1,14 @@
 package org.umlmanager.ui;
 
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.SVGPath;
 
 /**
- * Symbolic icons from the Material Design icon font (Ikonli): they scale with the font and take
- * their colour from the theme ({@code .ikonli-font-icon} in app.css and dark.css).
+ * Icon nodes: an {@link AppIcon}'s outline in its 16 px square, coloured by the theme
+ * ({@code .app-icon} in app.css and dark.css), so that icons line up as glyphs of one font do.
  */
 public final class Icons {
 
@@ -13,9 +16,17 @@ public final class Icons {
     }
 
     /** A new icon node (a node can be in one place only). */
-    public static FontIcon of(Ikon ikon) {
-        FontIcon icon = FontIcon.of(ikon);
-        icon.getStyleClass().add("app-icon");
-        return icon;
+    public static Node of(AppIcon icon) {
+        SVGPath outline = new SVGPath();
+        outline.setContent(icon.shape());
+        outline.getStyleClass().add("app-icon");
+        // The whole square, not the outline's own bounds, is the node's size.
+        Rectangle square = new Rectangle(AppIcon.SIZE, AppIcon.SIZE);
+        // Transparent, not null: a shape with neither fill nor stroke has empty bounds.
+        square.setFill(Color.TRANSPARENT);
+        square.setMouseTransparent(true);
+        Group node = new Group(square, outline);
+        node.getStyleClass().add("app-icon-box");
+        return node;
     }
 }

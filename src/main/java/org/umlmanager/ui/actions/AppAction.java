@@ -11,7 +11,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
-import org.kordamp.ikonli.Ikon;
+import org.umlmanager.ui.AppIcon;
+import org.umlmanager.ui.Tooltips;
 import org.umlmanager.ui.Icons;
 
 /**
@@ -28,7 +29,7 @@ public final class AppAction {
     private final ObservableBooleanValue executable;
     private final Runnable handler;
     private final String buttonText;
-    private final Ikon icon;
+    private final AppIcon icon;
     private final ObservableStringValue whyNot;
 
     public AppAction(String id, String text, String description, KeyCombination accelerator,
@@ -37,7 +38,7 @@ public final class AppAction {
     }
 
     private AppAction(String id, String text, String description, KeyCombination accelerator,
-                      ObservableBooleanValue executable, Runnable handler, String buttonText, Ikon icon,
+                      ObservableBooleanValue executable, Runnable handler, String buttonText, AppIcon icon,
                       ObservableStringValue whyNot) {
         this.id = Objects.requireNonNull(id);
         this.text = Objects.requireNonNull(text);
@@ -56,8 +57,8 @@ public final class AppAction {
     }
 
     /** The same action with an icon on its button and menu item. */
-    public AppAction withIcon(Ikon ikon) {
-        return new AppAction(id, text, description, accelerator, executable, handler, buttonText, ikon, whyNot);
+    public AppAction withIcon(AppIcon icon) {
+        return new AppAction(id, text, description, accelerator, executable, handler, buttonText, icon, whyNot);
     }
 
     /** The same action with the reason it cannot run now, for a disabled button's tooltip. */
@@ -134,11 +135,13 @@ public final class AppAction {
         Button b = button();
         StackPane holder = new StackPane(b);
         holder.getStyleClass().add("tool-holder");
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(whyNot == null
-                ? Bindings.createStringBinding(this::tooltipText, executable)
-                : Bindings.createStringBinding(this::tooltipText, executable, whyNot));
-        Tooltip.install(holder, tip);
+        Tooltips.onFirstHover(holder, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(whyNot == null
+                    ? Bindings.createStringBinding(this::tooltipText, executable)
+                    : Bindings.createStringBinding(this::tooltipText, executable, whyNot));
+            return tip;
+        });
         holder.visibleProperty().bind(b.visibleProperty());
         holder.managedProperty().bind(b.managedProperty());
         return holder;

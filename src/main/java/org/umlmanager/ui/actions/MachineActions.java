@@ -16,18 +16,16 @@ import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.umlmanager.ui.Tooltips;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.Instance;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.service.BulkRun;
 import org.umlmanager.service.GuestRuntime;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.umlmanager.ui.AppIcon;
 
 /**
  * Start, Shut down, Reboot, Reset, Force off, Pause, Resume, Ctrl-Alt-Del and SysRq for the selected
@@ -94,23 +92,23 @@ public final class MachineActions {
     public List<AppAction> actions() {
         List<AppAction> list = new ArrayList<>();
         list.add(forSelection("start", "Start", "Start the machine", key(KeyCode.F5), StateRules.STARTABLE, this::start)
-                .withIcon(MaterialDesignP.PLAY));
+                .withIcon(AppIcon.PLAY));
         list.add(forSelection("shutdown", "Shut down", "Shut the machine down cleanly, step by step",
                 new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), StateRules.RUNNING,
-                () -> stop(StopMode.GRACEFUL)).withIcon(MaterialDesignP.POWER));
+                () -> stop(StopMode.GRACEFUL)).withIcon(AppIcon.POWER));
         list.add(action("reboot", "Reboot…", "Shut the machine down cleanly, then start it again", null,
-                StateRules.RUNNING, this::reboot).withIcon(MaterialDesignR.RESTART));
+                StateRules.RUNNING, this::reboot).withIcon(AppIcon.RESTART));
         list.add(action("reset", "Reset…", "Restart the kernel at once, like a reset button: nothing is shut"
-                + " down or synced", null, StateRules.UP, this::reset).withIcon(MaterialDesignR.RESTART_ALERT));
+                + " down or synced", null, StateRules.UP, this::reset).withIcon(AppIcon.RESTART_ALERT));
         list.add(forSelection("forceoff", "Force off…", "Halt at once, then kill (the machine does not shut down)",
-                null, StateRules.ALIVE, this::forceOff).withIcon(MaterialDesignP.POWER_PLUG_OFF));
+                null, StateRules.ALIVE, this::forceOff).withIcon(AppIcon.POWER_PLUG_OFF));
         list.add(action("pause", "Pause", "Freeze the machine (mconsole stop)", key(KeyCode.F7), StateRules.RUNNING,
-                () -> call("pause", runtime::pause)).withIcon(MaterialDesignP.PAUSE).withButtonText(null));
+                () -> call("pause", runtime::pause)).withIcon(AppIcon.PAUSE).withButtonText(null));
         list.add(action("resume", "Resume", "Let a paused machine run on (mconsole go)", key(KeyCode.F8),
-                StateRules.PAUSED, () -> call("resume", runtime::resume)).withIcon(MaterialDesignP.PLAY_PAUSE)
+                StateRules.PAUSED, () -> call("resume", runtime::resume)).withIcon(AppIcon.PLAY_PAUSE)
                 .withButtonText(null));
         list.add(action("cad", "Ctrl-Alt-Del…", "Send Ctrl-Alt-Del to the machine's init (most reboot or power"
-                + " off)", null, StateRules.RUNNING, this::ctrlAltDel).withIcon(MaterialDesignK.KEYBOARD_OUTLINE));
+                + " off)", null, StateRules.RUNNING, this::ctrlAltDel).withIcon(AppIcon.KEYBOARD_OUTLINE));
         return list;
     }
 
@@ -142,10 +140,10 @@ public final class MachineActions {
 
     /** The same keys as a toolbar menu button. */
     public MenuButton sysRqButton() {
-        MenuButton button = new MenuButton("SysRq", org.umlmanager.ui.Icons.of(MaterialDesignK.KEYBOARD));
+        MenuButton button = new MenuButton("SysRq", org.umlmanager.ui.Icons.of(AppIcon.KEYBOARD));
         button.setId("tool-sysrq");
         button.setAccessibleText("SysRq: send a magic SysRq key to the guest's kernel");
-        button.setTooltip(new Tooltip("Send a magic SysRq key to the guest's kernel"));
+        Tooltips.onFirstHover(button, "Send a magic SysRq key to the guest's kernel");
         button.disableProperty().bind(StateRules.in(state, StateRules.UP).not());
         button.getItems().setAll(sysRqItems("tool-sysrq-"));
         return button;

@@ -20,8 +20,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.umlmanager.ui.Icons;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -32,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.umlmanager.cmdline.Problem;
 import org.umlmanager.model.Instance;
+import org.umlmanager.ui.AppIcon;
 
 /**
  * The editor: five pages, the command line with its problems in a panel that folds away, Save and
@@ -124,7 +123,7 @@ public final class InstanceEditorView {
         preview.getStyleClass().add("command-preview");
         preview.setAccessibleText("Command line preview");
         preview.textProperty().bind(vm.commandLineProperty());
-        Button copy = new Button("Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
+        Button copy = new Button("Copy", Icons.of(AppIcon.CONTENT_COPY));
         copy.setId("copyPreview");
         copy.setAccessibleText("Copy the command line");
         copy.setTooltip(new Tooltip("Copy the command line"));
@@ -183,12 +182,12 @@ public final class InstanceEditorView {
                         : vm.hasErrorsProperty().get() ? "Fix the errors to save."
                         : vm.dirtyProperty().get() ? "Unsaved changes." : "Saved.",
                 notice, vm.checkingProperty(), vm.hasErrorsProperty(), vm.dirtyProperty()));
-        Button revert = new Button("Revert", Icons.of(MaterialDesignU.UNDO));
+        Button revert = new Button("Revert", Icons.of(AppIcon.UNDO));
         revert.setId("revertButton");
         revert.setTooltip(new Tooltip("Throw the unsaved changes away"));
         revert.disableProperty().bind(vm.dirtyProperty().not());
         revert.setOnAction(e -> vm.revert());
-        Button save = new Button("Save", Icons.of(MaterialDesignC.CONTENT_SAVE));
+        Button save = new Button("Save", Icons.of(AppIcon.CONTENT_SAVE));
         save.setId("saveButton");
         save.setDefaultButton(true);
         save.setTooltip(new Tooltip("Save the configuration (it applies at the next start)"));

@@ -23,11 +23,7 @@ import javafx.stage.Window;
 import org.umlmanager.model.Disk;
 import org.umlmanager.model.Instance;
 import org.umlmanager.service.InstanceService;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.umlmanager.ui.AppIcon;
 import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.actions.AppAction;
 
@@ -63,19 +59,19 @@ final class ConfigActions {
                 main.selectedStateProperty());
         return List.of(
                 new AppAction("new", "New from template…", "Make a machine's configuration from a template (no disk"
-                        + " image)", shortcut(KeyCode.N), always, this::create).withIcon(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
+                        + " image)", shortcut(KeyCode.N), always, this::create).withIcon(AppIcon.FILE_DOCUMENT_OUTLINE),
                 new AppAction("import", "Import command line…", "Make a machine from an existing command line",
                         shortcut(KeyCode.I), always, this::importLine).withButtonText("Import")
-                        .withIcon(MaterialDesignI.IMPORT),
+                        .withIcon(AppIcon.IMPORT),
                 new AppAction("duplicate", "Duplicate…", "Copy the selected machine's configuration",
                         shortcut(KeyCode.D), oneSaved, this::duplicate).withReason(whyNotOne)
-                        .withIcon(MaterialDesignC.CONTENT_DUPLICATE),
+                        .withIcon(AppIcon.CONTENT_DUPLICATE),
                 new AppAction("delete", "Delete…", "Delete the selected configurations (not their disk images)",
                         new KeyCodeCombination(KeyCode.DELETE), deletable, this::delete).withReason(whyNotDelete)
-                        .withIcon(MaterialDesignD.DELETE_OUTLINE),
+                        .withIcon(AppIcon.DELETE_OUTLINE),
                 new AppAction("export", "Export script…", "Write a shell script that starts the machine",
                         shortcut(KeyCode.E), oneSaved, this::export).withReason(whyNotOne)
-                        .withIcon(MaterialDesignE.EXPORT));
+                        .withIcon(AppIcon.EXPORT));
     }
 
     private static KeyCombination shortcut(KeyCode key) {

@@ -29,14 +29,9 @@ import org.umlmanager.service.HostReport;
 import org.umlmanager.service.HostService;
 import org.umlmanager.service.InstanceService;
 import javafx.scene.control.MenuBar;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.umlmanager.ui.Icons;
 import org.umlmanager.service.JobService;
+import org.umlmanager.ui.AppIcon;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.actions.MachineActions;
 import org.umlmanager.ui.actions.StateRules;
@@ -103,29 +98,29 @@ public final class MainUi {
         configActions.add(0, new AppAction("wizard", "New VM…", "Make a machine with its disk image, step by step",
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 Bindings.createBooleanBinding(() -> true), () -> NewVmWizard.show(stage, wizard).thenAccept(created))
-                .withIcon(MaterialDesignS.SERVER_PLUS));
+                .withIcon(AppIcon.SERVER_PLUS));
         configActions.add(new AppAction("networks", "Networks…", "The saved networks: NAT networks and switches,"
                 + " their state and machines; make, edit, start, stop and capture them",
                 new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), Bindings.createBooleanBinding(() -> true),
-                () -> showNetworks(stage)).withIcon(MaterialDesignL.LAN));
+                () -> showNetworks(stage)).withIcon(AppIcon.LAN));
         Hotplug hotplug = new Hotplug(runtime, instances, editors, main, stage, context.ui());
         var state = main.selectedStateProperty();
         var running = StateRules.in(state, StateRules.RUNNING);
         var whyNot = StateRules.whyNot(state, StateRules.RUNNING);
         List<AppAction> devices = List.of(
                 new AppAction("adddisk", "Add disk…", "Add a disk to the running machine (mconsole config)", null,
-                        running, hotplug::addDisk).withReason(whyNot).withIcon(MaterialDesignH.HARDDISK_PLUS),
+                        running, hotplug::addDisk).withReason(whyNot).withIcon(AppIcon.HARDDISK_PLUS),
                 new AppAction("addnic", "Add network interface…", "Add an interface to the running machine", null,
-                        running, hotplug::addNetwork).withReason(whyNot).withIcon(MaterialDesignE.ETHERNET),
+                        running, hotplug::addNetwork).withReason(whyNot).withIcon(AppIcon.ETHERNET),
                 new AppAction("remove", "Remove device…", "Remove a disk or interface from the running machine", null,
-                        running, hotplug::removeDevice).withReason(whyNot).withIcon(MaterialDesignE.EJECT));
+                        running, hotplug::removeDevice).withReason(whyNot).withIcon(AppIcon.EJECT));
         AppAction closeEnded = new AppAction("closeended", "Close ended consoles", "Close the console tabs of machines"
                 + " that stopped (their logs keep the whole history)", null, bridge.endedConsolesProperty(),
                 bridge::closeEndedConsoles);
-        MenuItem shortcuts = new MenuItem("Keyboard shortcuts", Icons.of(MaterialDesignK.KEYBOARD_OUTLINE));
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts", Icons.of(AppIcon.KEYBOARD_OUTLINE));
         shortcuts.setId("menu-shortcuts");
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
-        MenuItem about = new MenuItem("About UML Manager", Icons.of(MaterialDesignI.INFORMATION_OUTLINE));
+        MenuItem about = new MenuItem("About UML Manager", Icons.of(AppIcon.INFORMATION_OUTLINE));
         about.setId("menu-about");
         about.setOnAction(e -> HelpWindows.about(stage));
         window = new MainWindow(stage, main, details, bridge.usageView().root(), bridge.usage(), configActions,

@@ -46,16 +46,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import impl.org.controlsfx.skin.DecorationPane;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.umlmanager.ui.Icons;
+import org.umlmanager.ui.Tooltips;
 import org.umlmanager.ui.Windows;
 import org.umlmanager.service.HostReport;
+import org.umlmanager.ui.AppIcon;
 import org.umlmanager.ui.actions.AppAction;
 import org.umlmanager.ui.prefs.WindowGeometry;
 import org.umlmanager.ui.usage.UsageHistory;
@@ -70,18 +65,18 @@ public final class MainWindow {
 
     /** The views of the selected machine, in the order of the switcher and of Ctrl+1 … Ctrl+4. */
     public enum View {
-        DETAILS("Details", "The machine's configuration", MaterialDesignT.TUNE_VERTICAL),
+        DETAILS("Details", "The machine's configuration", AppIcon.TUNE_VERTICAL),
         CONSOLE("Console", "The machine's consoles and serial lines (the terminal gets the keyboard)",
-                MaterialDesignC.CONSOLE),
-        USAGE("Usage", "CPU and memory use of the machine while it runs", MaterialDesignC.CHART_AREASPLINE),
+                AppIcon.CONSOLE),
+        USAGE("Usage", "CPU and memory use of the machine while it runs", AppIcon.CHART_AREASPLINE),
         INSPECT("Inspect", "The running kernel: version, /proc files, a process's stack, a kernel log line",
-                MaterialDesignM.MAGNIFY);
+                AppIcon.MAGNIFY);
 
         private final String title;
         private final String description;
-        private final Ikon icon;
+        private final AppIcon icon;
 
-        View(String title, String description, Ikon icon) {
+        View(String title, String description, AppIcon icon) {
             this.title = title;
             this.description = description;
             this.icon = icon;
@@ -334,17 +329,17 @@ public final class MainWindow {
     private ToolBar toolBar(List<AppAction> config, MachineControls machine) {
         ToolBar bar = new ToolBar();
         bar.setId("toolBar");
-        MenuButton create = new MenuButton("New", Icons.of(MaterialDesignP.PLUS));
+        MenuButton create = new MenuButton("New", Icons.of(AppIcon.PLUS));
         create.setId("tool-newmenu");
         create.setAccessibleText("New: a machine with its disk, a configuration from a template, or an import");
-        create.setTooltip(new Tooltip("Make a new machine"));
+        Tooltips.onFirstHover(create, "Make a new machine");
         for (String id : List.of("wizard", "new", "import")) {
             MenuItem item = action(config, id).menuItem();
             item.setId("tool-" + id);
             create.getItems().add(item);
         }
         MenuButton power = menuButton("tool-power", "Shut down, reboot, reset or force off the machine",
-                MaterialDesignP.POWER, machine, List.of("shutdown", "reboot", "reset", "forceoff"));
+                AppIcon.POWER, machine, List.of("shutdown", "reboot", "reset", "forceoff"));
         power.setText("Power");
         // Pause and Resume share a place: the one that applies shows.
         Node pause = machine.get("pause").toolItem();
@@ -358,7 +353,7 @@ public final class MainWindow {
         resume.managedProperty().unbind();
         resume.managedProperty().bind(resume.visibleProperty());
         MenuButton devices = menuButton("tool-devices", "Add a disk or network interface to the running machine,"
-                + " or remove one", MaterialDesignH.HARDDISK_PLUS, machine, List.of());
+                + " or remove one", AppIcon.HARDDISK_PLUS, machine, List.of());
         for (AppAction a : machine.devices()) {
             MenuItem item = a.menuItem();
             item.setId("tool-" + a.id());
@@ -377,8 +372,8 @@ public final class MainWindow {
             b.setId("view-" + v.name().toLowerCase(java.util.Locale.ROOT));
             b.setUserData(v);
             b.setToggleGroup(viewToggles);
-            b.setTooltip(new Tooltip(v.description + " (" + new KeyCodeCombination(KeyCode.valueOf("DIGIT"
-                    + (v.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText() + ")"));
+            Tooltips.onFirstHover(b, () -> new Tooltip(v.description + " (" + new KeyCodeCombination(
+                    KeyCode.valueOf("DIGIT" + (v.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText() + ")"));
             b.setOnAction(e -> {
                 if (v == View.CONSOLE) {
                     showConsole();
@@ -396,12 +391,12 @@ public final class MainWindow {
     }
 
     /** A toolbar menu of some machine actions, enabled while one of them can run. */
-    private static MenuButton menuButton(String id, String tooltip, Ikon icon, MachineControls machine,
+    private static MenuButton menuButton(String id, String tooltip, AppIcon icon, MachineControls machine,
                                          List<String> ids) {
         MenuButton button = new MenuButton(null, Icons.of(icon));
         button.setId(id);
         button.setAccessibleText(tooltip);
-        button.setTooltip(new Tooltip(tooltip));
+        Tooltips.onFirstHover(button, tooltip);
         List<AppAction> actions = new ArrayList<>();
         for (String actionId : ids) {
             AppAction a = machine.get(actionId);
@@ -423,9 +418,9 @@ public final class MainWindow {
         filter.setPromptText("Filter by name or umid");
         filter.setAccessibleText("Filter machines by name or umid");
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        Button clear = new Button(null, Icons.of(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        Button clear = new Button(null, Icons.of(AppIcon.FILTER_REMOVE_OUTLINE));
         clear.setId("clearFilter");
-        clear.setTooltip(new Tooltip("Clear the filter"));
+        Tooltips.onFirstHover(clear, "Clear the filter");
         clear.setAccessibleText("Clear the filter");
         clear.visibleProperty().bind(filter.textProperty().isNotEmpty());
         clear.managedProperty().bind(clear.visibleProperty());

@@ -32,13 +32,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.umlmanager.model.Network;
 import org.umlmanager.service.NetworkView;
+import org.umlmanager.ui.AppIcon;
 import org.umlmanager.ui.Icons;
 import org.umlmanager.ui.Windows;
 import org.umlmanager.ui.editor.FieldMessages;
@@ -131,7 +127,7 @@ public final class NetworksWindow {
     }
 
     private ToolBar toolBar() {
-        MenuButton create = new MenuButton("New", Icons.of(MaterialDesignP.PLUS));
+        MenuButton create = new MenuButton("New", Icons.of(AppIcon.PLUS));
         create.setId("networkNew");
         create.setTooltip(new Tooltip("Make a NAT network (guests reach the outside and the host) or a switch"
                 + " (guests reach each other only)"));
@@ -150,17 +146,17 @@ public final class NetworksWindow {
             }
         });
         create.getItems().setAll(nat, lan);
-        Button delete = button("networkDelete", "Delete", MaterialDesignD.DELETE_OUTLINE,
+        Button delete = button("networkDelete", "Delete", AppIcon.DELETE_OUTLINE,
                 "Delete the network (refused while a machine's interface is on it)", this::delete);
         delete.disableProperty().bind(vm.canDeleteProperty().not());
-        Button start = button("networkStart", "Start", MaterialDesignP.PLAY,
+        Button start = button("networkStart", "Start", AppIcon.PLAY,
                 "Start the network's processes now; they run until Stop, with or without guests",
                 () -> run(vm::start, "start the network"));
         start.disableProperty().bind(vm.canStartProperty().not());
-        Button stop = button("networkStop", "Stop", MaterialDesignS.STOP,
+        Button stop = button("networkStop", "Stop", AppIcon.STOP,
                 "Stop the network's processes (off while guests use it: they stop it with the last of them)", () -> run(vm::stop, "stop the network"));
         stop.disableProperty().bind(vm.canStopProperty().not());
-        Button capture = button("networkCapture", "Capture traffic…", MaterialDesignR.RECORD_CIRCLE_OUTLINE,
+        Button capture = button("networkCapture", "Capture traffic…", AppIcon.RECORD_CIRCLE_OUTLINE,
                 "Write every frame on the network into a pcap file (tcpdump, Wireshark)", this::capture);
         capture.disableProperty().bind(vm.canCaptureProperty().not());
         Region spacer = new Region();
@@ -168,7 +164,7 @@ public final class NetworksWindow {
         return new ToolBar(create, delete, new Separator(), start, stop, capture, spacer);
     }
 
-    private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+    private static Button button(String id, String text, AppIcon icon, String tip, Runnable action) {
         Button b = new Button(text, Icons.of(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
@@ -192,7 +188,7 @@ public final class NetworksWindow {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setGraphic(empty ? null : Icons.of(MaterialDesignL.LAN));
+                setGraphic(empty ? null : Icons.of(AppIcon.LAN));
             }
         });
         table.getColumns().setAll(java.util.List.of(name,
