@@ -17,10 +17,10 @@ import org.umlmanager.terminal.StreamTtyConnector;
 import org.umlmanager.ui.prefs.ConsolePreferences;
 
 /**
- * Gets the terminal emulator ready before the first console tab: its classes and the console font
- * load in the background, then one throw-away terminal is built and painted on the FX thread while
- * the app is idle (the first one costs about 200 ms of one-time set-up, its first repaints about
- * 100 ms each; later ones a fraction of that). Left to the first tab, that was a visible stall just
+ * Gets the terminal emulator ready before the first console tab: its classes load in the
+ * background, then the console font is loaded and one throw-away terminal is built and painted on
+ * the FX thread while the app is idle (the first one costs about 200 ms of one-time set-up, its
+ * first repaints about 100 ms each; later ones a fraction of that). Left to the first tab, that was a visible stall just
  * as a guest boots.
  */
 public final class TerminalWarmUp {
@@ -64,11 +64,14 @@ public final class TerminalWarmUp {
                     LOG.debug("Warm-up could not load {}: {}", name, e.toString());
                 }
             }
+        }, background).thenRunAsync(() -> {
+            // The console font on the FX thread, as every use of fonts: JavaFX's font caches are not
+            // made for two threads, and loading it here in the background, beside the FX thread's
+            // own text layout, made dialogs lay out shorter than they had been placed for.
             Font font = new ConsoleSettings(prefs).getTerminalFont();
             Text probe = new Text("Mg");
             probe.setFont(font);
             probe.getLayoutBounds();
-        }, background).thenRunAsync(() -> {
             // A terminal off screen, fed coloured lines for a couple of seconds: its painting code gets
             // compiled before a guest's console needs it (cold, one repaint took about 100 ms).
             var sample = new StreamTtyConnector("warm-up", new ByteArrayInputStream(sample()),
