@@ -1,6 +1,5 @@
 package org.umlmanager;
 
-import java.util.logging.Logger;
 import org.umlmanager.cli.Cli;
 
 /**
@@ -11,8 +10,6 @@ import org.umlmanager.cli.Cli;
 public final class Main {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-    /** Held so that the filter below stays on the logger JavaFX will look up. */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private Main() {
     }
@@ -20,10 +17,6 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             org.umlmanager.ui.StartupTrace.mark("main");
-            // JavaFX warns on every start that it runs from the class path; that is our choice (see
-            // the comment above), so this one warning is dropped and every other one still shows.
-            JAVAFX_LOG.setFilter(r -> r.getMessage() == null
-                    || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             org.umlmanager.ui.DesktopApp.launchApp(args);
             return;
         }
