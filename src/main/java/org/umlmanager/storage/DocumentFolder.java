@@ -284,7 +284,7 @@ final class DocumentFolder<T> {
         }
         Files.move(file, target);
         AtomicFiles.syncDirectory(dir);
-        LOG.warn("Moved instance file {} aside to {}", file, target);
+        LOG.warn("Moved {} file {} aside to {}", kind.noun(), file, target);
         return target;
     }
 
