@@ -1,5 +1,8 @@
 package org.umlmanager.ui;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -11,6 +14,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.umlmanager.ui.prefs.WindowGeometry;
 
 /**
@@ -159,14 +163,50 @@ public final class Windows {
                 .orElse(Screen.getPrimary());
     }
 
-    /** Runs {@code action} once, when the window has been shown (and the window manager has it). */
+    /**
+     * Runs {@code action} once the window has been shown, and again (at most twice) if the window
+     * manager then gives the window another size: a request made just after the map can reach
+     * openbox before it manages the window, and it then keeps the size the window was mapped with
+     * (WindowManagerTest found the import dialog at its minimum height, placed for its full one,
+     * in some CI runs). A request made after the window manager has answered holds. The watch ends
+     * after {@link #SETTLING}, so that the user's own resizing is never undone.
+     */
     private static void onceShown(Stage stage, Runnable action) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
             @Override
             public void handle(WindowEvent e) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 action.run();
+                holdSize(stage, action);
             }
         });
+    }
+
+    /** How long after showing a window the window manager's changes of its size are corrected. */
+    private static final Duration SETTLING = Duration.seconds(2);
+
+    private static void holdSize(Stage stage, Runnable action) {
+        double[] asked = {stage.getWidth(), stage.getHeight()};
+        int[] corrections = {0};
+        InvalidationListener watch = o -> {
+            boolean differs = Math.abs(stage.getWidth() - asked[0]) > 0.5 || Math.abs(stage.getHeight() - asked[1]) > 0.5;
+            if (differs && corrections[0] < 2 && stage.isShowing() && !stage.isMaximized()) {
+                corrections[0]++;
+                // After the change has been delivered, not inside it.
+                Platform.runLater(() -> {
+                    action.run();
+                    asked[0] = stage.getWidth();
+                    asked[1] = stage.getHeight();
+                });
+            }
+        };
+        stage.widthProperty().addListener(watch);
+        stage.heightProperty().addListener(watch);
+        PauseTransition settled = new PauseTransition(SETTLING);
+        settled.setOnFinished(e -> {
+            stage.widthProperty().removeListener(watch);
+            stage.heightProperty().removeListener(watch);
+        });
+        settled.play();
     }
 }
