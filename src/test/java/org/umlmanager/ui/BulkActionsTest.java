@@ -18,7 +18,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
+import org.umlmanager.launch.ConsoleStream;
+import org.umlmanager.launch.ConsoleWatcher;
 import org.umlmanager.launch.GuestFixture;
+import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.launch.StopMode;
 import org.umlmanager.model.InstanceState;
 import org.umlmanager.model.MemorySize;
@@ -96,6 +99,16 @@ class BulkActionsTest {
         robot.clickOn(robot.lookup("#bulkErrorDialog .button").match(LabeledMatchers.hasText("OK")).queryButton());
         assertThat(shown).anySatisfy(t -> assertThat(t).startsWith("Could not start 1 of 4 guests: tiny: mem=1M"));
         assertThat(FxWait.get(() -> state("tiny"))).isEqualTo(InstanceState.STOPPED);
+
+        // Running is not booted: a graceful shut-down asked for while init is not up yet goes the
+        // long way (Ctrl-Alt-Del unheard, then the later steps), which under a loaded CI run took
+        // longer than the wait. The consoles say when init is up.
+        for (String name : List.of("alpha", "bravo")) {
+            try (ConsoleStream con0 = desktop.runtime().openConsole(name, "con0").get(30, TimeUnit.SECONDS);
+                 ConsoleWatcher console = new ConsoleWatcher(con0.input())) {
+                console.await(BusyboxImage.READY_MARKER, Duration.ofSeconds(120));
+            }
+        }
 
         // Two of them shut down; the third runs on.
         robot.interact(() -> {
