@@ -83,8 +83,9 @@ public final class GuestProcess {
         Path tool = UmlKernel.requireTool("uml_mconsole", "apt-get install uml-utilities");
         Process cad = new ProcessBuilder(tool.toString(), mconsole().toString(), "cad").redirectErrorStream(true).start();
         assertThat(new String(cad.getInputStream().readAllBytes())).contains("OK");
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("guest powered off after cad").isTrue();
-        assertThat(process.exitValue()).isZero();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("guest powered off after cad; console:%n%s", tail())
+                .isTrue();
+        assertThat(process.exitValue()).as("the kernel's exit status after cad; console:%n%s", tail()).isZero();
     }
 
     /** The guest's mconsole socket. */

@@ -2,6 +2,8 @@ package org.umlmanager.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +79,7 @@ class GuestEndingsTest {
         GuestStatus running = f.runtime.status("killed").get();
         long pid = running.pid().orElseThrow();
         Path umidDir = running.mconsoleSocket().orElseThrow().getParent();
+        List<Long> winchHelpers = winchHelpers(pid);
         assertThat(Posix.kill(pid, Posix.SIGKILL)).isTrue();
         GuestEvent crashed = awaitEvent("killed", InstanceState.CRASHED);
         GuestStatus end = GuestStatus.of(((GuestEvent.StateChanged) crashed).snapshot(), GuestStatus.Origin.RECORD);
@@ -85,6 +88,8 @@ class GuestEndingsTest {
         // Reaped by its holder (no zombie), and the helpers in its process group are gone too.
         awaitTrue(() -> ProcessHandle.of(pid).isEmpty());
         awaitTrue(() -> !Posix.groupExists(pid));
+        // Killed with it, though in sessions of their own, and reaped: nothing keeps its disk open.
+        winchHelpers.forEach(h -> awaitTrue(() -> ProcessHandle.of(h).isEmpty()));
         // SIGKILL leaves the umid directory behind (docs/KERNEL.md §6); the holder removes it.
         awaitTrue(() -> !umidDir.toFile().exists());
         GuestStatus later = f.runtime.status("killed").get();
@@ -95,6 +100,7 @@ class GuestEndingsTest {
     @Test
     void panicIsCrashedWithThePanicText() throws Exception {
         long pid = f.runtime.status("panics").get().pid().orElseThrow();
+        List<Long> winchHelpers = winchHelpers(pid);
         // The kernel never finishes this reply: it panics while answering.
         f.runtime.command("panics", "sysrq c");
         GuestEvent crashed = awaitEvent("panics", InstanceState.CRASHED);
@@ -102,6 +108,7 @@ class GuestEndingsTest {
                 .isEqualTo("kernel panic: sysrq triggered crash");
         awaitTrue(() -> ProcessHandle.of(pid).isEmpty());
         awaitTrue(() -> !Posix.groupExists(pid));
+        winchHelpers.forEach(h -> awaitTrue(() -> ProcessHandle.of(h).isEmpty()));
         // Recorded: a later look (no holder any more) still says why.
         awaitTrue(() -> f.runtime.status("panics").join().origin() == GuestStatus.Origin.RECORD);
         GuestStatus later = f.runtime.status("panics").get();
@@ -122,6 +129,32 @@ class GuestEndingsTest {
         GuestStatus end = GuestStatus.of(((GuestEvent.StateChanged) ended).snapshot(), GuestStatus.Origin.RECORD);
         assertThat(end.reason()).isEqualTo("exited with status 137");
         assertThat(end.exitStatus()).hasValue(137);
+    }
+
+    /**
+     * The kernel's window-size helpers, after checking that its console is not its controlling
+     * terminal (docs/PITFALLS.md, "Resizing"): so con0 has one, in a session of its own.
+     */
+    private static List<Long> winchHelpers(long kernel) throws Exception {
+        assertThat(statField(kernel, 4)).as("tty_nr of the kernel").isEqualTo(0);
+        // The first appears when init opens the console, a moment after the guest counts as running.
+        awaitTrue(() -> !sessionLeadingChildren(kernel).isEmpty());
+        return sessionLeadingChildren(kernel);
+    }
+
+    private static List<Long> sessionLeadingChildren(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children)
+                .map(ProcessHandle::pid).filter(c -> statField(c, 3) == c).toList();
+    }
+
+    /** Field {@code index} of /proc/PID/stat counted from the state (0), or -1 when it is gone. */
+    private static long statField(long pid, int index) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private GuestEvent awaitEvent(String name, InstanceState state) {

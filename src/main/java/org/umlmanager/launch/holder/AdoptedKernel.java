@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,11 +25,13 @@ final class AdoptedKernel implements KernelProcess {
     static final Duration POLL = Duration.ofMillis(200);
 
     private final long pid;
+    private final OptionalLong console;
     private final CompletableFuture<OptionalInt> exit = new CompletableFuture<>();
     private ScheduledFuture<?> watch;
 
     private AdoptedKernel(long pid) {
         this.pid = pid;
+        this.console = WinchHelpers.device(Path.of("/proc", Long.toString(pid), "fd", "0"));
     }
 
     /** The kernel of umid {@code umid} at {@code pid}, watched on {@code timer}; null if that process is not it. */
@@ -75,5 +78,6 @@ final class AdoptedKernel implements KernelProcess {
     @Override
     public void killGroup() {
         Posix.killGroup(pid, Posix.SIGKILL);
+        console.ifPresent(WinchHelpers::kill);
     }
 }

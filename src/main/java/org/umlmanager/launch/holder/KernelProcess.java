@@ -19,6 +19,9 @@ interface KernelProcess {
 
     void signal(int signal);
 
-    /** SIGKILL to the whole process group: the kernel and every helper it started. */
+    /**
+     * SIGKILL to the whole process group, the kernel and the helpers it started there, and to its
+     * window-size helpers, which have sessions of their own ({@link WinchHelpers}).
+     */
     void killGroup();
 }

@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Holds terminal size changes back while the kernel is booting: a window-size change in the
- * first moments of a 6.1 boot panics it ("Segfault with no mm", docs/PITFALLS.md). Sizes asked for
- * meanwhile are remembered per line, and the last one is applied when the guest is up.
+ * Holds terminal size changes back while the kernel is booting, a second guard beside starting
+ * the kernel off its controlling terminal ({@link UmlProcess}): a window-size change in the first
+ * moments of a 6.1 boot panicked it (docs/PITFALLS.md, "Resizing"). Sizes asked for meanwhile are
+ * remembered per line, and the last one is applied when the guest is up.
  * Thread-safe.
  */
 final class ResizeGate {

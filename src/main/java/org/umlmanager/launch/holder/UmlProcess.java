@@ -3,22 +3,28 @@ package org.umlmanager.launch.holder;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.umlmanager.launch.LaunchSpec;
 import org.umlmanager.launch.Posix;
 import org.umlmanager.launch.PtyNatives;
 
 /**
- * The UML kernel process on a pty. No window size is set at spawn: a size change in the first
- * moments of a 6.1 boot panics the kernel (docs/PITFALLS.md, "Resizing"), so resizes come later through
- * {@link #resize}. pty4j makes the child a session leader, so its PID is also its process group,
- * which UML's helper processes share.
+ * The UML kernel process on a pty. The pty is not the kernel's controlling terminal (pty4j's
+ * console mode: the child only leads a process group of its own, which UML's helper processes
+ * share): on its controlling terminal the kernel's whole group would get every SIGWINCH, and one
+ * arriving while the kernel starts a guest process kills that process or panics the kernel
+ * (docs/PITFALLS.md, "Resizing"). This way a helper of UML's own takes the size changes
+ * ({@link WinchHelpers}). No window size is set at spawn either; resizes come later through
+ * {@link #resize}.
  */
 final class UmlProcess implements KernelProcess {
 
@@ -27,10 +33,14 @@ final class UmlProcess implements KernelProcess {
     }
 
     private final PtyProcess process;
+    private final OptionalLong console;
     private final CompletableFuture<OptionalInt> exit = new CompletableFuture<>();
 
     private UmlProcess(PtyProcess process) {
         this.process = process;
+        this.console = process instanceof UnixPtyProcess unix
+                ? WinchHelpers.device(Path.of(unix.getPty().getSlaveName()))
+                : OptionalLong.empty();
         Thread waiter = new Thread(this::waitForExit, "uml-waiter");
         waiter.setDaemon(true);
         waiter.start();
@@ -43,7 +53,7 @@ final class UmlProcess implements KernelProcess {
                 .setEnvironment(env)
                 .setDirectory(spec.workingDirectory().toString())
                 .setRedirectErrorStream(true)
-                .setConsole(false)
+                .setConsole(true)
                 .start();
         return new UmlProcess(p);
     }
@@ -86,6 +96,7 @@ final class UmlProcess implements KernelProcess {
     @Override
     public void killGroup() {
         Posix.killGroup(process.pid(), Posix.SIGKILL);
+        console.ifPresent(WinchHelpers::kill);
     }
 
     private void waitForExit() {
