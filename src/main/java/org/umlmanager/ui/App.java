@@ -95,13 +95,7 @@ public final class App {
         StartupTrace.mark("show");
         stage.show();
         StartupTrace.mark("shown");
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                StartupTrace.mark("first pulse laid out");
-                scene.removePostLayoutPulseListener(this);
-            }
-        });
+        StartupTrace.markFirstLayout(scene);
         ui.refresh().thenRun(() -> StartupTrace.mark("list loaded")).thenRun(wiring.runtime()::prewarm);
         checkHost();
     }

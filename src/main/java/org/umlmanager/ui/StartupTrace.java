@@ -1,5 +1,6 @@
 package org.umlmanager.ui;
 
+import javafx.scene.Scene;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,6 +20,19 @@ public final class StartupTrace {
     public static void mark(String milestone) {
         if (ON) {
             LoggerFactory.getLogger(StartupTrace.class).info("startup {} {}", System.currentTimeMillis(), milestone);
+        }
+    }
+
+    /** Marks the end of the first layout pulse of {@code scene}; nothing is registered when off. */
+    public static void markFirstLayout(Scene scene) {
+        if (ON) {
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    mark("first pulse laid out");
+                    scene.removePostLayoutPulseListener(this);
+                }
+            });
         }
     }
 }
