@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -266,6 +267,13 @@ class DesktopAppTest {
         List<String> texts = FxWait.get(() -> robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList());
         assertThat(texts).anyMatch(t -> t.contains("no-such-kernel"));
+        // Placed by its right edge at the window's: its long text is wrapped so that it stays inside.
+        Bounds notice = FxWait.get(() -> {
+            Node bar = robot.lookup(".notification-bar").query();
+            return bar.localToScreen(bar.getBoundsInLocal());
+        });
+        assertThat(notice.getMinX()).as("notification's left edge").isGreaterThanOrEqualTo(FxWait.get(stage::getX));
+        assertThat(notice.getWidth()).as("notification's width").isLessThan(560);
         FxWait.until("an error dialog", () -> robot.lookup("#errorDialog").tryQuery().isPresent());
         assertThat(FxWait.get(() -> robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText()))
                 .startsWith("Could not start " + BROKEN + ": ").contains("no-such-kernel");

@@ -60,6 +60,8 @@ final class RuntimeBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBridge.class);
     /** How often the guests' CPU and memory are sampled (the cost for 32 guests: UsageSamplerBench). */
+    private static final int NOTICE_COLUMNS = 60;
+
     static final Duration SAMPLE_PERIOD = Duration.ofSeconds(2);
 
     private final GuestRuntime runtime;
@@ -230,8 +232,8 @@ final class RuntimeBridge {
         main.setStatus(name + " crashed" + (reason.isEmpty() ? "." : ": " + reason));
         Window w = owner.get();
         if (w != null && w.isShowing()) {
-            Notifications.create().owner(w).title(name + " crashed").text(reason.isEmpty()
-                    ? "The guest ended unexpectedly." : reason).showError();
+            Notifications.create().owner(w).title(name + " crashed").text(wrapped(reason.isEmpty()
+                    ? "The guest ended unexpectedly." : reason)).showError();
         }
     }
 
@@ -239,8 +241,35 @@ final class RuntimeBridge {
     void notifyStartFailed(String name, Throwable error) {
         Window w = owner.get();
         if (w != null && w.isShowing()) {
-            Notifications.create().owner(w).title("Could not start " + name).text(Errors.reason(error)).showError();
+            Notifications.create().owner(w).title("Could not start " + name).text(wrapped(Errors.reason(error)))
+                    .showError();
         }
+    }
+
+    /**
+     * A notification is as wide as its longest line and placed by its right edge at the window's: a
+     * start error of 190 characters ran off the screen's left edge. So lines end between words
+     * after {@value #NOTICE_COLUMNS} characters (a longer word, such as a path, keeps a line of its own).
+     */
+    static String wrapped(String text) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.replace("\n", "\n ").split(" ")) {
+            if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
+                lineStart = out.length();
+            }
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > NOTICE_COLUMNS) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     /**
