@@ -275,6 +275,12 @@ class DesktopAppTest {
         assertThat(notice.getMinX()).as("notification's left edge").isGreaterThanOrEqualTo(FxWait.get(stage::getX));
         assertThat(notice.getWidth()).as("notification's width").isLessThan(560);
         FxWait.until("an error dialog", () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        // As tall as its wrapped headline and buttons need, not a mostly empty window.
+        double[] heights = FxWait.get(() -> {
+            Region pane = robot.lookup("#errorDialog").queryAs(Region.class);
+            return new double[] {pane.getHeight(), Math.ceil(pane.prefHeight(pane.getWidth()))};
+        });
+        assertThat(heights[0]).as("error dialog height (preferred %s)", heights[1]).isLessThanOrEqualTo(heights[1] + 1);
         assertThat(FxWait.get(() -> robot.lookup("#errorDialog .header-panel .label").queryAs(Label.class).getText()))
                 .startsWith("Could not start " + BROKEN + ": ").contains("no-such-kernel");
         assertThat(FxWait.get(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText()))

@@ -35,7 +35,10 @@ public final class Dialogs {
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setId("errorDialog");
         // A refused start names every reason in its headline: wrap it instead of a window wider than the screen.
+        // Its minimum height is the height at its minimum width: both are the preferred ones, or the
+        // height of the headline wrapped at a few words a line would leave the dialog mostly empty.
         alert.getDialogPane().setPrefWidth(640);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         Windows.dialog(alert, owner);
         alert.show();
