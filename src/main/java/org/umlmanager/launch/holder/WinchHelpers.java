@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
+import org.umlmanager.host.HostProcess;
 import org.umlmanager.launch.Posix;
 
 /**
@@ -55,16 +55,10 @@ final class WinchHelpers {
 
     /** Session leaders of this user whose standard input is {@code device}. */
     static List<Long> find(long device) {
-        try (Stream<Path> all = Files.list(Path.of("/proc"))) {
-            return all.map(p -> p.getFileName().toString())
-                    .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(pid -> session(pid).orElse(-1) == pid)
-                    .filter(pid -> device(Path.of("/proc", Long.toString(pid), "fd", "0")).orElse(-1) == device)
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return HostProcess.allPids().stream()
+                .filter(pid -> session(pid).orElse(-1) == pid)
+                .filter(pid -> device(Path.of("/proc", Long.toString(pid), "fd", "0")).orElse(-1) == device)
+                .toList();
     }
 
     private static OptionalLong session(long pid) {
