@@ -164,12 +164,15 @@ public final class Windows {
     }
 
     /**
-     * Runs {@code action} once the window has been shown, and again (at most twice) if the window
-     * manager then gives the window another size: a request made just after the map can reach
-     * openbox before it manages the window, and it then keeps the size the window was mapped with
-     * (WindowManagerTest found the import dialog at its minimum height, placed for its full one,
-     * in some CI runs). A request made after the window manager has answered holds. The watch ends
-     * after {@link #SETTLING}, so that the user's own resizing is never undone.
+     * Runs {@code action} once the window has been shown, and again if the window manager then
+     * gives the window another size: a request made just after the map can reach openbox before it
+     * manages the window, and it then keeps the size the window was mapped with (WindowManagerTest
+     * found the import dialog at its minimum height, placed for its full one, and a confirmation
+     * at the width JavaFX mapped it with, in some CI runs). A request made after the window manager
+     * has answered holds. For {@link #SETTLING} any other size is answered twice at most; a size
+     * that leaves the content short of its minimum is answered for as long as the window manager
+     * keeps sending one (its minimum-size hint included the frame only once the frame was known).
+     * After that the user's own resizing is never undone.
      */
     private static void onceShown(Stage stage, Runnable action) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
@@ -188,12 +191,18 @@ public final class Windows {
     private static void holdSize(Stage stage, Runnable action) {
         double[] asked = {stage.getWidth(), stage.getHeight()};
         int[] corrections = {0};
+        boolean[] pending = {false};
         InvalidationListener watch = o -> {
+            if (pending[0] || !stage.isShowing() || stage.isMaximized()) {
+                return;
+            }
             boolean differs = Math.abs(stage.getWidth() - asked[0]) > 0.5 || Math.abs(stage.getHeight() - asked[1]) > 0.5;
-            if (differs && corrections[0] < 2 && stage.isShowing() && !stage.isMaximized()) {
+            if (differs && corrections[0] < 2 || cramped(stage)) {
                 corrections[0]++;
+                pending[0] = true;
                 // After the change has been delivered, not inside it.
                 Platform.runLater(() -> {
+                    pending[0] = false;
                     action.run();
                     asked[0] = stage.getWidth();
                     asked[1] = stage.getHeight();
@@ -202,11 +211,28 @@ public final class Windows {
         };
         stage.widthProperty().addListener(watch);
         stage.heightProperty().addListener(watch);
+        stage.getScene().widthProperty().addListener(watch);
+        stage.getScene().heightProperty().addListener(watch);
         PauseTransition settled = new PauseTransition(SETTLING);
         settled.setOnFinished(e -> {
             stage.widthProperty().removeListener(watch);
             stage.heightProperty().removeListener(watch);
+            stage.getScene().widthProperty().removeListener(watch);
+            stage.getScene().heightProperty().removeListener(watch);
         });
         settled.play();
+    }
+
+    /** Whether the scene is smaller than its content's minimum at the width it has (and the screen has room). */
+    static boolean cramped(Stage stage) {
+        Scene scene = stage.getScene();
+        if (scene == null || scene.getWidth() <= 0 || scene.getHeight() <= 0) {
+            return false;
+        }
+        Parent root = scene.getRoot();
+        Rectangle2D screen = screenOf(stage).getVisualBounds();
+        double minW = Math.min(Math.ceil(root.minWidth(-1)), screen.getWidth());
+        double minH = Math.min(Math.ceil(root.minHeight(scene.getWidth())), screen.getHeight());
+        return scene.getWidth() < minW - 0.5 || scene.getHeight() < minH - 0.5;
     }
 }

@@ -34,7 +34,7 @@ import org.umlmanager.ui.storage.StorageWindow;
  * Run by {@link WindowManagerTest} in a JVM of its own on a real X display with a window manager:
  * shows the main window as the app does on a first run, then opens each dialog and secondary
  * window from its menu item, one at a time, and prints where each ended up once the window
- * manager has placed it ({@code WINDOW title|x|y|w|h|sceneW|sceneH|minW|minH|ownerX|ownerY|ownerW|ownerH|resizable}).
+ * manager has placed it, with its content's minimum (the height at the window's width) ({@code WINDOW title|x|y|w|h|sceneW|sceneH|minW|minH|ownerX|ownerY|ownerW|ownerH|resizable}).
  * Arguments: a scratch directory.
  */
 public final class WindowProbe {
@@ -154,7 +154,9 @@ public final class WindowProbe {
             Scene s = w.getScene();
             s.getRoot().applyCss();
             double minW = s.getRoot().minWidth(-1);
-            double minH = s.getRoot().minHeight(minW);
+            // At the width the window has: what shows every control there (wrapped text needs less
+            // height on a wider window than at the minimum width).
+            double minH = s.getRoot().minHeight(s.getWidth());
             String title = w instanceof Stage st ? Optional.ofNullable(st.getTitle()).orElse("") : "";
             boolean resizable = w instanceof Stage st && st.isResizable();
             List<Double> values = List.of(w.getX(), w.getY(), w.getWidth(), w.getHeight(), s.getWidth(), s.getHeight(),

@@ -47,11 +47,11 @@ public final class Dialogs {
     /** What went wrong in an action on several guests: {@code header}, then one line per guest. */
     public static void failures(Window owner, String header, java.util.List<String> lines) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
         alert.setTitle("UML Manager");
         alert.setHeaderText(header);
         alert.setContentText(String.join("\n", lines));
         alert.getDialogPane().setId("bulkErrorDialog");
+        Windows.dialog(alert, owner);
         alert.show();
     }
 
