@@ -74,6 +74,9 @@ final class GuestSession {
     private volatile Optional<String> panic = Optional.empty();
     private volatile CompletableFuture<Void> nextBoot = new CompletableFuture<>();
     private volatile StopSequence stopSequence;
+    /** What the kernel printed when it failed its early boot in this boot, if it did ({@link #retryAfterBootFault}). */
+    private volatile Optional<String> bootFault = Optional.empty();
+    private boolean retried;
 
     GuestSession(LaunchSpec spec, long supervisorPid, GuestLink link, Consumer<GuestEvent> publisher) {
         this.spec = spec;
@@ -223,6 +226,8 @@ final class GuestSession {
             pts.assigned(assigned.line(), assigned.device());
         } else if (sighting instanceof KernelLogScanner.Sighting.Restarting) {
             resizes.hold();
+        } else if (sighting instanceof KernelLogScanner.Sighting.EarlyBootFault fault) {
+            bootFault = Optional.of(fault.line());
         }
     }
 
@@ -409,6 +414,9 @@ final class GuestSession {
             LOG.info("{}: removed the umid directory {} the kernel left behind", spec.name(), umidDir);
         }
         joinQuietly(ptyReader);
+        if (retryAfterBootFault()) {
+            return;
+        }
         ExitReport report = status.isPresent()
                 ? ExitReport.of(status.getAsInt(), before, panic, scanner.lastLines(3), exitPath)
                 : ExitReport.ofUnknownStatus(before, panic, exitPath);
@@ -425,6 +433,50 @@ final class GuestSession {
         }
         shutDown();
         ended.complete(machine.current());
+    }
+
+    /**
+     * UML 6.1's kernel sometimes fails in its own early boot, on an idle host too: from some point
+     * of its initcalls every kernel thread, per-CPU allocation and mount fails, and the root
+     * filesystem cannot be mounted, "error -12" (docs/KERNEL.md §7.1; 2 of 600 plain boots here).
+     * Nothing of the guest ran and nothing was written to its disks, so the kernel is started once
+     * more, as a user would press Start again; the console and the status say so. Only once per
+     * start, and not when a stop was asked for: a fault that comes back is reported as the crash
+     * it is.
+     */
+    private synchronized boolean retryAfterBootFault() {
+        Optional<String> fault = bootFault;
+        if (fault.isEmpty() || retried || stopSequence != null || !(process instanceof UmlProcess)) {
+            return false;
+        }
+        retried = true;
+        bootFault = Optional.empty();
+        panic = Optional.empty();
+        String notice = "the kernel failed in its early boot (" + fault.get() + "), an intermittent fault of the"
+                + " UML kernel; starting it once more";
+        OutputLine ptyLine = lines.get(spec.ptyLineName());
+        byte[] text = ("\r\n[uml-manager: " + notice + "]\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ptyLine.publish(text, text.length);
+        UmlProcess p;
+        try {
+            p = UmlProcess.spawn(spec);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: could not start the kernel again: {}", spec.name(), e.getMessage());
+            return false;
+        }
+        // The notify listener takes messages from the new kernel only.
+        kernelPid.obtrudeValue(p.pid());
+        process = p;
+        resizes.hold();
+        ptyLine.connect(new PtyDevice(p), Optional.empty());
+        machine.update(snap -> snap.withUmlPid(p.pid()).withLine(ptyLine.info()));
+        machine.publish(new GuestEvent.GuestNotice(spec.name(), notice));
+        ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
+        ptyReader.setDaemon(true);
+        ptyReader.start();
+        p.exit().thenAcceptAsync(this::exited, daemonExecutor("exit"));
+        LOG.warn("{}: {} (pid {})", spec.name(), notice, p.pid());
+        return true;
     }
 
     /** Lets go of the session's threads, log files and sockets. */

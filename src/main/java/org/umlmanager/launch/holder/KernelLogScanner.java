@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the kernel's messages in the pty's output and reports the ones the holder acts on:
  * the mconsole socket (readiness when the notify socket could not be used), pts devices the
- * kernel allocated, and the start of a reboot. Keeps the last lines for crash reports. Called
+ * kernel allocated, the start of a reboot, and the kernel's own early-boot fault. Keeps the last lines for crash reports. Called
  * from the pty reader thread only.
  */
 final class KernelLogScanner {
@@ -26,6 +26,13 @@ final class KernelLogScanner {
 
         record Restarting() implements Sighting {
         }
+
+        /**
+         * The kernel could not mount its root filesystem or start init for lack of memory it has:
+         * its intermittent early-boot fault (docs/KERNEL.md §7.1). {@code line} is what it printed.
+         */
+        record EarlyBootFault(String line) implements Sighting {
+        }
     }
 
     interface Listener {
@@ -36,6 +43,8 @@ final class KernelLogScanner {
     private static final Pattern PTS = Pattern.compile(
             "(Virtual console|Serial line) (\\d+) assigned device '(/dev/pts/\\d+)'");
     private static final Pattern RESTART = Pattern.compile("reboot: Restarting system");
+    private static final Pattern EARLY_BOOT_FAULT = Pattern.compile(
+            "VFS: Cannot open root device .*: error -12(?!\\d)|couldn't execute it \\(error -12\\)");
     private static final int MAX_LINE = 2048;
     private static final int KEPT_LINES = 40;
 
@@ -80,6 +89,8 @@ final class KernelLogScanner {
         }
         if (RESTART.matcher(line).find()) {
             listener.seen(new Sighting.Restarting());
+        } else if (EARLY_BOOT_FAULT.matcher(line).find()) {
+            listener.seen(new Sighting.EarlyBootFault(line.strip()));
         }
     }
 

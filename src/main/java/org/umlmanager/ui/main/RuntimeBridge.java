@@ -211,6 +211,8 @@ final class RuntimeBridge {
             }
         } else if (event instanceof GuestEvent.Rebooted rebooted) {
             main.setStatus(rebooted.name() + " rebooted (boot " + rebooted.snapshot().boots() + ").");
+            // A boot the supervisor started again after the kernel's early-boot fault runs in a new process.
+            track(rebooted.name(), rebooted.snapshot().state(), rebooted.snapshot().umlPid());
             openConsoles(rebooted.name(), rebooted.snapshot().lines());
         } else if (event instanceof GuestEvent.LineChanged changed && changed.line().connected()) {
             openConsoles(changed.name(), List.of(changed.line()));
