@@ -285,6 +285,7 @@ final class GuestSession {
         CommandResult r = commandNow("proc self/mounts", Duration.ofSeconds(1));
         if (r.ok() && r.text().lines().anyMatch(l -> !l.isBlank() && !l.startsWith("rootfs "))) {
             resizes.release(this::applyResize);
+            bootGotPastTheFault();
         } else {
             timer.schedule(() -> releaseResizesOnceUserspaceRuns(boot), USERSPACE_POLL.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -440,10 +441,16 @@ final class GuestSession {
      * of its initcalls every kernel thread, per-CPU allocation and mount fails, and the root
      * filesystem cannot be mounted, "error -12" (docs/KERNEL.md §7.1; 2 of 600 plain boots here).
      * Nothing of the guest ran and nothing was written to its disks, so the kernel is started once
-     * more, as a user would press Start again; the console and the status say so. Only once per
-     * start, and not when a stop was asked for: a fault that comes back is reported as the crash
-     * it is.
+     * more, as a user would press Start again; the console and the status say so. A reboot from
+     * inside meets the fault too, and far more often (KERNEL.md §7.1), and is started again the
+     * same way. Once per boot, and not when a stop was asked for: a fault that comes back at once
+     * is reported as the crash it is.
      */
+    /** The root filesystem is mounted: a later boot of this session (a reboot) may be retried again. */
+    private synchronized void bootGotPastTheFault() {
+        retried = false;
+    }
+
     private synchronized boolean retryAfterBootFault() {
         Optional<String> fault = bootFault;
         if (fault.isEmpty() || retried || stopSequence != null || !(process instanceof UmlProcess)) {
