@@ -85,6 +85,39 @@ class EarlyBootFaultTest {
         assertThat(ProcessHandle.of(pid)).isEmpty();
     }
 
+    /**
+     * A graceful stop of these guests goes through a reboot (their init reboots on Ctrl-Alt-Del;
+     * the supervisor halts the new boot). When that boot meets the fault the guest is off, as asked.
+     */
+    @Test
+    void aStopWhoseRebootMeetsTheFaultEndsStopped() throws Exception {
+        Path count = f.guests.dir().resolve("stops.count");
+        Path script = f.guests.dir().resolve("stops-kernel");
+        // The kernel reboots by executing its argv[0] again: this script, the second time.
+        Files.writeString(script, """
+                #!/bin/bash
+                n=$(cat '%s' 2>/dev/null || echo 0)
+                echo $((n + 1)) > '%s'
+                if [ "$n" -ge 1 ]; then
+                  echo 'VFS: Cannot open root device "ubda" or unknown-block(98,0): error -12'
+                  echo 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(98,0)'
+                  kill -ABRT $$
+                fi
+                exec -a "$0" '%s' "$@"
+                """.formatted(count, count, UmlKernel.require()));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Instance guest = f.guests.instance("stops").kernel(script.toString()).build();
+        f.startRunning(guest);
+        Path log = f.guests.paths().logsDir().resolve("stops").resolve("con0.log");
+        Await.until(WAIT, "the guest's shell", () -> Files.readString(log).contains("built-in shell"));
+        GuestStatus end = f.runtime.stop("stops", StopMode.GRACEFUL, s -> { }).get(60, TimeUnit.SECONDS);
+        assertThat(starts("stops")).as("booted, then the reboot on the way down").isEqualTo(2);
+        assertThat(end.state()).isEqualTo(InstanceState.STOPPED);
+        assertThat(end.reason()).startsWith("stopped: the boot after its Ctrl-Alt-Del failed in the kernel's early"
+                + " boot");
+        assertThat(end.exitStatus()).hasValue(134);
+    }
+
     @Test
     void aFaultThatComesBackIsTheCrashItIs() throws Exception {
         Instance guest = f.guests.instance("fails").kernel(faultyKernel("fails", 5).toString()).build();

@@ -66,6 +66,16 @@ record ExitReport(InstanceState state, String reason) {
     }
 
     /**
+     * A stop whose guest rebooted on the way down (Ctrl-Alt-Del) and whose new boot then met the
+     * kernel's early-boot fault (docs/KERNEL.md §7.1): the guest is off, as asked, with nothing of
+     * it run since; the status says what the process ended with.
+     */
+    static ExitReport stoppedByBootFault(String line) {
+        return new ExitReport(InstanceState.STOPPED, "stopped: the boot after its Ctrl-Alt-Del failed in the"
+                + " kernel's early boot (" + line + ")");
+    }
+
+    /**
      * The end of a kernel this process took over from a killed supervisor: only that supervisor
      * could learn the exit status, so only the panic message and the kernel's exit path tell.
      */

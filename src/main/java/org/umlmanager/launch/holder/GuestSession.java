@@ -418,7 +418,10 @@ final class GuestSession {
         if (retryAfterBootFault()) {
             return;
         }
-        ExitReport report = status.isPresent()
+        Optional<String> fault = bootFault;
+        ExitReport report = before == InstanceState.STOPPING && fault.isPresent()
+                ? ExitReport.stoppedByBootFault(fault.get())
+                : status.isPresent()
                 ? ExitReport.of(status.getAsInt(), before, panic, scanner.lastLines(3), exitPath)
                 : ExitReport.ofUnknownStatus(before, panic, exitPath);
         status.ifPresent(v -> machine.update(s -> s.withExitStatus(v)));
