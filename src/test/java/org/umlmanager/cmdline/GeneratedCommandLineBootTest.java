@@ -24,6 +24,7 @@ import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.GuestReaper;
+import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
 
@@ -101,6 +102,21 @@ class GeneratedCommandLineBootTest {
         return startUnchecked(instance);
     }
 
+    /**
+     * {@link #start} and waits for {@code marker}; starts once more when the kernel's own
+     * early-boot fault ended that boot (docs/KERNEL.md §7.1), as the supervisor does.
+     */
+    private Guest boot(Instance instance, String marker) throws Exception {
+        Guest g = start(instance);
+        if (!g.awaitOutput(marker, BOOT_SECONDS) && g.exited(10) && KernelFaults.earlyBootFault(g.output)) {
+            Guest again = start(instance);
+            // The first boot's output stays in front (it made the COW file, for one).
+            again.output.insert(0, g.output);
+            g = again;
+        }
+        return g;
+    }
+
     private Guest startUnchecked(Instance instance) throws IOException {
         Path umlDir = dir.resolve("uml");
         GenerateOptions options = new GenerateOptions(Optional.of(umlDir), Optional.empty());
@@ -132,7 +148,7 @@ class GeneratedCommandLineBootTest {
     @Test
     void generatedCommandLineBootsAndTheEmbeddedConsoleHaltsIt() throws Exception {
         Path image = BusyboxImage.build(dir.resolve("root.img"), 16);
-        Guest g = start(instance(Disk.of(0, image.toString())).build());
+        Guest g = boot(instance(Disk.of(0, image.toString())).build(), BusyboxImage.READY_MARKER);
         assertThat(g.awaitOutput(BusyboxImage.READY_MARKER, BOOT_SECONDS)).as("boot output:\n%s", g.output).isTrue();
         assertThat(Files.exists(g.umidDir.resolve("mconsole"))).as("mconsole socket under uml_dir/umid").isTrue();
         // The first embedded line is the process's stdin/stdout: type into the guest's shell.
@@ -149,7 +165,7 @@ class GeneratedCommandLineBootTest {
     void kernelCreatesTheCowFileNamedOnTheCommandLine() throws Exception {
         Path backing = BusyboxImage.build(dir.resolve("base.img"), 16);
         Path cow = dir.resolve("guest.cow");
-        Guest g = start(instance(Disk.cow(0, cow.toString(), backing.toString())).build());
+        Guest g = boot(instance(Disk.cow(0, cow.toString(), backing.toString())).build(), BusyboxImage.READY_MARKER);
         assertThat(g.awaitOutput(BusyboxImage.READY_MARKER, BOOT_SECONDS)).as("boot output:\n%s", g.output).isTrue();
         assertThat(g.output).contains("Creating \"" + cow + "\" as COW file for \"" + backing + "\"");
         Path mconsoleTool = UmlKernel.requireTool("uml_mconsole", "apt-get install uml-utilities");
@@ -194,7 +210,7 @@ class GeneratedCommandLineBootTest {
 
         Instance fixed = instance(Disk.of(0, image.toString())).networks(CommandLineParser.parse("net",
                 List.of(howTo.replace("rx_session=0xffffffff", fix))).instance().networks()).build();
-        Guest up = start(fixed);
+        Guest up = boot(fixed, "VEC-UP");
         assertThat(up.exited(BOOT_SECONDS)).isTrue();
         assertThat(up.output).contains("VEC-UP").doesNotContain("Kernel panic");
         assertThat(up.process.exitValue()).isZero();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.umlmanager.testing.GuestReaper;
+import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.UmlKernel;
 
 /**
@@ -21,30 +22,61 @@ import org.umlmanager.testing.UmlKernel;
  */
 public final class GuestProcess {
 
-    private final Process process;
+    private final List<String> argv;
+    private final Path workDir;
+    private final GuestReaper reaper;
     private final StringBuffer output = new StringBuffer();
-    private final OutputStream in;
     private final Path umidDir;
+    private volatile Process process;
+    private volatile OutputStream in;
+    private Thread reader;
+    private boolean startedAgain;
     private int mark;
 
-    private GuestProcess(Process process, Path umidDir) {
-        this.process = process;
+    private GuestProcess(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) {
+        this.argv = List.copyOf(argv);
+        this.workDir = workDir;
+        this.reaper = reaper;
         this.umidDir = umidDir;
-        this.in = process.getOutputStream();
-        Thread reader = new Thread(this::pump, "guest-console");
+    }
+
+    public static GuestProcess start(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) throws IOException {
+        GuestProcess g = new GuestProcess(argv, workDir, reaper, umidDir);
+        g.spawn();
+        return g;
+    }
+
+    private void spawn() throws IOException {
+        Process p = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true).start();
+        reaper.track(p.pid(), umidDir);
+        process = p;
+        in = p.getOutputStream();
+        reader = new Thread(() -> pump(p), "guest-console");
         reader.setDaemon(true);
         reader.start();
     }
 
-    public static GuestProcess start(List<String> argv, Path workDir, GuestReaper reaper, Path umidDir) throws IOException {
-        Process p = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true).start();
-        reaper.track(p.pid(), umidDir);
-        return new GuestProcess(p, umidDir);
+    /**
+     * Starts the kernel once more when its own early-boot fault ended the boot (docs/KERNEL.md
+     * §7.1), as the supervisor does; the console keeps what the first boot printed.
+     */
+    private boolean startedAgainAfterBootFault() throws InterruptedException, IOException {
+        if (startedAgain) {
+            return false;
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(5));
+        if (!KernelFaults.earlyBootFault(output)) {
+            return false;
+        }
+        startedAgain = true;
+        output.append("\n[test: the kernel's early-boot fault ended this boot; starting it once more]\n");
+        spawn();
+        return true;
     }
 
-    private void pump() {
+    private void pump(Process p) {
         byte[] buf = new byte[8192];
-        try (InputStream s = process.getInputStream()) {
+        try (InputStream s = p.getInputStream()) {
             int n;
             while ((n = s.read(buf)) > 0) {
                 output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
@@ -55,7 +87,7 @@ public final class GuestProcess {
     }
 
     /** Waits for {@code regex} in the output after the last match, and returns the match. */
-    public String await(String regex, Duration timeout) throws InterruptedException {
+    public String await(String regex, Duration timeout) throws InterruptedException, IOException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -65,6 +97,9 @@ public final class GuestProcess {
                 return m.group();
             }
             if (!process.isAlive()) {
+                if (startedAgainAfterBootFault()) {
+                    continue;
+                }
                 break;
             }
             Thread.sleep(50);
