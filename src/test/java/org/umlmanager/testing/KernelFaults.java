@@ -15,6 +15,16 @@ public final class KernelFaults {
     private KernelFaults() {
     }
 
+    private static final Pattern HALTED_LAST = Pattern.compile("reboot: (System halted|Power down)\\s*$");
+
+    /**
+     * Whether a kernel that died of SIGABRT had halted first ({@code console} ends with its halt
+     * message): the abort on its way out (docs/KERNEL.md §7.2), not a panic of the guest's.
+     */
+    public static boolean abortedAfterHalt(int status, CharSequence console) {
+        return status == 128 + 6 && HALTED_LAST.matcher(console).find();
+    }
+
     /** Whether {@code console} (a kernel's output) shows the early-boot fault. */
     public static boolean earlyBootFault(CharSequence console) {
         return EARLY_BOOT_FAULT.matcher(console).find();

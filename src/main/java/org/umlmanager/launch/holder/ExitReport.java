@@ -45,6 +45,10 @@ record ExitReport(InstanceState state, String reason) {
         if (status > SIGNAL_BASE && status <= SIGNAL_BASE + HIGHEST_SIGNAL && !exitPath) {
             int signal = status - SIGNAL_BASE;
             String name = SIGNALS.getOrDefault(signal, "signal " + signal);
+            if (signal == SIGABRT && haltedFirst(lastLines)) {
+                return new ExitReport(InstanceState.STOPPED, "powered off; the kernel then aborted on its way out"
+                        + " (SIGABRT)");
+            }
             if (signal == SIGABRT) {
                 return new ExitReport(InstanceState.CRASHED, "kernel panic (the kernel aborted with SIGABRT)"
                         + lastWords(lastLines));
@@ -91,6 +95,17 @@ record ExitReport(InstanceState state, String reason) {
                 : new ExitReport(InstanceState.CRASHED, "killed by a signal (which one is unknown: its supervisor"
                         + " was replaced)");
     }
+
+    /**
+     * Whether the guest had halted or powered off before the kernel died: now and then the kernel
+     * aborts after it printed that, on its way out (docs/KERNEL.md §7.2).
+     */
+    private static boolean haltedFirst(List<String> lastLines) {
+        return !lastLines.isEmpty() && HALTED.matcher(lastLines.get(lastLines.size() - 1)).find();
+    }
+
+    private static final java.util.regex.Pattern HALTED = java.util.regex.Pattern.compile(
+            "reboot: (System halted|Power down)$");
 
     private static String lastWords(List<String> lastLines) {
         return lastLines.isEmpty() ? "" : ": " + lastLines.get(lastLines.size() - 1);

@@ -39,6 +39,25 @@ class ExitReportTest {
     }
 
     @Test
+    void anAbortAfterTheGuestHaltedIsAStop() {
+        // Seen in CI: init wrote an exit code and ran poweroff -f, the kernel printed its last
+        // line and then died of SIGABRT.
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(),
+                List.of("UMLM-SCRIPT-BOOTED", "reboot: System halted"), false))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED,
+                        "powered off; the kernel then aborted on its way out (SIGABRT)"));
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("reboot: Power down"), false)
+                .state()).isEqualTo(InstanceState.STOPPED);
+        // A halt message earlier than the last line is not it.
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(),
+                List.of("reboot: System halted", "Kernel panic - not syncing: x"), false).state())
+                .isEqualTo(InstanceState.CRASHED);
+        // A panic the kernel reported stays a panic.
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("x"), List.of("reboot: Power down"), false)
+                .state()).isEqualTo(InstanceState.CRASHED);
+    }
+
+    @Test
     void panicIsCrashedWithItsMessage() {
         assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));
