@@ -439,21 +439,20 @@ final class GuestSession {
         ended.complete(machine.current());
     }
 
-    /**
-     * UML 6.1's kernel sometimes fails in its own early boot, on an idle host too: from some point
-     * of its initcalls every kernel thread, per-CPU allocation and mount fails, and the root
-     * filesystem cannot be mounted, "error -12" (docs/KERNEL.md §7.1; 2 of 600 plain boots here).
-     * Nothing of the guest ran and nothing was written to its disks, so the kernel is started once
-     * more, as a user would press Start again; the console and the status say so. A reboot from
-     * inside meets the fault too, and far more often (KERNEL.md §7.1), and is started again the
-     * same way. Once per boot, and not when a stop was asked for: a fault that comes back at once
-     * is reported as the crash it is.
-     */
     /** The root filesystem is mounted: a later boot of this session (a reboot) may be retried again. */
     private synchronized void bootGotPastTheFault() {
         retried = false;
     }
 
+    /**
+     * UML 6.1's kernel sometimes fails in its own early boot: from some point of its initcalls
+     * every kernel thread, per-CPU allocation and mount fails, and the root filesystem cannot be
+     * mounted, "error -12" (docs/KERNEL.md §7.1; 2 of 600 plain boots with two boot loops side by
+     * side). Nothing of the guest ran and nothing was written to its disks, so the kernel is started
+     * once more, as a user would press Start again; the console and the status say so. A boot after
+     * a reboot from inside meets the fault too and is started again the same way. Once per boot, and
+     * not when a stop was asked for: a fault that comes back at once is reported as the crash it is.
+     */
     private synchronized boolean retryAfterBootFault() {
         Optional<String> fault = bootFault;
         if (fault.isEmpty() || retried || stopSequence != null || !(process instanceof UmlProcess)) {

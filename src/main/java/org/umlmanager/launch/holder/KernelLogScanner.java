@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the kernel's messages in the pty's output and reports the ones the holder acts on:
  * the mconsole socket (readiness when the notify socket could not be used), pts devices the
- * kernel allocated, the start of a reboot, and the kernel's own early-boot fault. Keeps the last lines for crash reports. Called
- * from the pty reader thread only.
+ * kernel allocated, the start of a reboot, and the kernel's own early-boot fault. Keeps the last
+ * lines for crash reports. Called from the pty reader thread only.
  */
 final class KernelLogScanner {
 
