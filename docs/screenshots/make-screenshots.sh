@@ -9,7 +9,7 @@ out="$PWD/docs/screenshots"
 if [ "${HEADLESS:-}" = 1 ]; then
     ./mvnw -B -q test -Dtest=ReadmeScreenshots -Dsurefire.failIfNoSpecifiedTests=false -Dscreenshots.dir="$out"
 else
-    Xvfb :93 -screen 0 1440x960x24 -nolisten tcp &
+    Xvfb :93 -noreset -screen 0 1440x960x24 -nolisten tcp &
     xvfb=$!
     trap 'kill $openbox $xvfb 2>/dev/null || true' EXIT
     sleep 1

@@ -79,8 +79,10 @@ fi
 exec "$@"
 EOF
 chmod +x "$work/no-jdk.sh"
+# -noreset: a server whose last client leaves resets, and a client connecting meanwhile (openbox,
+# the app) fails to open the display.
 exec {display_fd}<> <(:)
-Xvfb -displayfd "$display_fd" -screen 0 1280x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb -displayfd "$display_fd" -noreset -screen 0 1280x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 pids+=($!)
 read -r -t 30 -u "$display_fd" number || fail "Xvfb did not start: $(cat "$out/xvfb.log")"
 export DISPLAY=:$number

@@ -22,9 +22,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A display of its own: Xvfb picks a free number and writes it to the pipe.
+# A display of its own: Xvfb picks a free number and writes it to the pipe. -noreset: a server
+# whose last client leaves resets, and a client connecting meanwhile fails to open the display.
 exec {display_fd}<> <(:)
-Xvfb -displayfd "$display_fd" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd "$display_fd" -noreset -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 read -r -t 30 -u "$display_fd" number || { echo "train-aot: Xvfb did not start: $(cat "$work/xvfb.log")" >&2; exit 1; }
 export DISPLAY=:$number

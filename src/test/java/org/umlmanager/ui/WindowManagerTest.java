@@ -59,16 +59,6 @@ class WindowManagerTest {
                 .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
-    private Process start(List<String> argv, String display) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        if (display != null) {
-            pb.environment().put("DISPLAY", display);
-        }
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
     private static String run(List<String> argv, String display) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("DISPLAY", display);
@@ -76,6 +66,45 @@ class WindowManagerTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
+    }
+
+    /**
+     * Xvfb on a free display, and openbox managing it. The server's and the window manager's own
+     * words go to files in {@link #home}, so that a failure says what they said (once in a CI run,
+     * openbox could not open the display Xvfb had just announced, and nothing more was known).
+     * The server does not reset when its last client leaves ({@code -noreset}): the probes below
+     * connect and leave, and a reset would race openbox's own connection.
+     */
+    private String startServerAndWindowManager() throws Exception {
+        Path xvfbLog = home.resolve("xvfb.log");
+        ProcessBuilder server = new ProcessBuilder("Xvfb", "-displayfd", "1", "-noreset", "-screen", "0",
+                SCREEN_W + "x" + SCREEN_H + "x24", "-nolisten", "tcp").redirectError(xvfbLog.toFile());
+        Process xvfb = server.start();
+        started.add(xvfb);
+        String number = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        if (number == null) {
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("Xvfb announced no display; it said: " + Files.readString(xvfbLog));
+        }
+        String display = ":" + number.strip();
+        Await.until(Duration.ofSeconds(60), "Xvfb answers on " + display + " or exits",
+                () -> !xvfb.isAlive() || run(List.of("xdpyinfo"), display).contains("screen #0"));
+        assertThat(xvfb.isAlive()).as("Xvfb runs on %s; it said: %s", display, Files.readString(xvfbLog)).isTrue();
+
+        Path openboxLog = home.resolve("openbox.log");
+        ProcessBuilder wm = new ProcessBuilder("openbox", "--sm-disable").redirectErrorStream(true)
+                .redirectOutput(openboxLog.toFile());
+        wm.environment().put("DISPLAY", display);
+        wm.environment().put("HOME", home.toString());
+        Process openbox = wm.start();
+        started.add(openbox);
+        Await.until(Duration.ofSeconds(90), "openbox manages " + display + " or exits", () -> !openbox.isAlive()
+                || run(List.of("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), display).contains("window id"));
+        assertThat(openbox.isAlive()).as("openbox manages %s; openbox said: %s; Xvfb %s, said: %s", display,
+                Files.readString(openboxLog), xvfb.isAlive() ? "runs" : "exited " + xvfb.exitValue(),
+                Files.readString(xvfbLog)).isTrue();
+        return display;
     }
 
     /** One line of the probe: a window's place and size, its content's minimum, its owner's place. */
@@ -95,30 +124,13 @@ class WindowManagerTest {
     @Test
     void everyWindowComesUpAtItsSizeOnTheScreenUnderOpenbox() throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));
-        for (String tool : List.of("Xvfb", "openbox", "xdotool")) {
+        for (String tool : List.of("Xvfb", "openbox", "xdotool", "xprop", "xdpyinfo")) {
             if (!ci) {
-                assumeTrue(installed(tool), tool + " is not installed: apt-get install xvfb openbox xdotool");
+                assumeTrue(installed(tool), tool + " is not installed: apt-get install xvfb openbox xdotool x11-utils");
             }
         }
         home = Files.createTempDirectory(Path.of("/tmp"), "uwm");
-        Process xvfb = start(List.of("Xvfb", "-displayfd", "1", "-screen", "0", SCREEN_W + "x" + SCREEN_H + "x24",
-                "-nolisten", "tcp"), null);
-        String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(),
-                StandardCharsets.UTF_8)).readLine().strip();
-        Path openboxLog = home.resolve("openbox.log");
-        ProcessBuilder wm = new ProcessBuilder("openbox", "--sm-disable").redirectErrorStream(true)
-                .redirectOutput(openboxLog.toFile());
-        wm.environment().put("DISPLAY", display);
-        wm.environment().put("HOME", home.toString());
-        Process openbox = wm.start();
-        started.add(openbox);
-        try {
-            Await.until(Duration.ofSeconds(90), "openbox manages " + display, () -> run(List.of("xprop", "-root",
-                    "_NET_SUPPORTING_WM_CHECK"), display).contains("window id"));
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; openbox " + (openbox.isAlive() ? "runs" : "exited "
-                    + openbox.exitValue()) + ", said: " + Files.readString(openboxLog), e);
-        }
+        String display = startServerAndWindowManager();
 
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dprism.order=sw", "-Dprism.fontdir=/usr/share/fonts/truetype/dejavu",
