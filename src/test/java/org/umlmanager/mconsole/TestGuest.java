@@ -117,6 +117,11 @@ final class TestGuest implements AutoCloseable {
         }
     }
 
+    /** Waits, at most {@code timeout}, until the console has been read to its end (after the kernel exited). */
+    void awaitConsoleEnd(Duration timeout) throws InterruptedException {
+        pump.join(timeout.toMillis());
+    }
+
     Process process() {
         return process;
     }

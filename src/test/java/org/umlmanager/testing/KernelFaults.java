@@ -25,6 +25,14 @@ public final class KernelFaults {
         return status == 128 + 6 && HALTED_LAST.matcher(console).find();
     }
 
+    /**
+     * Whether a kernel asked to halt through mconsole, which prints no halt message, died of
+     * SIGABRT with no word of a panic in {@code consoleSinceHalt}: the same abort on its way out.
+     */
+    public static boolean abortedAfterMconsoleHalt(int status, CharSequence consoleSinceHalt) {
+        return status == 128 + 6 && !consoleSinceHalt.toString().contains("Kernel panic");
+    }
+
     /** Whether {@code console} (a kernel's output) shows the early-boot fault. */
     public static boolean earlyBootFault(CharSequence console) {
         return EARLY_BOOT_FAULT.matcher(console).find();

@@ -49,6 +49,11 @@ record ExitReport(InstanceState state, String reason) {
                 return new ExitReport(InstanceState.STOPPED, "powered off; the kernel then aborted on its way out"
                         + " (SIGABRT)");
             }
+            if (signal == SIGABRT && before == InstanceState.STOPPING && !panicked(lastLines)) {
+                // Asked to halt (mconsole's halt prints nothing) and no word of a panic: the same abort.
+                return new ExitReport(InstanceState.STOPPED, "halted; the kernel then aborted on its way out"
+                        + " (SIGABRT)");
+            }
             if (signal == SIGABRT) {
                 return new ExitReport(InstanceState.CRASHED, "kernel panic (the kernel aborted with SIGABRT)"
                         + lastWords(lastLines));
@@ -102,6 +107,10 @@ record ExitReport(InstanceState state, String reason) {
      */
     private static boolean haltedFirst(List<String> lastLines) {
         return !lastLines.isEmpty() && HALTED.matcher(lastLines.get(lastLines.size() - 1)).find();
+    }
+
+    private static boolean panicked(List<String> lastLines) {
+        return lastLines.stream().anyMatch(l -> l.contains("Kernel panic"));
     }
 
     private static final java.util.regex.Pattern HALTED = java.util.regex.Pattern.compile(

@@ -58,6 +58,21 @@ class ExitReportTest {
     }
 
     @Test
+    void anAbortWhileStoppingWithNoWordOfAPanicIsAStop() {
+        // mconsole's halt prints no halt message; the kernel then aborted all the same (docs/KERNEL.md §7.2).
+        assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.empty(), List.of("Run /init as init"), false))
+                .isEqualTo(new ExitReport(InstanceState.STOPPED, "halted; the kernel then aborted on its way out"
+                        + " (SIGABRT)"));
+        assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.empty(),
+                List.of("Kernel panic - not syncing: Attempted to kill init!"), false).state())
+                .isEqualTo(InstanceState.CRASHED);
+        assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.of("x"), List.of(), false).state())
+                .isEqualTo(InstanceState.CRASHED);
+        assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("Run /init as init"), false)
+                .state()).isEqualTo(InstanceState.CRASHED);
+    }
+
+    @Test
     void panicIsCrashedWithItsMessage() {
         assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.of("sysrq triggered crash"), List.of(), false))
                 .isEqualTo(new ExitReport(InstanceState.CRASHED, "kernel panic: sysrq triggered crash"));
