@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.GuestReaper;
-import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.model.ConsoleChannel;
 import org.umlmanager.model.ConsoleLine;
 import org.umlmanager.model.Disk;
@@ -24,7 +25,6 @@ import org.umlmanager.model.LineSpec;
 import org.umlmanager.model.MemorySize;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.GuestReaper;
-import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.testing.Await;
-import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.KernelTimers;
 
 /**

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.testing.BusyboxImage;
 import org.umlmanager.testing.GuestReaper;
-import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.TestUmids;
 import org.umlmanager.testing.UmlKernel;
 

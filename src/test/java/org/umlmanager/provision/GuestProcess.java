@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.testing.GuestReaper;
-import org.umlmanager.testing.KernelFaults;
 import org.umlmanager.testing.UmlKernel;
 
 /**

@@ -3,6 +3,7 @@ package org.umlmanager.launch.holder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.umlmanager.launch.KernelFaults;
 import org.umlmanager.model.InstanceState;
 
 /**
@@ -106,15 +107,12 @@ record ExitReport(InstanceState state, String reason) {
      * aborts after it printed that, on its way out (docs/KERNEL.md §7.2).
      */
     private static boolean haltedFirst(List<String> lastLines) {
-        return !lastLines.isEmpty() && HALTED.matcher(lastLines.get(lastLines.size() - 1)).find();
+        return !lastLines.isEmpty() && KernelFaults.endsHalted(lastLines.get(lastLines.size() - 1));
     }
 
     private static boolean panicked(List<String> lastLines) {
-        return lastLines.stream().anyMatch(l -> l.contains("Kernel panic"));
+        return lastLines.stream().anyMatch(KernelFaults::panicked);
     }
-
-    private static final java.util.regex.Pattern HALTED = java.util.regex.Pattern.compile(
-            "reboot: (System halted|Power down)$");
 
     private static String lastWords(List<String> lastLines) {
         return lastLines.isEmpty() ? "" : ": " + lastLines.get(lastLines.size() - 1);

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.umlmanager.launch.KernelFaults;
 
 /**
  * Reads the kernel's messages in the pty's output and reports the ones the holder acts on:
@@ -43,8 +44,6 @@ final class KernelLogScanner {
     private static final Pattern PTS = Pattern.compile(
             "(Virtual console|Serial line) (\\d+) assigned device '(/dev/pts/\\d+)'");
     private static final Pattern RESTART = Pattern.compile("reboot: Restarting system");
-    private static final Pattern EARLY_BOOT_FAULT = Pattern.compile(
-            "VFS: Cannot open root device .*: error -12(?!\\d)|couldn't execute it \\(error -12\\)");
     private static final int MAX_LINE = 2048;
     private static final int KEPT_LINES = 40;
 
@@ -89,7 +88,7 @@ final class KernelLogScanner {
         }
         if (RESTART.matcher(line).find()) {
             listener.seen(new Sighting.Restarting());
-        } else if (EARLY_BOOT_FAULT.matcher(line).find()) {
+        } else if (KernelFaults.earlyBootFault(line)) {
             listener.seen(new Sighting.EarlyBootFault(line.strip()));
         }
     }
