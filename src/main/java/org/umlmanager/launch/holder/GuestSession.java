@@ -131,14 +131,9 @@ final class GuestSession {
             throw e;
         }
         kernelPid.complete(p.pid());
-        process = p;
-        OutputLine ptyLine = lines.get(spec.ptyLineName());
-        ptyLine.connect(new PtyDevice(p), Optional.empty());
-        machine.update(s -> s.withUmlPid(p.pid()).withLine(ptyLine.info()));
+        connect(p);
         machine.transition(InstanceState.STARTING, "");
-        ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
-        ptyReader.setDaemon(true);
-        ptyReader.start();
+        startReading(p);
         watch(p);
         LOG.info("started {} (umid {}) as pid {}: {}", spec.name(), spec.umid(), p.pid(), spec.argv());
         return machine.current();
@@ -189,6 +184,22 @@ final class GuestSession {
             LOG.warn("{}: notify socket unavailable ({}); readiness comes from the kernel log", spec.name(),
                     e.getMessage());
         }
+    }
+
+    /** Makes {@code p} the session's kernel: its pty becomes the main line's device, its pid the snapshot's. */
+    private void connect(UmlProcess p) {
+        process = p;
+        OutputLine ptyLine = lines.get(spec.ptyLineName());
+        ptyLine.connect(new PtyDevice(p), Optional.empty());
+        machine.update(s -> s.withUmlPid(p.pid()).withLine(ptyLine.info()));
+    }
+
+    /** Reads {@code p}'s pty into the main line, on a thread of its own. */
+    private void startReading(UmlProcess p) {
+        OutputLine ptyLine = lines.get(spec.ptyLineName());
+        ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
+        ptyReader.setDaemon(true);
+        ptyReader.start();
     }
 
     private void watch(KernelProcess p) {
@@ -475,14 +486,10 @@ final class GuestSession {
         }
         // The notify listener takes messages from the new kernel only.
         kernelPid.obtrudeValue(p.pid());
-        process = p;
         resizes.hold();
-        ptyLine.connect(new PtyDevice(p), Optional.empty());
-        machine.update(snap -> snap.withUmlPid(p.pid()).withLine(ptyLine.info()));
+        connect(p);
         machine.publish(new GuestEvent.GuestNotice(spec.name(), notice));
-        ptyReader = new Thread(() -> readPty(p, ptyLine), "pty-reader");
-        ptyReader.setDaemon(true);
-        ptyReader.start();
+        startReading(p);
         p.exit().thenAcceptAsync(this::exited, daemonExecutor("exit"));
         LOG.warn("{}: {} (pid {})", spec.name(), notice, p.pid());
         return true;
