@@ -34,14 +34,15 @@ public record HostProcess(long pid, List<String> argv, char state, long ppid, lo
     /** The process {@code pid}, if it exists and {@code /proc} lets us read it. */
     public static Optional<HostProcess> of(long pid) {
         Path dir = PROC.resolve(Long.toString(pid));
+        Optional<ProcStat> stat = ProcStat.read(pid);
+        if (stat.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcStat s = stat.get();
         try {
-            String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
-            // The command name in parentheses may itself contain spaces and parentheses.
-            int close = stat.lastIndexOf(')');
-            String[] f = stat.substring(close + 2).split(" ");
             long uid = effectiveUid(Files.readAllLines(dir.resolve("status"), StandardCharsets.ISO_8859_1));
-            return Optional.of(new HostProcess(pid, argv(Files.readAllBytes(dir.resolve("cmdline"))), f[0].charAt(0),
-                    Long.parseLong(f[1]), Long.parseLong(f[2]), uid));
+            return Optional.of(new HostProcess(pid, argv(Files.readAllBytes(dir.resolve("cmdline"))), s.state(),
+                    s.ppid(), s.pgrp(), uid));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -3,9 +3,7 @@ package org.umlmanager.launch;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.umlmanager.host.ProcStat;
 
 /**
  * The few POSIX calls the JDK does not offer: signals to process groups, reaping of orphans
@@ -93,13 +91,7 @@ public final class Posix {
      * parent has ended). Reads {@code /proc}, so it works for any process, child or not.
      */
     public static boolean alive(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
+        return ProcStat.alive(pid);
     }
 
     /** Collects the exit status of child {@code pid} if it has ended; true if it was reaped. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.umlmanager.host.ProcStat;
 
 /**
  * A running (or starting) guest that uses a network: what the network's keeper needs to tell
@@ -75,23 +76,9 @@ public record GuestRegistration(String instance, Path umidDir, List<String> devi
     public boolean active(Instant now) {
         Optional<Long> known = pid.or(this::pidFile);
         if (known.isPresent()) {
-            return alive(known.get());
+            return ProcStat.alive(known.get());
         }
         return now.isBefore(registered.plus(STARTUP_GRACE));
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
-    }
-
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) == 'Z';
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     void write(Path file) throws IOException {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umlmanager.host.ProcStat;
 import org.umlmanager.model.Network;
 
 /**
@@ -178,12 +179,12 @@ public final class KeeperNetworks implements NetworkOwner {
             if (state.isPresent() && state.get().phase() == NetworkState.Phase.FAILED) {
                 // Its keeper exits right after; wait, so that whoever looks next finds the network stopped.
                 long exitBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (alive(pid) && System.nanoTime() < exitBy) {
+                while (ProcStat.alive(pid) && System.nanoTime() < exitBy) {
                     Thread.sleep(20);
                 }
                 throw new NetworkException(state.get().reason(), reasonIsUsers(state.get().reason()));
             }
-            if (!alive(pid)) {
+            if (!ProcStat.alive(pid)) {
                 // It may have written why it failed just before it ended.
                 Optional<NetworkState> last = NetworkState.read(paths.stateFile(name))
                         .filter(s -> s.keeper().isPresent() && s.keeper().getAsLong() == pid
@@ -207,16 +208,6 @@ public final class KeeperNetworks implements NetworkOwner {
     private static boolean reasonIsUsers(String reason) {
         return reason.contains("apt-get install") || reason.contains("cannot be opened")
                 || reason.contains("XDG_RUNTIME_DIR");
-    }
-
-    private static boolean alive(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Starts a keeper as an orphan: a shell runs it in the background, prints its pid and exits. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umlmanager.testing.Await;
 import org.umlmanager.testing.UmlKernel;
 
 /** A real {@code uml-manager} process stopped with SIGTERM in the middle of making an image. */
@@ -40,7 +42,11 @@ class CliInterruptTest {
             }
             assertThat(cli.isAlive()).as(Files.readString(out)).isTrue();
             assertThat(partials()).hasSize(1);
-            Thread.sleep(300);
+            // Interrupted while mkfs.ext4 itself runs, which is what must be cancelled.
+            // (mkfs.ext4 is a link to mke2fs, the name /proc gives.)
+            Await.until(Duration.ofSeconds(60), "mkfs.ext4 runs under the CLI", () -> cli.descendants()
+                    .anyMatch(d -> d.info().command().filter(c -> c.endsWith("/mke2fs") || c.endsWith("/mkfs.ext4"))
+                            .isPresent()));
 
             cli.destroy();
 

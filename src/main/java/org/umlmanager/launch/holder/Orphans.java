@@ -1,11 +1,11 @@
 package org.umlmanager.launch.holder;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import org.umlmanager.host.ProcStat;
 import org.umlmanager.launch.Posix;
 
 /**
@@ -54,13 +54,7 @@ final class Orphans {
 
     /** The process group of {@code pid}, from {@code /proc/PID/stat} (also for a zombie). */
     static OptionalLong processGroup(long pid) {
-        try {
-            String stat = Files.readString(proc(pid).resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(fields[2]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
+        return ProcStat.read(pid).map(s -> OptionalLong.of(s.pgrp())).orElse(OptionalLong.empty());
     }
 
     private static Path proc(long pid) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.umlmanager.host.HostProcess;
+import org.umlmanager.host.ProcStat;
 import org.umlmanager.launch.Posix;
 
 /**
@@ -56,18 +57,9 @@ final class WinchHelpers {
     /** Session leaders of this user whose standard input is {@code device}. */
     static List<Long> find(long device) {
         return HostProcess.allPids().stream()
-                .filter(pid -> session(pid).orElse(-1) == pid)
+                .filter(pid -> ProcStat.read(pid).map(ProcStat::session).orElse(-1L) == pid)
                 .filter(pid -> device(Path.of("/proc", Long.toString(pid), "fd", "0")).orElse(-1) == device)
                 .toList();
     }
 
-    private static OptionalLong session(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(fields[3]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
-    }
 }
