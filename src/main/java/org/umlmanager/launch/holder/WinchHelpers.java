@@ -57,9 +57,8 @@ final class WinchHelpers {
     /** Session leaders of this user whose standard input is {@code device}. */
     static List<Long> find(long device) {
         return HostProcess.allPids().stream()
-                .filter(pid -> ProcStat.read(pid).map(ProcStat::session).orElse(-1L) == pid)
+                .filter(pid -> ProcStat.read(pid).filter(s -> s.session() == pid).isPresent())
                 .filter(pid -> device(Path.of("/proc", Long.toString(pid), "fd", "0")).orElse(-1) == device)
                 .toList();
     }
-
 }
