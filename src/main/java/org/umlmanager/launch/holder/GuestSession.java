@@ -430,10 +430,12 @@ final class GuestSession {
             return;
         }
         Optional<String> fault = bootFault;
+        // Every line kept: a panic's own line is followed by its stack.
+        List<String> lastLines = scanner.lastLines(KernelLogScanner.KEPT_LINES);
         ExitReport report = before == InstanceState.STOPPING && fault.isPresent()
                 ? ExitReport.stoppedByBootFault(fault.get())
                 : status.isPresent()
-                ? ExitReport.of(status.getAsInt(), before, panic, scanner.lastLines(3), exitPath)
+                ? ExitReport.of(status.getAsInt(), before, panic, lastLines, exitPath)
                 : ExitReport.ofUnknownStatus(before, panic, exitPath);
         status.ifPresent(v -> machine.update(s -> s.withExitStatus(v)));
         for (OutputLine l : lines.values()) {

@@ -45,7 +45,7 @@ final class KernelLogScanner {
             "(Virtual console|Serial line) (\\d+) assigned device '(/dev/pts/\\d+)'");
     private static final Pattern RESTART = Pattern.compile("reboot: Restarting system");
     private static final int MAX_LINE = 2048;
-    private static final int KEPT_LINES = 40;
+    static final int KEPT_LINES = 40;
 
     private final Listener listener;
     private final StringBuilder partial = new StringBuilder();

@@ -66,6 +66,9 @@ class ExitReportTest {
         assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.empty(),
                 List.of("Kernel panic - not syncing: Attempted to kill init!"), false).state())
                 .isEqualTo(InstanceState.CRASHED);
+        assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.empty(), List.of("Kernel panic - not syncing: x",
+                "CPU: 0 PID: 1 Comm: init Not tainted 6.1.0", "Stack:", " 6001b2c0 60039a5d", "Call Trace:",
+                " [<60032e29>] ? panic+0x1a9/0x3b0"), false).state()).isEqualTo(InstanceState.CRASHED);
         assertThat(ExitReport.of(134, InstanceState.STOPPING, Optional.of("x"), List.of(), false).state())
                 .isEqualTo(InstanceState.CRASHED);
         assertThat(ExitReport.of(134, InstanceState.RUNNING, Optional.empty(), List.of("Run /init as init"), false)
