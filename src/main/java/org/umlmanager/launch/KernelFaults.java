@@ -16,6 +16,7 @@ public final class KernelFaults {
             "VFS: Cannot open root device .*: error -12(?!\\d)|couldn't execute it \\(error -12\\)");
     private static final Pattern HALTED_LAST = Pattern.compile("reboot: (System halted|Power down)\\s*$");
     private static final String PANIC = "Kernel panic";
+    private static final String BANNER = "Linux version ";
 
     private KernelFaults() {
     }
@@ -26,6 +27,14 @@ public final class KernelFaults {
      */
     public static boolean earlyBootFault(CharSequence output) {
         return EARLY_BOOT_FAULT.matcher(output).find();
+    }
+
+    /**
+     * Whether {@code output}, all a boot printed so far (since its start, or since the reboot that
+     * began it), lacks the kernel's banner: the host checks ran, and then nothing (§7.3).
+     */
+    public static boolean beforeBanner(CharSequence output) {
+        return !output.toString().contains(BANNER);
     }
 
     /** Whether {@code output} ends with the kernel's halt or power-off message. */

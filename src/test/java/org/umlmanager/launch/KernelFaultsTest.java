@@ -33,4 +33,13 @@ class KernelFaultsTest {
                 .isFalse();
         assertThat(KernelFaults.abortedAfterMconsoleHalt(137, "")).isFalse();
     }
+
+    @Test
+    void aBootWithoutTheBannerIsBeforeIt() {
+        String checks = "reboot: Restarting system\nCore dump limits :\nChecking if /dev/shm is on tmpfs...OK\n"
+                + "Adding 353046528 bytes to physical memory to account for exec-shield gap\n";
+        assertThat(KernelFaults.beforeBanner(checks)).isTrue();
+        assertThat(KernelFaults.beforeBanner(checks + "Linux version 6.1.176 (buildd@x) #1 SMP\nZone ranges:\n"))
+                .isFalse();
+    }
 }

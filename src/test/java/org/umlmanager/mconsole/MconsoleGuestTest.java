@@ -250,13 +250,13 @@ class MconsoleGuestTest {
         int from = guest.events.size();
         int consoleFrom = guest.consoleLength();
         assertThat(client.cad().formatted()).isEqualTo("OK \n");
-        guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, BOOT);
-        int booted = guest.awaitEvent(e -> e.equals(new NotifyEvent.UserNotify("boot-notify\n"))
-                || e instanceof NotifyEvent.Panic, from, BOOT);
-        if (guest.events.get(booted) instanceof NotifyEvent.Panic
+        int booted = guest.awaitEventOrHang(e -> e.equals(new NotifyEvent.UserNotify("boot-notify\n"))
+                || e instanceof NotifyEvent.Panic, from, consoleFrom, BOOT);
+        if (booted < 0 || guest.events.get(booted) instanceof NotifyEvent.Panic
                 && KernelFaults.earlyBootFault(guest.console().substring(consoleFrom))) {
-            // The kernel's own early-boot fault ended the new boot (docs/KERNEL.md §7.1; reboots
-            // meet it too): as the supervisor does, start once more, a new guest, and reboot that.
+            // The kernel's own early-boot fault ended the new boot, or it hung before its banner
+            // (docs/KERNEL.md §7.1, §7.3; reboots meet both): as the supervisor does, start once
+            // more, a new guest, and reboot that.
             shutDown();
             boot();
             pid = guest.process().pid();
@@ -265,6 +265,7 @@ class MconsoleGuestTest {
             guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, BOOT);
             guest.awaitEvent(new NotifyEvent.UserNotify("boot-notify\n")::equals, from, BOOT);
         }
+        guest.awaitEvent(new NotifyEvent.SocketReady(guest.socket)::equals, from, WAIT);
         assertThat(guest.process().isAlive()).isTrue();
         assertThat(guest.process().pid()).isEqualTo(pid);
         assertThat(Files.readString(guest.socket.resolveSibling("pid")).trim()).isEqualTo(Long.toString(pid));

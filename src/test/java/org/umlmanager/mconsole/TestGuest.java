@@ -40,6 +40,8 @@ final class TestGuest implements AutoCloseable {
             """.formatted(BusyboxImage.READY_MARKER);
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+    /** Silence before the kernel's banner that counts as its hang (docs/KERNEL.md §7.3); it prints it at once. */
+    static final Duration HANG = Duration.ofSeconds(30);
 
     final Path dir;
     final Path image;
@@ -62,8 +64,8 @@ final class TestGuest implements AutoCloseable {
     }
 
     /**
-     * Boots a guest; when the kernel's own early-boot fault ends that boot (docs/KERNEL.md §7.1),
-     * once more, as the supervisor does.
+     * Boots a guest; when the kernel's own early-boot fault ends that boot or it hangs before its
+     * banner (docs/KERNEL.md §7.1, §7.3), once more, as the supervisor does.
      */
     static TestGuest boot(String init) throws Exception {
         Path kernel = UmlKernel.require();
@@ -73,7 +75,7 @@ final class TestGuest implements AutoCloseable {
                 g.start(kernel, init);
                 return g;
             } catch (Exception | AssertionError e) {
-                boolean fault = KernelFaults.earlyBootFault(g.console());
+                boolean fault = KernelFaults.earlyBootFault(g.console()) || KernelFaults.beforeBanner(g.console());
                 g.close();
                 if (!fault || attempt == 2) {
                     throw e;
@@ -101,7 +103,9 @@ final class TestGuest implements AutoCloseable {
         pump = new Thread(this::pumpConsole, "test-guest-console");
         pump.setDaemon(true);
         pump.start();
-        awaitEvent(e -> e instanceof NotifyEvent.SocketReady, 0, BOOT_TIMEOUT);
+        if (awaitEventOrHang(e -> e instanceof NotifyEvent.SocketReady, 0, 0, BOOT_TIMEOUT) < 0) {
+            throw new AssertionError("the kernel hung before its banner; console tail:\n" + tail());
+        }
         awaitConsole(BusyboxImage.READY_MARKER, 0, BOOT_TIMEOUT);
     }
 
@@ -149,6 +153,37 @@ final class TestGuest implements AutoCloseable {
             if (System.nanoTime() > deadline || !process.isAlive()) {
                 throw new AssertionError("'" + needle + "' did not appear on the console within " + timeout
                         + (process.isAlive() ? "" : " (the guest exited)") + "; console tail:\n" + tail());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits for an event matching {@code p} at index {@code from} or later and returns its index,
+     * or -1 once the boot whose output began at {@code consoleFrom} has hung before the kernel's
+     * banner: it printed no banner and nothing at all for {@link #HANG} (docs/KERNEL.md §7.3).
+     */
+    int awaitEventOrHang(Predicate<NotifyEvent> p, int from, int consoleFrom, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int printed = console.length();
+        long quietSince = System.nanoTime();
+        while (true) {
+            for (int i = from; i < events.size(); i++) {
+                if (p.test(events.get(i))) {
+                    return i;
+                }
+            }
+            if (console.length() != printed) {
+                printed = console.length();
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > HANG.toNanos()
+                    && KernelFaults.beforeBanner(console.substring(consoleFrom))) {
+                return -1;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching notify event within " + timeout + "; got " + events
+                        + "; console tail:\n" + tail());
             }
             Thread.sleep(20);
         }
