@@ -2,8 +2,10 @@ package org.umlmanager.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,10 @@ class ResizeBootsTest {
                 }
                 assertThat(f.runtime.status("resize").get().state()).as("boot %d", boot)
                         .isEqualTo(InstanceState.RUNNING);
-                assertThat(f.runtime.stop("resize", StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS).state())
-                        .as("boot %d", boot).isEqualTo(InstanceState.STOPPED);
+                GuestStatus stopped = f.runtime.stop("resize", StopMode.FORCE, s -> { }).get(30, TimeUnit.SECONDS);
+                assertThat(stopped.state()).as("boot %d: %s; console log tail:%n%s", boot, stopped.reason(),
+                        tail(f.guests.paths().logsDir().resolve("resize").resolve("con0.log")))
+                        .isEqualTo(InstanceState.STOPPED);
             }
             // The connection kept ready for a next start keeps the supervisor; once it is closed and no
             // guest runs, the supervisor exits after its idle grace and takes its socket with it.
@@ -76,5 +80,10 @@ class ResizeBootsTest {
             }
             assertThat(files.socket()).doesNotExist();
         }
+    }
+
+    private static String tail(Path log) throws IOException {
+        String text = Files.exists(log) ? Files.readString(log) : "(no log)";
+        return text.substring(Math.max(0, text.length() - 3000));
     }
 }
