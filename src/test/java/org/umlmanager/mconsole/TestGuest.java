@@ -169,10 +169,9 @@ final class TestGuest implements AutoCloseable {
         int printed = console.length();
         long quietSince = System.nanoTime();
         while (true) {
-            for (int i = from; i < events.size(); i++) {
-                if (p.test(events.get(i))) {
-                    return i;
-                }
+            int found = indexOf(p, from);
+            if (found >= 0) {
+                return found;
             }
             if (console.length() != printed) {
                 printed = console.length();
@@ -189,14 +188,22 @@ final class TestGuest implements AutoCloseable {
         }
     }
 
+    private int indexOf(Predicate<NotifyEvent> p, int from) {
+        for (int i = from; i < events.size(); i++) {
+            if (p.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Waits for an event matching {@code p} at index {@code from} or later; returns its index. */
     int awaitEvent(Predicate<NotifyEvent> p, int from, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            for (int i = from; i < events.size(); i++) {
-                if (p.test(events.get(i))) {
-                    return i;
-                }
+            int found = indexOf(p, from);
+            if (found >= 0) {
+                return found;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no matching notify event within " + timeout + "; got " + events

@@ -50,7 +50,8 @@ record ExitReport(InstanceState state, String reason) {
                 return new ExitReport(InstanceState.STOPPED, "powered off; the kernel then aborted on its way out"
                         + " (SIGABRT)");
             }
-            if (signal == SIGABRT && before == InstanceState.STOPPING && !panicked(lastLines)) {
+            if (before == InstanceState.STOPPING
+                    && KernelFaults.abortedAfterMconsoleHalt(status, String.join("\n", lastLines))) {
                 // Asked to halt (mconsole's halt prints nothing) and no word of a panic: the same abort.
                 return new ExitReport(InstanceState.STOPPED, "halted; the kernel then aborted on its way out"
                         + " (SIGABRT)");
@@ -108,10 +109,6 @@ record ExitReport(InstanceState state, String reason) {
      */
     private static boolean haltedFirst(List<String> lastLines) {
         return !lastLines.isEmpty() && KernelFaults.endsHalted(lastLines.get(lastLines.size() - 1));
-    }
-
-    private static boolean panicked(List<String> lastLines) {
-        return lastLines.stream().anyMatch(KernelFaults::panicked);
     }
 
     private static String lastWords(List<String> lastLines) {
